@@ -1,0 +1,250 @@
+"""The command line over desk.service (DESIGN.md, "Command line")."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+
+from desk import __version__
+from desk.cli_parser import build_parser
+from desk.core.errors import EXIT_USAGE, DeskError, InvalidInput
+from desk.core.messages import default_language, render
+from desk.core.states import State
+
+
+class Console:
+    """Reads passwords and stdin lines in order; writes plain words in the person's language."""
+
+    def __init__(self, args):
+        self.lang = default_language()
+        self.from_stdin = getattr(args, "password_stdin", False)
+
+    def say(self, key: str, **params) -> None:
+        print(render(key, self.lang, params), file=sys.stderr)
+
+    def line(self, prompt: str, secret: bool = True) -> str:
+        if self.from_stdin or not sys.stdin.isatty():
+            value = sys.stdin.readline()
+            if not value:
+                raise InvalidInput("cli.no_password")
+            return value.rstrip("\r\n")
+        return getpass.getpass(prompt) if secret else input(prompt)
+
+    def password(self, username: str) -> str:
+        return self.line(render("cli.password", self.lang, {"username": username}))
+
+
+def _desk(args):
+    from desk.service import Desk
+
+    return Desk(args.data_dir)
+
+
+def _session(args, console: Console):
+    desk = _desk(args)
+    password = console.password(args.as_user)
+    return desk.sign_in(args.as_user, password)
+
+
+def _text(args) -> str:
+    if getattr(args, "text_file", None):
+        try:
+            with open(args.text_file, encoding="utf-8") as handle:
+                return handle.read().rstrip("\n")
+        except (OSError, UnicodeDecodeError):
+            raise InvalidInput("cli.text_file", path=args.text_file) from None
+    return args.text
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_init(args, console):
+    desk = _desk(args)
+    password = console.password(args.admin)
+    desk.init(args.name_ar, args.name_en, args.handle, args.admin, args.admin_name or args.admin, password, logo=args.logo)
+    print(f"{args.name_ar} / {args.name_en} (@{args.handle.lstrip('@')})")
+
+
+def cmd_staff(args, console):
+    session = _session(args, console) if args.as_user else None
+    if args.staff_command == "list":
+        desk = session.desk if session else _desk(args)
+        for member in desk.store.staff.all():
+            state = "" if member.active else " (deactivated)"
+            roles = ",".join(r.value for r in member.roles)
+            print(f"{member.username}\t{member.name}\t{roles}{state}")
+        return
+    if session is None:
+        raise InvalidInput("cli.no_password")
+    if args.staff_command == "add":
+        password = console.line(f"Password for the new staff member {args.username}: ")
+        session.add_staff(args.username, args.name, args.role, password)
+        print(args.username)
+    elif args.staff_command == "deactivate":
+        moved = session.deactivate(args.username, args.handover_to)
+        print(f"{args.username}: deactivated" + (f"; drafts handed over: {moved}" if moved else ""))
+    elif args.staff_command == "handover":
+        moved = session.handover(args.username, args.to)
+        print(" ".join(str(i) for i in moved) or "-")
+    elif args.staff_command == "roles":
+        session.set_roles(args.username, args.role)
+    elif args.staff_command == "password":
+        session.reset_password(args.username, console.line(f"New password for {args.username}: "))
+
+
+def cmd_draft(args, console):
+    session = _session(args, console)
+    images = args.image or []
+    alts = args.alt or []
+    if len(alts) > len(images):
+        raise InvalidInput("cli.alt_count")
+    alts += [""] * (len(images) - len(alts))
+    post_id = session.draft(_text(args), list(zip(images, alts)), reply_to=args.reply_to)
+    print(post_id)
+
+
+def cmd_edit(args, console):
+    session = _session(args, console)
+    post = session.edit(args.id, _text(args))
+    _done(post, console)
+
+
+def _done(post, console) -> None:
+    console.say("cli.done", post_id=post.id, state=post.state.label(console.lang))
+
+
+def cmd_act(args, console):
+    session = _session(args, console)
+    command = args.command
+    if command == "reject":
+        post = session.reject(args.id, args.reason)
+    elif command == "return":
+        post = session.return_(args.id, args.comment)
+    elif command == "schedule":
+        post = session.schedule(args.id, args.at)
+    elif command == "withdraw":
+        post = session.withdraw(args.id, args.reason)
+    else:
+        post = getattr(session, command)(args.id)
+    _done(post, console)
+    if post.x_url and command == "publish":
+        print(post.x_url)
+
+
+def cmd_pause(args, console):
+    session = _session(args, console)
+    session.pause() if args.command == "pause" else session.resume()
+
+
+def cmd_publish_due(args, console):
+    desk = _desk(args)
+    results = desk.publish_due()
+    if not results:
+        console.say("cli.due_none")
+    for result in results:
+        print(f"{result.post_id}\t{result.outcome}\t{result.message}")
+
+
+def cmd_show(args, console):
+    session = _session(args, console)
+    shown = session.show(args.id)
+    post, row = shown["post"], shown["row"]
+    if args.json:
+        _print_json({"post_id": post.id, "state": post.state.value, "row": _export_row(row),
+                     "history": shown["history"]})
+        return
+    print(f"#{post.id}  {post.state.label(console.lang)}  @{post.author}")
+    print(post.text)
+    for item in post.media:
+        print(f"  [image {item.ext}] {item.alt}")
+    print()
+    for event in shown["history"]:
+        detail = event["detail"] or {}
+        words = detail.get("reason") or detail.get("comment") or detail.get("message") or ""
+        print(f"{event['at']}  {event['actor'] or 'system'}  {event['action']}  -> {event['to_state']}  {words}")
+
+
+def _export_row(row: dict) -> dict:
+    from desk.export.rows import COLUMNS
+
+    return {name: row.get(name) for name in COLUMNS}
+
+
+def cmd_log(args, console):
+    session = _session(args, console)
+    log_filter = _filter(args)
+    rows = session.log(log_filter, limit=None if args.json else args.limit)
+    if args.json:
+        _print_json([_export_row(r) for r in rows])
+        return
+    for row in rows:
+        first_line = row["text"].splitlines()[0][:60] if row["text"] else ""
+        print("\t".join(str(v or "-") for v in (
+            row["post_id"], State(row["state"]).label(console.lang), row["author"], row["approver"],
+            row["published_at"], first_line)))
+
+
+def _filter(args):
+    from desk.cli_parser import filter_from_args
+
+    return filter_from_args(args)
+
+
+def cmd_verify(args, console):
+    if args.export:
+        from desk.export.verify_file import verify_export
+
+        result = verify_export(args.export)
+        print(render(result.message_key, console.lang, result.params))
+        return 0 if result.ok else 1
+    report = _desk(args).verify()
+    print(render(report.key, console.lang, report.params))
+    return 0 if report.ok else 1
+
+
+def cmd_export(args, console):
+    from desk.cli_export import run_export
+
+    return run_export(_session(args, console), args, console)
+
+
+def cmd_window(args, console):
+    from desk.ui.app import run
+
+    return run(args.data_dir)
+
+
+COMMANDS = {
+    "init": cmd_init, "staff": cmd_staff, "draft": cmd_draft, "edit": cmd_edit,
+    "submit": cmd_act, "recall": cmd_act, "approve": cmd_act, "publish": cmd_act, "reject": cmd_act,
+    "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
+    "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "show": cmd_show,
+    "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser(__version__)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
+    console = Console(args)
+    handler = COMMANDS.get(args.command, cmd_window)
+    try:
+        return int(handler(args, console) or 0)
+    except DeskError as error:
+        print(error.message(console.lang), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

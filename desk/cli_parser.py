@@ -1,0 +1,152 @@
+"""The command line's grammar: sub-commands, options, and the log filter they describe."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, time, timedelta, timezone
+
+from desk.core.errors import InvalidInput
+from desk.core.states import State
+from desk.service import LogFilter
+
+
+def _as_user(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--as", dest="as_user", metavar="USER", required=required, help="act as this staff member")
+    parser.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+
+
+def _text_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--text", help="the post's text")
+    group.add_argument("--text-file", metavar="FILE", help="a UTF-8 file holding the post's text")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--state", choices=[s.value for s in State])
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-11-01")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, included")
+    parser.add_argument("--author", metavar="USER")
+    parser.add_argument("--approver", metavar="USER")
+    parser.add_argument("--search", metavar="TEXT")
+
+
+def build_parser(version: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk", description="Posting Desk: the institution's X account, run by its office.")
+    parser.add_argument("--data-dir", metavar="DIR", help="the data folder (default: DESK_DATA_DIR or the user data folder)")
+    parser.add_argument("--version", action="version", version=f"desk {version}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="set up the institution and its first administrator")
+    p.add_argument("--name-ar", required=True)
+    p.add_argument("--name-en", required=True)
+    p.add_argument("--handle", required=True)
+    p.add_argument("--logo", metavar="FILE")
+    p.add_argument("--admin", required=True, metavar="USER")
+    p.add_argument("--admin-name", metavar="NAME")
+    p.add_argument("--password-stdin", action="store_true")
+
+    staff = sub.add_parser("staff", help="manage staff").add_subparsers(dest="staff_command", required=True)
+    p = staff.add_parser("add")
+    p.add_argument("username")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, help="officer, supervisor, administrator (comma-separated)")
+    _as_user(p)
+    p = staff.add_parser("list")
+    _as_user(p, required=False)
+    p = staff.add_parser("deactivate")
+    p.add_argument("username")
+    p.add_argument("--handover-to", metavar="USER", help="hand open drafts to this colleague first")
+    _as_user(p)
+    p = staff.add_parser("handover")
+    p.add_argument("username")
+    p.add_argument("--to", required=True, metavar="USER")
+    _as_user(p)
+    p = staff.add_parser("roles")
+    p.add_argument("username")
+    p.add_argument("--role", required=True)
+    _as_user(p)
+    p = staff.add_parser("password", help="reset a password (the new one is read from stdin)")
+    p.add_argument("username")
+    _as_user(p)
+
+    p = sub.add_parser("draft", help="write a draft; prints its id")
+    _text_options(p)
+    p.add_argument("--image", action="append", metavar="FILE")
+    p.add_argument("--alt", action="append", metavar="TEXT", help="description of the image before it")
+    p.add_argument("--reply-to", metavar="X_POST_ID")
+    _as_user(p)
+    p = sub.add_parser("edit", help="change a draft")
+    p.add_argument("id", type=int)
+    _text_options(p)
+    _as_user(p)
+    for name, words in (("submit", "send a draft for review"), ("recall", "take back a submission"),
+                        ("approve", "approve a post"), ("publish", "publish an approved post now"),
+                        ("unschedule", "take a post off the schedule")):
+        p = sub.add_parser(name, help=words)
+        p.add_argument("id", type=int)
+        _as_user(p)
+    p = sub.add_parser("reject", help="reject a post with a reason")
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+    _as_user(p)
+    p = sub.add_parser("return", help="return a post to its author with a comment")
+    p.add_argument("id", type=int)
+    p.add_argument("--comment", required=True)
+    _as_user(p)
+    p = sub.add_parser("schedule", help="publish at a given time")
+    p.add_argument("id", type=int)
+    p.add_argument("--at", required=True, metavar="ISO-8601")
+    _as_user(p)
+    p = sub.add_parser("withdraw", help="delete a published post from X")
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+    _as_user(p)
+    for name in ("pause", "resume"):
+        _as_user(sub.add_parser(name, help=f"{name} all automatic publishing"))
+    sub.add_parser("publish-due", help="send approved posts that are due (for the task scheduler)")
+    p = sub.add_parser("show", help="a post's state and history")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    _as_user(p)
+    p = sub.add_parser("log", help="the post log")
+    _filters(p)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=100)
+    _as_user(p)
+    p = sub.add_parser("export", help="export the log")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--format", choices=["csv", "xlsx", "pdf", "json"])
+    _filters(p)
+    _as_user(p)
+    p = sub.add_parser("verify", help="check the audit chain")
+    p.add_argument("--export", metavar="FILE.json", help="check an exported JSON log instead of the database")
+    return parser
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput("date.bad", value=value) from None
+
+
+def day_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """Local calendar days -> UTC ISO bounds [from 00:00, day after 'to' 00:00)."""
+    start, end = _day(date_from), _day(date_to)
+    if start and end and start > end:
+        raise InvalidInput("date.order", start=start.isoformat(), end=end.isoformat())
+
+    def utc(day: date) -> str:
+        return datetime.combine(day, time()).astimezone().astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+    return (utc(start) if start else None), (utc(end + timedelta(days=1)) if end else None)
+
+
+def filter_from_args(args) -> LogFilter:
+    start, end = day_range(args.date_from, args.date_to)
+    return LogFilter(
+        state=args.state, date_from=start, date_to=end, author=args.author,
+        approver=getattr(args, "approver", None), search=args.search,
+    )

@@ -1,0 +1,1 @@
+"""Rules of the desk in plain Python: no Qt, no network, no SQL."""

@@ -1,0 +1,190 @@
+"""The lifecycle of a post: which actions a person may take, and where they lead.
+
+``decide`` is pure: it takes what the store read inside its transaction and returns
+the new state, or raises a DeskError. The store applies the result in the same
+transaction, so every front end gets the same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desk.core import roles as role_rules
+from desk.core.errors import InvalidInput, NotPermitted, WrongState
+from desk.core.roles import Role
+from desk.core.states import EDITABLE, SENDABLE, State
+from desk.core.text import check_publishable
+
+
+@dataclass(frozen=True)
+class Actor:
+    username: str
+    roles: frozenset[Role]
+    system: bool = False  # the outbox acting on its own (publish-due, reconciler)
+
+
+SYSTEM = Actor("", frozenset(), system=True)
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    """What the rules need to know about a post, read inside the acting transaction."""
+
+    post_id: int
+    state: State
+    author: str
+    text: str
+    content_hash: str
+    approved_hash: str | None = None
+    writers: frozenset[str] = frozenset()  # author and everyone who wrote or edited it
+    approvers: tuple[str, ...] = ()  # approvals of the current submission and content
+
+
+@dataclass(frozen=True)
+class Decision:
+    to_state: State
+    approved_hash: str | None = None  # set when the approval is complete, cleared on edit
+    clear_approval: bool = False
+    detail: dict = field(default_factory=dict)
+
+
+# action -> states it may start from
+FROM_STATES: dict[str, frozenset[State]] = {
+    "edit": EDITABLE,
+    "submit": frozenset({State.DRAFT}),
+    "recall": frozenset({State.IN_REVIEW}),
+    "approve": frozenset({State.IN_REVIEW}),
+    "reject": frozenset({State.IN_REVIEW}),
+    "return": frozenset({State.IN_REVIEW}),
+    "schedule": frozenset({State.APPROVED, State.SCHEDULED, State.MISSED, State.FAILED}),
+    "unschedule": frozenset({State.SCHEDULED, State.MISSED}),
+    "claim": SENDABLE,
+    "sent": frozenset({State.PUBLISHING}),
+    "fail": frozenset({State.PUBLISHING}),
+    "uncertain": frozenset({State.PUBLISHING}),
+    "settle_published": frozenset({State.UNCERTAIN}),
+    "settle_retry": frozenset({State.UNCERTAIN}),
+    "miss": frozenset({State.SCHEDULED}),
+    "withdraw": frozenset({State.PUBLISHED}),
+    "handover": frozenset({State.DRAFT, State.IN_REVIEW}),
+}
+
+# the permission-table entry that governs each action
+PERMISSION_OF = {
+    "edit": "edit",
+    "submit": "submit",
+    "recall": "recall",
+    "approve": "approve",
+    "reject": "reject",
+    "return": "return",
+    "schedule": "schedule",
+    "unschedule": "unschedule",
+    "claim": "publish",
+    "sent": "publish",
+    "fail": "publish",
+    "uncertain": "publish",
+    "settle_published": "settle",
+    "settle_retry": "settle",
+    "miss": "publish",
+    "withdraw": "withdraw",
+    "handover": "manage_staff",
+}
+
+# actions only the post's author takes
+AUTHOR_ONLY = frozenset({"edit", "submit", "recall"})
+# actions a second person must take (four eyes)
+OTHERS_ONLY = frozenset({"approve", "reject", "return"})
+
+
+def _check_actor(action: str, post: PostFacts, actor: Actor) -> None:
+    if actor.system:
+        return
+    role_rules.require(actor.roles, PERMISSION_OF[action])
+    words = role_rules.action_word(action)
+    if action in AUTHOR_ONLY and actor.username != post.author:
+        raise NotPermitted("perm.not_author", author=post.author, action=words)
+    if action in OTHERS_ONLY and actor.username in post.writers | {post.author}:
+        raise NotPermitted("perm.own_post", action=words)
+
+
+def _check_state(action: str, post: PostFacts) -> None:
+    if post.state not in FROM_STATES[action]:
+        raise WrongState(
+            "state.wrong",
+            post_id=post.post_id,
+            state=(post.state.label("en"), post.state.label("ar")),
+            action=role_rules.action_word(action),
+        )
+
+
+def check_approval_holds(post: PostFacts) -> None:
+    """Publishing checks the hash again: the content must be exactly what was approved."""
+    if not post.approved_hash or post.approved_hash != post.content_hash:
+        raise WrongState("state.content_changed", post_id=post.post_id)
+
+
+def decide(
+    action: str,
+    post: PostFacts,
+    actor: Actor,
+    *,
+    approvals_needed: int = 1,
+    char_limit: int = 280,
+    reason: str | None = None,
+) -> Decision:
+    """Check who may do ``action`` to ``post`` now and return where it leads."""
+    if action not in FROM_STATES:
+        raise ValueError(f"unknown action {action}")
+    _check_actor(action, post, actor)
+    _check_state(action, post)
+    reason = (reason or "").strip() or None
+
+    if action == "edit":
+        return Decision(State.DRAFT, clear_approval=True)
+    if action == "submit":
+        check_publishable(post.text, char_limit)
+        return Decision(State.IN_REVIEW, clear_approval=True)
+    if action == "recall":
+        return Decision(State.DRAFT, clear_approval=True)
+    if action == "approve":
+        if actor.username in post.approvers:
+            raise NotPermitted("perm.already_approved")
+        check_publishable(post.text, char_limit)
+        count = len(post.approvers) + 1
+        if count >= approvals_needed:
+            return Decision(State.APPROVED, approved_hash=post.content_hash, detail={"approvals": count})
+        return Decision(State.IN_REVIEW, detail={"approvals": count})
+    if action == "reject":
+        if not reason:
+            raise InvalidInput("reason.required")
+        return Decision(State.REJECTED, clear_approval=True, detail={"reason": reason})
+    if action == "return":
+        if not reason:
+            raise InvalidInput("comment.required")
+        return Decision(State.DRAFT, clear_approval=True, detail={"comment": reason})
+    if action == "schedule":
+        check_approval_holds(post)
+        return Decision(State.SCHEDULED)
+    if action == "unschedule":
+        return Decision(State.APPROVED)
+    if action == "claim":
+        check_approval_holds(post)
+        check_publishable(post.text, char_limit)
+        return Decision(State.PUBLISHING)
+    if action in ("sent", "settle_published"):
+        return Decision(State.PUBLISHED)
+    if action == "fail":
+        return Decision(State.FAILED, detail={"message": reason} if reason else {})
+    if action == "uncertain":
+        return Decision(State.UNCERTAIN, detail={"message": reason} if reason else {})
+    if action == "settle_retry":
+        return Decision(State.APPROVED, detail={"note": reason} if reason else {})
+    if action == "miss":
+        return Decision(State.MISSED)
+    if action == "withdraw":
+        if not reason:
+            raise InvalidInput("reason.required")
+        return Decision(State.WITHDRAWN, detail={"reason": reason})
+    if action == "handover":
+        return Decision(post.state)
+    raise AssertionError(action)

@@ -1,0 +1,37 @@
+"""Message catalogue for errors and command-line output, Arabic and English.
+
+Each area keeps its own table (msg_core, msg_publish, msg_vault, msg_export) as
+``{key: (english, arabic)}`` with ``str.format`` fields. The window's own labels go
+through Qt's translation system; these are the words that come from below the UI.
+"""
+
+from __future__ import annotations
+
+import os
+
+from desk.core import msg_core, msg_export, msg_publish, msg_vault
+
+CATALOG: dict[str, tuple[str, str]] = {}
+for _table in (msg_core, msg_publish, msg_vault, msg_export):
+    CATALOG.update(_table.MESSAGES)
+
+
+def default_language() -> str:
+    """DESK_LANG, else the system locale: 'ar' or 'en'."""
+    for var in ("DESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ar" if value.lower().startswith("ar") else "en"
+    return "en"
+
+
+def render(key: str, lang: str, params: dict) -> str:
+    english, arabic = CATALOG.get(key, (key, key))
+    template = arabic if lang == "ar" else english
+    # A parameter given as (english, arabic) is shown in the message's language.
+    index = 1 if lang == "ar" else 0
+    shown = {k: (v[index] if isinstance(v, tuple) and len(v) == 2 else v) for k, v in params.items()}
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError):
+        return template

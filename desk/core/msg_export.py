@@ -1,0 +1,113 @@
+"""Messages of the export area: {key: (english, arabic)}."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # writing an export
+    "export.unknown_format": (
+        "Unknown export format “{fmt}”; choose one of {formats}.",
+        "صيغة التصدير «{fmt}» غير معروفة؛ اختر إحدى الصيغ: {formats}.",
+    ),
+    "export.bad_period": (
+        "The period starts ({start}) after it ends ({end}).",
+        "تبدأ الفترة ({start}) بعد نهايتها ({end}).",
+    ),
+    "export.no_folder": (
+        "The folder {folder} does not exist; nothing was written.",
+        "المجلد {folder} غير موجود؛ لم يُكتب شيء.",
+    ),
+    "export.is_folder": (
+        "{path} is a folder; give a file name to export to.",
+        "{path} مجلد؛ أدخل اسم ملف للتصدير إليه.",
+    ),
+    "export.not_writable": (
+        "The desk may not write to {path}; nothing was written.",
+        "لا يُسمح بالكتابة في {path}؛ لم يُكتب شيء.",
+    ),
+    "export.disk_full": (
+        "The disk is full; the export to {path} was not written.",
+        "القرص ممتلئ؛ لم يُكتب التصدير إلى {path}.",
+    ),
+    "export.write_failed": (
+        "The export to {path} could not be written ({reason}); nothing was left behind.",
+        "تعذّرت كتابة التصدير إلى {path} ({reason})؛ ولم يُترك أي ملف ناقص.",
+    ),
+    "export.cancelled": ("The export was cancelled; no file was written.", "أُلغي التصدير؛ لم يُكتب أي ملف."),
+    # checking an exported JSON log without the database
+    "export.verify.ok": (
+        "The export is intact: {count} events and {rows} rows check out.",
+        "ملف التصدير سليم: تحققنا من {count} حدثًا و{rows} صفًا.",
+    ),
+    "export.verify.missing": ("The file {path} does not exist.", "الملف {path} غير موجود."),
+    "export.verify.unreadable": (
+        "{path} cannot be read as an exported log ({reason}).",
+        "تعذّرت قراءة {path} بوصفه سجلًا مُصدَّرًا ({reason}).",
+    ),
+    "export.verify.wrong_format": (
+        "{path} is not a Posting Desk log export.",
+        "{path} ليس سجلًا مُصدَّرًا من مكتب النشر.",
+    ),
+    "export.verify.event_changed": (
+        "Event {event_id} was changed: its contents no longer match its hash.",
+        "تغيّر الحدث {event_id}: لم يعد محتواه يطابق بصمته.",
+    ),
+    "export.verify.event_incomplete": (
+        "Event {event_id} is damaged: it lacks {field}.",
+        "الحدث {event_id} تالف: ينقصه الحقل {field}.",
+    ),
+    "export.verify.chain_broken": (
+        "The chain breaks at event {event_id}: it does not follow event {prev_id}; "
+        "an event was changed, removed or inserted.",
+        "تنقطع السلسلة عند الحدث {event_id}: لا يلي الحدث {prev_id}؛ "
+        "فقد غُيّر حدث أو حُذف أو أُدرج.",
+    ),
+    "export.verify.gap": (
+        "Events are missing: event {event_id} comes after event {prev_id}.",
+        "توجد أحداث ناقصة: الحدث {event_id} يأتي بعد الحدث {prev_id}.",
+    ),
+    "export.verify.row_mismatch": (
+        "The row for post {post_id} does not match its events ({field}).",
+        "صف المنشور {post_id} لا يطابق أحداثه ({field}).",
+    ),
+    "export.verify.row_without_events": (
+        "The row for post {post_id} has no events in the file.",
+        "صف المنشور {post_id} ليست له أحداث في الملف.",
+    ),
+    # words printed in the PDF and the Excel file
+    "export.doc.title": ("Log of posts", "سجل المنشورات"),
+    "export.doc.training": ("TRAINING — nothing here was posted on X", "تدريب — لم يُنشر شيء من هذا على X"),
+    "export.doc.period": ("Period", "الفترة"),
+    "export.doc.period_all": ("all posts", "جميع المنشورات"),
+    "export.doc.period_from": ("from {start}", "من {start}"),
+    "export.doc.period_to": ("until {end}", "حتى {end}"),
+    "export.doc.period_range": ("{start} to {end}", "من {start} إلى {end}"),
+    "export.doc.filter": ("Filter", "التصفية"),
+    "export.doc.filter_none": ("none", "بلا تصفية"),
+    "export.doc.exported": ("Exported by {name} ({user}) on {local} ({hijri})", "صدّره {name} ({user}) في {local} ({hijri})"),
+    "export.doc.count": ("{count} posts", "عدد المنشورات: {count}"),
+    "export.doc.empty": ("No posts in this period.", "لا منشورات في هذه الفترة."),
+    "export.doc.page": ("Page {page} of {pages}", "صفحة {page} من {pages}"),
+    "export.doc.sign_reviewed": ("Reviewed by", "راجعه"),
+    "export.doc.sign_signature": ("Signature", "التوقيع"),
+    "export.doc.sign_date": ("Date", "التاريخ"),
+    "export.doc.handle": ("Account", "الحساب"),
+    "export.doc.col_id": ("No.", "الرقم"),
+    "export.doc.col_text": ("Text", "النص"),
+    "export.doc.col_author": ("Written by", "الكاتب"),
+    "export.doc.col_approval": ("Approved by", "المعتمِد"),
+    "export.doc.col_published": ("Published", "النشر"),
+    "export.doc.col_state": ("State", "الحالة"),
+    "export.doc.images": ("{count} images", "الصور: {count}"),
+    "export.doc.withdrawn": ("withdrawn {when} by {who}", "سُحب في {when} بواسطة {who}"),
+    "export.doc.reason": ("Reason: {reason}", "السبب: {reason}"),
+    "export.doc.sheet_posts": ("Posts", "المنشورات"),
+    "export.doc.sheet_about": ("About", "عن التصدير"),
+    "export.doc.institution": ("Institution", "الجهة"),
+    "export.doc.exported_at": ("Exported at", "وقت التصدير"),
+    "export.doc.exported_by": ("Exported by", "صدّره"),
+    "export.doc.rows": ("Rows", "عدد الصفوف"),
+    "export.doc.times_note": (
+        "Columns ending in _at are UTC; _local columns are in the workstation's time zone; "
+        "_hijri columns are Umm al-Qura dates.",
+        "الأعمدة المنتهية بـ _at بالتوقيت العالمي؛ وأعمدة _local بتوقيت الجهاز؛ "
+        "وأعمدة _hijri بتقويم أم القرى.",
+    ),
+}

@@ -1,0 +1,105 @@
+"""Roles and the permission table (DESIGN.md, "People and roles")."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from desk.core.errors import InvalidInput, NotPermitted
+
+
+class Role(str, Enum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+    def label(self, lang: str = "en") -> str:
+        return ROLE_LABELS[self][1 if lang == "ar" else 0]
+
+
+ROLE_LABELS = {
+    Role.OFFICER: ("officer", "مسؤول علاقات عامة"),
+    Role.SUPERVISOR: ("supervisor", "مشرف"),
+    Role.ADMINISTRATOR: ("administrator", "مسؤول النظام"),
+}
+
+O, S, A = Role.OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR
+
+# action -> roles that may take it. Ownership and four eyes are checked in lifecycle.py.
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "draft": frozenset({O, S}),
+    "edit": frozenset({O, S}),
+    "submit": frozenset({O, S}),
+    "recall": frozenset({O, S}),
+    "approve": frozenset({S}),
+    "reject": frozenset({S}),
+    "return": frozenset({S}),
+    "publish": frozenset({S}),
+    "schedule": frozenset({S}),
+    "unschedule": frozenset({S}),
+    "withdraw": frozenset({S}),
+    "settle": frozenset({S}),
+    "pause": frozenset({S}),
+    "resume": frozenset({S}),
+    "export": frozenset({S, A}),
+    "read_log": frozenset({O, S, A}),
+    "manage_staff": frozenset({A}),
+    "manage_institution": frozenset({A}),
+    "manage_account": frozenset({A}),
+    "manage_settings": frozenset({A}),
+}
+
+# How an action reads inside a sentence ("Only a supervisor may approve posts").
+ACTION_WORDS = {
+    "draft": ("write drafts", "يكتب المسودات"),
+    "edit": ("edit", "يحرر"),
+    "submit": ("submit", "يرسل للمراجعة"),
+    "recall": ("recall", "يسترجع"),
+    "approve": ("approve", "يوافق على"),
+    "reject": ("reject", "يرفض"),
+    "return": ("return", "يعيد"),
+    "publish": ("publish", "ينشر"),
+    "schedule": ("schedule", "يجدول"),
+    "unschedule": ("unschedule", "يلغي جدولة"),
+    "withdraw": ("withdraw", "يسحب"),
+    "settle": ("settle", "يحسم"),
+    "pause": ("pause publishing", "يوقف النشر"),
+    "resume": ("resume publishing", "يستأنف النشر"),
+    "export": ("export the log", "يصدّر السجل"),
+    "read_log": ("read the log", "يطّلع على السجل"),
+    "manage_staff": ("manage staff", "يدير الموظفين"),
+    "manage_institution": ("change the institution", "يعدّل بيانات المؤسسة"),
+    "manage_account": ("manage the X account", "يدير حساب X"),
+    "manage_settings": ("change settings", "يغيّر الإعدادات"),
+}
+
+
+def action_word(action: str) -> tuple[str, str]:
+    """(english, arabic) words for an action, for a message parameter."""
+    return ACTION_WORDS.get(action, (action, action))
+
+
+def parse_roles(text: str | list[str]) -> frozenset[Role]:
+    parts = text.split(",") if isinstance(text, str) else list(text)
+    roles = set()
+    for part in (p.strip().lower() for p in parts):
+        if not part:
+            continue
+        try:
+            roles.add(Role(part))
+        except ValueError:
+            raise InvalidInput("staff.bad_role", role=part) from None
+    if not roles:
+        raise InvalidInput("staff.no_role")
+    return frozenset(roles)
+
+
+def may(roles: frozenset[Role], action: str) -> bool:
+    return bool(PERMISSIONS[action] & roles)
+
+
+def require(roles: frozenset[Role], action: str) -> None:
+    """Raise NotPermitted unless one of ``roles`` may take ``action``."""
+    if not may(roles, action):
+        allowed = sorted(PERMISSIONS[action], key=lambda r: list(Role).index(r))
+        roles_words = (" / ".join(r.label("en") for r in allowed), " أو ".join(r.label("ar") for r in allowed))
+        raise NotPermitted("perm.role", roles=roles_words, action=action_word(action))

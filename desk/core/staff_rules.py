@@ -1,0 +1,59 @@
+"""Staff rules: usernames, passwords (Argon2id), and locking after wrong passwords."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from desk.core.errors import InvalidInput
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 8
+USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
+
+_hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id (RFC 9106 low-memory profile)
+
+
+def check_username(username: str) -> str:
+    username = (username or "").strip()
+    if not USERNAME.match(username):
+        raise InvalidInput("staff.bad_username")
+    return username.lower()
+
+
+def check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput("staff.name_required")
+    from desk.core.text import check_characters
+
+    check_characters(name)
+    return name
+
+
+def check_password(password: str) -> str:
+    if not password or len(password) < MIN_PASSWORD:
+        raise InvalidInput("staff.weak_password", min=MIN_PASSWORD)
+    return password
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(check_password(password))
+
+
+def password_matches(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def lock_until(failures: int, now: datetime | None = None) -> datetime | None:
+    """After MAX_FAILURES wrong passwords in a row the name is locked for LOCK_MINUTES."""
+    if failures >= MAX_FAILURES:
+        return (now or datetime.now(timezone.utc)) + timedelta(minutes=LOCK_MINUTES)
+    return None

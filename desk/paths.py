@@ -1,0 +1,31 @@
+"""The one place that decides where the desk keeps its data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "posting-desk"
+DATABASE_NAME = "desk.sqlite3"
+
+
+def data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """--data-dir, else DESK_DATA_DIR, else the platform's user data folder."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get("DESK_DATA_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resources_dir() -> Path:
+    """resources/ beside the package, or inside a PyInstaller bundle."""
+    import sys
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,1 @@
+"""Where approved posts go: the Publisher interface, X, training, and the outbox."""

@@ -1,0 +1,67 @@
+"""The Publisher interface: what the outbox needs from X or from the training timeline.
+
+A publisher raises ``desk.core.errors.PublishError`` when nothing went out (a definite
+refusal: 4xx, no network before sending), ``PublishUncertain`` when the request may
+have reached X (timeout, dropped connection), and ``RateLimited`` for 429.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class OutgoingImage:
+    path: Path
+    mime: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class OutgoingPost:
+    post_id: int
+    text: str
+    reply_to: str | None = None
+    images: tuple[OutgoingImage, ...] = ()
+
+
+@dataclass(frozen=True)
+class SentPost:
+    x_post_id: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RemotePost:
+    """A post read back from the account's timeline (text as X returns it, links as t.co)."""
+
+    x_post_id: str
+    text: str
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    user_id: str
+    handle: str
+    name: str
+    avatar_url: str = ""
+
+
+class Publisher(ABC):
+    kind: str = ""  # "x" or "training"
+
+    @abstractmethod
+    def send(self, post: OutgoingPost) -> SentPost: ...
+
+    @abstractmethod
+    def withdraw(self, x_post_id: str) -> None: ...
+
+    @abstractmethod
+    def recent_posts(self, since: datetime) -> list[RemotePost]: ...
+
+    @abstractmethod
+    def account(self) -> AccountInfo: ...

@@ -1,0 +1,127 @@
+"""The outbox: claim, send, record. A post is never sent twice by the program on its own.
+
+``publishing`` is committed before the request leaves the machine; a definite refusal
+goes to ``failed``, an ambiguous one to ``uncertain`` for the reconciler.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+from desk.core.errors import DeskError, PublishError, PublishUncertain, RateLimited, WrongState
+from desk.core.lifecycle import SYSTEM, Actor
+from desk.core.media import MIME
+from desk.core.states import State
+from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
+
+
+@dataclass
+class DueResult:
+    post_id: int
+    outcome: str  # published, failed, uncertain, missed, paused, skipped
+    message: str = ""
+
+
+class Outbox:
+    def __init__(self, store, publisher: Callable[[], Publisher]):
+        self.store = store
+        self.publisher = publisher
+
+    def outgoing(self, post) -> OutgoingPost:
+        images = tuple(
+            OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt) for m in post.media
+        )
+        return OutgoingPost(post.id, post.text, post.reply_to, images)
+
+    def _record(self, post_id: int, action: str, actor: Actor, **kw):
+        with self.store.transaction():
+            return self.store.posts.act(post_id, action, actor, settings=self.store.settings.all(), **kw)
+
+    def publish(self, post_id: int, actor: Actor, expected_version: int | None = None):
+        """Claim (one compare-and-set), send, and record what happened."""
+        publisher = self.publisher()
+        post = self._record(post_id, "claim", actor, expected_version=expected_version,
+                            detail={"publisher": publisher.kind})
+        return self.send_claimed(post, actor, publisher)
+
+    def send_claimed(self, post, actor: Actor, publisher: Publisher):
+        try:
+            sent = publisher.send(self.outgoing(post))
+        except RateLimited as error:
+            reset = error.reset_at.isoformat() if error.reset_at else None
+            self._record(post.id, "fail", actor, reason=error.message("en"), detail={"key": error.key, "retry_after": reset})
+            raise
+        except PublishUncertain as error:
+            self._record(post.id, "uncertain", actor, reason=error.message("en"), detail={"key": error.key})
+            raise
+        except PublishError as error:
+            self._record(post.id, "fail", actor, reason=error.message("en"), detail={"key": error.key})
+            raise
+        except BaseException as error:
+            # Anything unexpected after the claim may have reached X: never resend blindly.
+            self._record(post.id, "uncertain", actor, reason=type(error).__name__)
+            raise
+        return self._record(
+            post.id, "sent", actor,
+            set_fields={"x_post_id": sent.x_post_id, "x_url": sent.url, "training": int(publisher.kind == "training")},
+            detail={"x_post_id": sent.x_post_id, "publisher": publisher.kind},
+        )
+
+    def publish_due(self, now: datetime | None = None) -> list[DueResult]:
+        """Send scheduled posts that are due; too late ones wait as missed for a supervisor."""
+        now = now or datetime.now(timezone.utc)
+        settings = self.store.settings.all()
+        lateness = timedelta(minutes=settings["lateness_minutes"])
+        results = []
+        for post_id, scheduled_at in self.store.posts.due(now.isoformat(timespec="milliseconds")):
+            if now - datetime.fromisoformat(scheduled_at) > lateness:
+                try:
+                    self._record(post_id, "miss", SYSTEM)
+                    results.append(DueResult(post_id, "missed"))
+                except WrongState:
+                    pass
+                continue
+            if self.store.settings.all()["paused"]:
+                results.append(DueResult(post_id, "paused"))
+                continue
+            results.append(self._send_due(post_id))
+        return results
+
+    def _send_due(self, post_id: int) -> DueResult:
+        publisher = self.publisher()
+        try:
+            with self.store.transaction():
+                # The claim is a compare-and-set from 'scheduled': two desks never both win.
+                post = self.store.posts.get(post_id)
+                if post.state != State.SCHEDULED:
+                    return DueResult(post_id, "skipped")
+                post = self.store.posts.act(post_id, "claim", SYSTEM, settings=self.store.settings.all(),
+                                            detail={"publisher": publisher.kind, "due": post.scheduled_at})
+        except DeskError as error:
+            return DueResult(post_id, "skipped", error.message("en"))
+        try:
+            self.send_claimed(post, SYSTEM, publisher)
+        except PublishUncertain as error:
+            return DueResult(post_id, "uncertain", error.message("en"))
+        except PublishError as error:
+            return DueResult(post_id, "failed", error.message("en"))
+        return DueResult(post_id, "published")
+
+    def withdraw(self, post_id: int, actor: Actor, reason: str, expected_version: int | None = None):
+        """Delete from X first; the log says withdrawn only once X has let go of it."""
+        post = self.store.posts.get(post_id)
+        settings = self.store.settings.all()
+        from desk.core import lifecycle
+
+        lifecycle.decide("withdraw", self.store.posts.facts(post), actor, reason=reason,
+                         approvals_needed=settings["approvals_needed"], char_limit=settings["char_limit"])
+        publisher = self.publisher() if not post.training else self.training_publisher()
+        publisher.withdraw(post.x_post_id)
+        return self._record(post_id, "withdraw", actor, reason=reason, expected_version=expected_version)
+
+    def training_publisher(self) -> Publisher:
+        from desk.publish.training import TrainingPublisher
+
+        return TrainingPublisher(self.store)

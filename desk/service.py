@@ -1,0 +1,151 @@
+"""The one entrance: sign in, then act as a staff member.
+
+The command line and the window call this module and nothing below it. Every rule is
+enforced underneath (desk.core decides, desk.store applies in one transaction).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desk import paths
+from desk.core.errors import InvalidInput, SignInRefused, StoreError
+from desk.core.media import check_image
+from desk.core.roles import Role
+from desk.core.staff_rules import (
+    check_name, check_username, hash_password, lock_until, password_matches,
+)
+from desk.publish.outbox import Outbox
+from desk.publish.training import TrainingPublisher
+from desk.store import LogFilter, Store
+
+__all__ = ["Desk", "LogFilter", "read_image"]
+
+HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
+LOGO_KINDS = {".png", ".jpg", ".jpeg", ".svg"}
+
+
+def read_image(source, alt: str = ""):
+    """An image given as a path or (name, bytes): decoded and checked before acceptance."""
+    if isinstance(source, tuple):
+        name, data = source
+    else:
+        path = Path(source)
+        name = path.name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise InvalidInput("media.missing", name=name) from None
+    return check_image(data, name, alt)
+
+
+class Desk:
+    """A data folder opened: what anyone may do before signing in."""
+
+    def __init__(self, data_dir=None, publisher_factory=None):
+        self.folder = paths.data_dir(data_dir)
+        self.store = Store(self.folder)
+        self._publisher_factory = publisher_factory
+        self.outbox = Outbox(self.store, self.publisher)
+
+    # the institution ---------------------------------------------------------
+    def institution(self) -> dict | None:
+        return self.store.institution.get()
+
+    def require_institution(self) -> dict:
+        found = self.institution()
+        if not found:
+            raise StoreError("desk.not_initialised")
+        return found
+
+    def logo_path(self) -> Path:
+        found = self.institution()
+        if found and found["logo_file"]:
+            return self.folder / found["logo_file"]
+        return paths.resources_dir() / "logo-placeholder.svg"
+
+    def save_logo(self, logo) -> str:
+        path = Path(logo)
+        if path.suffix.lower() not in LOGO_KINDS:
+            raise InvalidInput("institution.bad_logo")
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise InvalidInput("institution.bad_logo") from None
+        if path.suffix.lower() != ".svg":
+            read_image(("logo" + path.suffix, data))
+        elif b"<svg" not in data[:4096]:
+            raise InvalidInput("institution.bad_logo")
+        name = "logo" + path.suffix.lower()
+        target = self.folder / name
+        target.write_bytes(data)
+        target.chmod(0o600)
+        return name
+
+    def init(self, name_ar: str, name_en: str, handle: str, admin: str, admin_name: str, password: str, logo=None) -> None:
+        """Set up a new desk: the institution and its first administrator."""
+        existing = self.institution()
+        if existing:
+            raise InvalidInput("desk.already_initialised", name=existing["name_en"])
+        name_ar, name_en = (name_ar or "").strip(), (name_en or "").strip()
+        if not name_ar or not name_en:
+            raise InvalidInput("institution.name_required")
+        if not HANDLE.match(handle or ""):
+            raise InvalidInput("institution.bad_handle")
+        username = check_username(admin)
+        name = check_name(admin_name or admin)
+        password_hash = hash_password(password)
+        logo_file = self.save_logo(logo) if logo else None
+        with self.store.transaction():
+            self.store.institution.create(name_ar, name_en, handle.lstrip("@"), logo_file, by=username)
+            self.store.staff.add(username, name, frozenset({Role.ADMINISTRATOR}), password_hash, by=None)
+
+    # signing in --------------------------------------------------------------
+    def sign_in(self, username: str, password: str) -> "Session":
+        from desk.session import Session
+
+        self.require_institution()
+        username = (username or "").strip().lower()
+        now = datetime.now(timezone.utc)
+        member = self.store.staff.get(username)
+        if member is None:
+            hash_password("decoy-password")  # same work as a real check: names don't leak by timing
+            raise SignInRefused("signin.wrong")
+        if member.locked_until and member.locked_until > now:
+            raise SignInRefused("signin.locked", username=username, until=member.locked_until.astimezone().strftime("%H:%M"))
+        if not member.active:
+            raise SignInRefused("signin.inactive", username=username)
+        if not password_matches(member.password_hash, password):
+            failures = member.failed_count + 1
+            until = lock_until(failures, now)
+            with self.store.transaction():
+                self.store.staff.record_failure(username, 0 if until else failures, until)
+            if until:
+                raise SignInRefused("signin.locked", username=username, until=until.astimezone().strftime("%H:%M"))
+            raise SignInRefused("signin.wrong")
+        if member.failed_count or member.locked_until:
+            with self.store.transaction():
+                self.store.staff.record_success(username)
+        return Session(self, self.store.staff.require(username))
+
+    # publishing without a person ------------------------------------------------
+    def publisher(self):
+        """X when an account is connected and training mode is off; else the training timeline."""
+        if self._publisher_factory is not None:
+            publisher = self._publisher_factory(self)
+            if publisher is not None:
+                return publisher
+        handle = (self.institution() or {}).get("handle", "training")
+        return TrainingPublisher(self.store, handle)
+
+    def publish_due(self, now: datetime | None = None):
+        return self.outbox.publish_due(now)
+
+    def verify(self):
+        return self.store.verify()
+
+    def close(self) -> None:
+        self.store.close()
+

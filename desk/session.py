@@ -1,0 +1,256 @@
+"""A signed-in staff member acting on the desk. Reached through ``Desk.sign_in``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from desk.core import roles as role_rules
+from desk.core.content import MediaItem
+from desk.core.errors import InvalidInput, NotPermitted
+from desk.core.lifecycle import Actor
+from desk.core.media import check_count
+from desk.core.roles import Role, parse_roles
+from desk.core.staff_rules import check_name, check_username, hash_password
+from desk.core.text import check_draft_text, check_reply_target
+from desk.store import LogFilter
+
+
+def parse_time(value) -> datetime:
+    """An ISO-8601 time; a time without a zone is the workstation's local time."""
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidInput("schedule.bad_time", value=str(value)) from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(timezone.utc)
+
+
+class Session:
+    def __init__(self, desk, member):
+        self.desk = desk
+        self.store = desk.store
+        self.member = member
+        self.actor = Actor(member.username, member.roles)
+
+    @property
+    def username(self) -> str:
+        return self.member.username
+
+    def may(self, action: str) -> bool:
+        return role_rules.may(self.member.roles, action)
+
+    def _require(self, action: str) -> None:
+        role_rules.require(self.member.roles, action)
+
+    def settings(self) -> dict:
+        return self.store.settings.all()
+
+    # drafts ------------------------------------------------------------------
+    def _content(self, text: str, images, reply_to) -> tuple[str, tuple[MediaItem, ...], str | None]:
+        """Check text and images, store the image files, return what the post will hold."""
+        from desk.service import read_image
+
+        text = check_draft_text(text)
+        reply_to = check_reply_target(reply_to)
+        images = list(images or [])
+        check_count(len(images))
+        media = []
+        for source, alt in images:
+            if isinstance(source, MediaItem):  # an image the post already holds, alt maybe changed
+                from desk.core.media import check_alt
+
+                media.append(MediaItem(source.sha256, source.ext, check_alt(alt), source.size))
+                continue
+            checked = read_image(source, alt)
+            self.store.media.save(checked)
+            media.append(MediaItem(checked.sha256, checked.ext, checked.alt, len(checked.data)))
+        return text, tuple(media), reply_to
+
+    def draft(self, text: str, images=(), reply_to: str | None = None) -> int:
+        """Save a new draft; returns its id. A draft may be over the length limit."""
+        self._require("draft")
+        content = self._content(text, images, reply_to)
+        with self.store.transaction():
+            return self.store.posts.create(self.actor, *content, training=False)
+
+    def edit(self, post_id: int, text: str, images=None, reply_to=None, expected_version: int | None = None):
+        """Change a draft (or void an approval by changing an approved post)."""
+        post = self.store.posts.get(post_id)
+        if images is None:
+            images = [(m, m.alt) for m in post.media]
+        if reply_to is None:
+            reply_to = post.reply_to
+        content = self._content(text, images, reply_to)
+        return self._act(post_id, "edit", expected_version=expected_version, new_content=content)
+
+    def _act(self, post_id: int, action: str, **kw):
+        with self.store.transaction():
+            return self.store.posts.act(post_id, action, self.actor, settings=self.settings(), **kw)
+
+    def submit(self, post_id: int, expected_version: int | None = None):
+        return self._act(post_id, "submit", expected_version=expected_version)
+
+    def recall(self, post_id: int, expected_version: int | None = None):
+        return self._act(post_id, "recall", expected_version=expected_version)
+
+    # review --------------------------------------------------------------------
+    def approve(self, post_id: int, expected_version: int | None = None):
+        return self._act(post_id, "approve", expected_version=expected_version)
+
+    def reject(self, post_id: int, reason: str, expected_version: int | None = None):
+        return self._act(post_id, "reject", reason=reason, expected_version=expected_version)
+
+    def return_(self, post_id: int, comment: str, expected_version: int | None = None):
+        return self._act(post_id, "return", reason=comment, expected_version=expected_version)
+
+    def why_not_approve(self, post_id: int) -> str | None:
+        """The message key that would refuse an approval now, for a disabled button."""
+        from desk.core import lifecycle
+        from desk.core.errors import DeskError
+
+        post = self.store.posts.get(post_id)
+        s = self.settings()
+        try:
+            lifecycle.decide("approve", self.store.posts.facts(post), self.actor,
+                             approvals_needed=s["approvals_needed"], char_limit=s["char_limit"])
+        except DeskError as error:
+            return error
+        return None
+
+    # publishing ----------------------------------------------------------------
+    def schedule(self, post_id: int, at, expected_version: int | None = None):
+        moment = parse_time(at)
+        if moment <= datetime.now(timezone.utc):
+            raise InvalidInput("schedule.past", at=moment.astimezone().strftime("%Y-%m-%d %H:%M"))
+        return self._act(post_id, "schedule", expected_version=expected_version,
+                         set_fields={"scheduled_at": moment.isoformat(timespec="milliseconds")},
+                         detail={"at": moment.isoformat(timespec="milliseconds")})
+
+    def unschedule(self, post_id: int, expected_version: int | None = None):
+        return self._act(post_id, "unschedule", expected_version=expected_version, set_fields={"scheduled_at": None})
+
+    def publish(self, post_id: int, expected_version: int | None = None):
+        """Send an approved post now (or a failed or missed one again)."""
+        return self.desk.outbox.publish(post_id, self.actor, expected_version)
+
+    def withdraw(self, post_id: int, reason: str, expected_version: int | None = None):
+        return self.desk.outbox.withdraw(post_id, self.actor, reason, expected_version)
+
+    def pause(self) -> None:
+        self._require("pause")
+        with self.store.transaction():
+            self.store.settings.set("paused", True, by=self.username)
+
+    def resume(self) -> None:
+        self._require("resume")
+        with self.store.transaction():
+            self.store.settings.set("paused", False, by=self.username)
+
+    # reading ---------------------------------------------------------------------
+    def post(self, post_id: int):
+        self._require("read_log")
+        return self.store.posts.get(post_id)
+
+    def show(self, post_id: int) -> dict:
+        """The post's row (as exported) and its whole history."""
+        self._require("read_log")
+        with self.store.read():
+            post = self.store.posts.get(post_id)
+            return {"post": post, "row": self.store.log.row(post_id), "history": self.store.log.history(post_id)}
+
+    def log(self, log_filter: LogFilter = LogFilter(), limit: int | None = 100, offset: int = 0) -> list[dict]:
+        self._require("read_log")
+        return list(self.store.log.rows(log_filter, limit, offset))
+
+    def log_count(self, log_filter: LogFilter = LogFilter()) -> int:
+        self._require("read_log")
+        return self.store.log.count(log_filter)
+
+    def training_timeline(self, limit: int = 100) -> list[dict]:
+        self._require("read_log")
+        return self.store.training.entries(limit=limit)
+
+    # staff (administrators) ----------------------------------------------------------
+    def staff(self):
+        self._require("read_log")
+        return self.store.staff.all()
+
+    def add_staff(self, username: str, name: str, roles, password: str) -> None:
+        self._require("manage_staff")
+        username, name = check_username(username), check_name(name)
+        roles = parse_roles(roles) if not isinstance(roles, frozenset) else roles
+        password_hash = hash_password(password)
+        with self.store.transaction():
+            self.store.staff.add(username, name, roles, password_hash, by=self.username)
+
+    def set_roles(self, username: str, roles) -> None:
+        self._require("manage_staff")
+        roles = parse_roles(roles) if not isinstance(roles, frozenset) else roles
+        with self.store.transaction():
+            self.store.staff.set_roles(username, roles, by=self.username)
+
+    def reset_password(self, username: str, password: str) -> None:
+        self._require("manage_staff")
+        password_hash = hash_password(password)
+        with self.store.transaction():
+            self.store.staff.set_password(username, password_hash, by=self.username)
+
+    def deactivate(self, username: str, hand_to: str | None = None) -> list[int]:
+        """Deactivate a person, handing their open drafts to a colleague first (one transaction)."""
+        self._require("manage_staff")
+        with self.store.transaction():
+            moved = self._handover(username, hand_to) if hand_to else []
+            self.store.staff.deactivate(username, by=self.username)
+        return moved
+
+    def handover(self, username: str, to: str) -> list[int]:
+        self._require("manage_staff")
+        with self.store.transaction():
+            return self._handover(username, to)
+
+    def _handover(self, username: str, to: str) -> list[int]:
+        self.store.staff.require(username)
+        target = self.store.staff.require(to)
+        if target.username == username:
+            raise InvalidInput("staff.same_person")
+        if not target.active:
+            raise InvalidInput("staff.inactive_target", username=to)
+        if not (target.roles & {Role.OFFICER, Role.SUPERVISOR}):
+            raise NotPermitted("perm.role", roles=("officer / supervisor", "مسؤول علاقات عامة أو مشرف"),
+                               action=role_rules.action_word("draft"))
+        moved = self.store.posts.open_ids_of(username)
+        for post_id in moved:
+            self.store.posts.reassign(post_id, target.username, self.actor, self.settings())
+        return moved
+
+    # settings and institution (administrators) -----------------------------------------
+    def set_setting(self, key: str, value):
+        self._require("manage_settings")
+        with self.store.transaction():
+            return self.store.settings.set(key, value, by=self.username)
+
+    def update_institution(self, name_ar=None, name_en=None, handle=None, logo=None) -> None:
+        from desk.service import HANDLE
+
+        self._require("manage_institution")
+        fields = {}
+        if name_ar is not None or name_en is not None:
+            if not (name_ar or "").strip() and name_ar is not None or not (name_en or "x").strip():
+                raise InvalidInput("institution.name_required")
+            if name_ar is not None:
+                fields["name_ar"] = name_ar.strip()
+            if name_en is not None:
+                fields["name_en"] = name_en.strip()
+        if handle is not None:
+            if not HANDLE.match(handle):
+                raise InvalidInput("institution.bad_handle")
+            fields["handle"] = handle.lstrip("@")
+        if logo is not None:
+            fields["logo_file"] = self.desk.save_logo(logo)
+        if fields:
+            with self.store.transaction():
+                self.store.institution.update(self.username, **fields)

@@ -1,0 +1,116 @@
+"""The audit chain: every event carries prev_hash and hash = sha256(prev_hash + canonical JSON).
+
+Editing, deleting, inserting or reordering event rows breaks a link or a hash, and
+``verify`` names the first bad event. The newest hash is also handed to the vault as
+a checkpoint, which catches a consistent rewrite of the whole table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+GENESIS = "0" * 64
+FIELDS = ("id", "post_id", "at", "actor", "action", "from_state", "to_state", "content_hash", "detail", "prev_hash")
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def canonical(event: dict) -> str:
+    """Canonical JSON of an event without its hash; ``detail`` as a JSON object."""
+    return json.dumps({k: event[k] for k in FIELDS}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def event_hash(event: dict) -> str:
+    return hashlib.sha256((event["prev_hash"] + canonical(event)).encode("utf-8")).hexdigest()
+
+
+def head(db: sqlite_utils.Database) -> tuple[int, str]:
+    row = db.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def append(
+    db: sqlite_utils.Database,
+    *,
+    action: str,
+    actor: str | None,
+    post_id: int | None = None,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    content_hash: str | None = None,
+    detail: dict | None = None,
+) -> dict:
+    """Append one event; call inside the acting transaction."""
+    last_id, last_hash = head(db)
+    event = {
+        "id": last_id + 1,
+        "post_id": post_id,
+        "at": now_utc(),
+        "actor": actor or None,
+        "action": action,
+        "from_state": from_state,
+        "to_state": to_state,
+        "content_hash": content_hash,
+        "detail": detail or None,
+        "prev_hash": last_hash,
+    }
+    event["hash"] = event_hash(event)
+    stored = dict(event)
+    if stored["detail"] is not None:
+        stored["detail"] = json.dumps(stored["detail"], ensure_ascii=False, sort_keys=True)
+    db.execute(
+        "INSERT INTO events (id, post_id, at, actor, action, from_state, to_state, content_hash, detail, prev_hash, hash)"
+        " VALUES (:id, :post_id, :at, :actor, :action, :from_state, :to_state, :content_hash, :detail, :prev_hash, :hash)",
+        stored,
+    )
+    return event
+
+
+def row_to_event(row: tuple) -> dict:
+    event = dict(zip(FIELDS + ("hash",), row))
+    if event["detail"] is not None:
+        event["detail"] = json.loads(event["detail"])
+    return event
+
+
+SELECT_EVENTS = "SELECT " + ", ".join(FIELDS) + ", hash FROM events"
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    count: int
+    head_hash: str
+    key: str  # message key: chain.ok, chain.bad_hash, chain.bad_link, chain.bad_post
+    params: dict
+
+
+def verify(db: sqlite_utils.Database) -> ChainReport:
+    """Recompute every link in id order; then check each post agrees with its last event."""
+    expected_prev, expected_id, count = GENESIS, 1, 0
+    for row in db.execute(SELECT_EVENTS + " ORDER BY id"):
+        event = row_to_event(row)
+        if event["id"] != expected_id or event["prev_hash"] != expected_prev:
+            return ChainReport(False, count, expected_prev, "chain.bad_link", {"event_id": event["id"]})
+        if event_hash(event) != event["hash"]:
+            return ChainReport(False, count, expected_prev, "chain.bad_hash", {"event_id": event["id"]})
+        expected_prev, expected_id, count = event["hash"], expected_id + 1, count + 1
+    # A post row edited behind the program's back no longer matches its newest event.
+    mismatch = db.execute(
+        """SELECT p.id, e.id FROM posts p
+           LEFT JOIN events e ON e.id = (SELECT MAX(id) FROM events WHERE post_id = p.id)
+           WHERE e.id IS NULL OR e.to_state IS NOT p.state OR e.content_hash IS NOT p.content_hash
+           ORDER BY p.id LIMIT 1"""
+    ).fetchone()
+    if mismatch:
+        return ChainReport(
+            False, count, expected_prev, "chain.bad_post", {"post_id": mismatch[0], "event_id": mismatch[1] or 0}
+        )
+    return ChainReport(True, count, expected_prev, "chain.ok", {"count": count})

@@ -1,0 +1,115 @@
+"""Opening the database: folder and file permissions, pragmas, migrations, transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from desk.core.errors import StoreError
+from desk.paths import DATABASE_NAME
+
+DEFAULT_BUSY_SECONDS = 5.0
+
+
+def busy_seconds() -> float:
+    try:
+        return float(os.environ.get("DESK_BUSY_TIMEOUT", DEFAULT_BUSY_SECONDS))
+    except ValueError:
+        return DEFAULT_BUSY_SECONDS
+
+
+def translate(error: BaseException, path: Path) -> StoreError:
+    """Turn sqlite3 and OS errors into a message a person can act on."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError("store.locked", seconds=int(busy_seconds()))
+    if "not a database" in text or "malformed" in text or "disk image" in text:
+        return StoreError("store.not_database", path=str(path))
+    if "readonly" in text or "read-only" in text or "permission" in text or isinstance(error, PermissionError):
+        return StoreError("store.read_only", path=str(path.parent if path.suffix else path))
+    if "unable to open" in text:
+        return StoreError("store.read_only", path=str(path.parent))
+    return StoreError("store.not_database", path=str(path))
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder 0700; refuse a folder we cannot write."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (folder / "media").mkdir(exist_ok=True, mode=0o700)
+        (folder / "backups").mkdir(exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise StoreError("store.read_only", path=str(folder)) from error
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError("store.read_only", path=str(folder))
+
+
+def connect(folder: Path) -> sqlite_utils.Database:
+    """Open desk.sqlite3 in WAL mode with a busy timeout and foreign keys, file 0600."""
+    prepare_folder(folder)
+    path = folder / DATABASE_NAME
+    old_umask = os.umask(0o077)
+    try:
+        conn = sqlite3.connect(path, timeout=busy_seconds(), isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds() * 1000)}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.DatabaseError("not a database")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except (sqlite3.Error, OSError) as error:
+        raise translate(error, path) from error
+    finally:
+        os.umask(old_umask)
+    for name in (DATABASE_NAME, DATABASE_NAME + "-wal", DATABASE_NAME + "-shm"):
+        file = folder / name
+        if file.exists() and stat.S_IMODE(file.stat().st_mode) != 0o600:
+            try:
+                file.chmod(0o600)
+            except OSError:
+                pass
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database, path: Path):
+    """One writing transaction: BEGIN IMMEDIATE takes the write lock up front, so two
+    desks never interleave a read-check-write."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+    try:
+        yield db
+    except sqlite3.Error as error:
+        conn.execute("ROLLBACK")
+        raise translate(error, path) from error
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise translate(error, path) from error
+
+
+@contextmanager
+def read_snapshot(db: sqlite_utils.Database, path: Path):
+    """A read transaction: every query inside sees the same committed state."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN")
+        yield db
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")

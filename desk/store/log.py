@@ -1,0 +1,157 @@
+"""Reading the log: one post's history, filtered pages, and the export's rows and events.
+
+Times like submitted_at or approver are read from the events, the one record of who
+did what, never kept twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import sqlite_utils
+
+from desk.store import chain
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    state: str | None = None
+    date_from: str | None = None  # UTC ISO, inclusive
+    date_to: str | None = None  # UTC ISO, exclusive
+    author: str | None = None
+    approver: str | None = None
+    search: str | None = None
+
+    def describe(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+def _last(action: str, column: str = "at") -> str:
+    return (
+        f"(SELECT e.{column} FROM events e WHERE e.post_id = p.id AND e.action = '{action}'"
+        " ORDER BY e.id DESC LIMIT 1)"
+    )
+
+
+# The current approval: approve events for the approved content since the last submit.
+_APPROVALS = (
+    "FROM events e WHERE e.post_id = p.id AND e.action = 'approve' AND e.content_hash = p.approved_hash"
+    " AND e.id > COALESCE((SELECT MAX(s.id) FROM events s WHERE s.post_id = p.id AND s.action = 'submit'), 0)"
+)
+
+ROW_SQL = f"""
+SELECT p.id AS post_id, p.state, p.text, p.author, a.name AS author_name, p.created_at,
+  {_last('submit')} AS submitted_at,
+  (SELECT group_concat(actor, '; ') FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id)) AS approver,
+  (SELECT group_concat(s.name, '; ') FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id) x
+      JOIN staff s ON s.username = x.actor) AS approver_name,
+  (SELECT MAX(e.at) {_APPROVALS}) AS approved_at,
+  (SELECT COALESCE(e.actor, (SELECT s.actor FROM events s WHERE s.post_id = p.id AND s.action = 'schedule'
+        AND s.id < e.id ORDER BY s.id DESC LIMIT 1))
+      FROM events e WHERE e.post_id = p.id AND e.action = 'claim'
+      AND e.id < (SELECT MAX(id) FROM events WHERE post_id = p.id AND action IN ('sent', 'settle_published'))
+      ORDER BY e.id DESC LIMIT 1) AS published_by,
+  (SELECT e.at FROM events e WHERE e.post_id = p.id AND e.action IN ('sent', 'settle_published')
+      ORDER BY e.id DESC LIMIT 1) AS published_at,
+  p.x_post_id, p.x_url,
+  {_last('withdraw', 'actor')} AS withdrawn_by,
+  {_last('withdraw')} AS withdrawn_at,
+  (SELECT json_extract(e.detail, '$.reason') FROM events e WHERE e.post_id = p.id AND e.action = 'withdraw'
+      ORDER BY e.id DESC LIMIT 1) AS withdraw_reason,
+  (SELECT COUNT(*) FROM post_media m WHERE m.post_id = p.id) AS media_count,
+  p.training, p.scheduled_at, p.version, p.content_hash
+FROM posts p JOIN staff a ON a.username = p.author
+"""
+
+
+def _where(f: LogFilter) -> tuple[str, list]:
+    clauses, params = [], []
+    if f.state:
+        clauses.append("p.state = ?")
+        params.append(f.state)
+    if f.date_from:
+        clauses.append("p.created_at >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("p.created_at < ?")
+        params.append(f.date_to)
+    if f.author:
+        clauses.append("p.author = ?")
+        params.append(f.author)
+    if f.approver:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM events e WHERE e.post_id = p.id AND e.action = 'approve' AND e.actor = ?)"
+        )
+        params.append(f.approver)
+    if f.search:
+        clauses.append("p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)")
+        params.append(fts_query(f.search))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def fts_query(text: str) -> str:
+    """Each word as a quoted prefix term, so punctuation a person types is never FTS syntax."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    return " ".join(f'"{w}"*' for w in words) or '""'
+
+
+class Log:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def rows(self, f: LogFilter = LogFilter(), limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Newest first for reading; the export asks for oldest first with ``oldest_first``."""
+        where, params = _where(f)
+        sql = ROW_SQL + where + " ORDER BY p.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return self.db.query(sql, params)
+
+    def export_rows(self, f: LogFilter = LogFilter()) -> Iterator[dict]:
+        where, params = _where(f)
+        return self.db.query(ROW_SQL + where + " ORDER BY p.id", params)
+
+    def count(self, f: LogFilter = LogFilter()) -> int:
+        where, params = _where(f)
+        return self.db.execute("SELECT COUNT(*) FROM posts p" + where, params).fetchone()[0]
+
+    def row(self, post_id: int) -> dict | None:
+        rows = list(self.db.query(ROW_SQL + " WHERE p.id = ?", [post_id]))
+        return rows[0] if rows else None
+
+    def history(self, post_id: int) -> list[dict]:
+        return [chain.row_to_event(r) for r in self.db.execute(chain.SELECT_EVENTS + " WHERE post_id = ? ORDER BY id", [post_id])]
+
+    def events_for_export(self, post_ids: set[int]) -> Iterator[dict]:
+        """The contiguous stretch of the chain spanned by these posts' events; events of
+        other posts as their hashes only, so the file verifies on its own."""
+        if not post_ids:
+            return iter(())
+        lo, hi = self._span(post_ids)
+        return self._stretch(lo, hi, post_ids)
+
+    def _span(self, post_ids: set[int]) -> tuple[int, int]:
+        lo, hi = None, None
+        ids = sorted(post_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            a, b = self.db.execute(f"SELECT MIN(id), MAX(id) FROM events WHERE post_id IN ({marks})", chunk).fetchone()
+            if a is not None:
+                lo = a if lo is None else min(lo, a)
+                hi = b if hi is None else max(hi, b)
+        return lo or 1, hi or 0
+
+    def _stretch(self, lo: int, hi: int, post_ids: set[int]) -> Iterator[dict]:
+        for row in self.db.execute(chain.SELECT_EVENTS + " WHERE id BETWEEN ? AND ? ORDER BY id", [lo, hi]):
+            event = chain.row_to_event(row)
+            if event["post_id"] in post_ids:
+                yield event
+            else:
+                yield {"id": event["id"], "prev_hash": event["prev_hash"], "hash": event["hash"]}
+
+    def staff_events(self, limit: int = 200) -> list[dict]:
+        rows = self.db.execute(chain.SELECT_EVENTS + " WHERE post_id IS NULL ORDER BY id DESC LIMIT ?", [limit])
+        return [chain.row_to_event(r) for r in rows]

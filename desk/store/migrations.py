@@ -1,0 +1,110 @@
+"""Numbered schema migrations, each in its own transaction, with a backup first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from desk.core.errors import StoreError
+from desk.store.db import translate
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE institution (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name_ar TEXT NOT NULL, name_en TEXT NOT NULL, handle TEXT NOT NULL,
+            logo_file TEXT, created_at TEXT NOT NULL)"""
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """CREATE TABLE staff (
+            username TEXT PRIMARY KEY, name TEXT NOT NULL, roles TEXT NOT NULL,
+            password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+            failed_count INTEGER NOT NULL DEFAULT 0, locked_until TEXT,
+            created_at TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE posts (
+            id INTEGER PRIMARY KEY, state TEXT NOT NULL, text TEXT NOT NULL, reply_to TEXT,
+            author TEXT NOT NULL REFERENCES staff(username),
+            content_hash TEXT NOT NULL, approved_hash TEXT, scheduled_at TEXT,
+            x_post_id TEXT, x_url TEXT, training INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"""
+    )
+    db.execute("CREATE INDEX posts_state ON posts(state, scheduled_at)")
+    db.execute("CREATE INDEX posts_author ON posts(author)")
+    db.execute("CREATE INDEX posts_created ON posts(created_at)")
+    db.execute(
+        """CREATE TABLE post_media (
+            post_id INTEGER NOT NULL REFERENCES posts(id), position INTEGER NOT NULL,
+            sha256 TEXT NOT NULL, ext TEXT NOT NULL, alt TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL, PRIMARY KEY (post_id, position))"""
+    )
+    db.execute(
+        """CREATE TABLE events (
+            id INTEGER PRIMARY KEY, post_id INTEGER, at TEXT NOT NULL, actor TEXT,
+            action TEXT NOT NULL, from_state TEXT, to_state TEXT, content_hash TEXT,
+            detail TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"""
+    )
+    db.execute("CREATE INDEX events_post ON events(post_id, action, id)")
+    db.execute(
+        """CREATE TABLE training_timeline (
+            id INTEGER PRIMARY KEY, post_id INTEGER, text TEXT NOT NULL, reply_to TEXT,
+            media TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL, deleted_at TEXT)"""
+    )
+    # Full-text search over post text for the log's search box.
+    db.execute("CREATE VIRTUAL TABLE posts_fts USING fts5(text, content='posts', content_rowid='id')")
+    db.execute(
+        "CREATE TRIGGER posts_ai AFTER INSERT ON posts BEGIN "
+        "INSERT INTO posts_fts(rowid, text) VALUES (new.id, new.text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER posts_au AFTER UPDATE OF text ON posts BEGIN "
+        "INSERT INTO posts_fts(posts_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+        "INSERT INTO posts_fts(rowid, text) VALUES (new.id, new.text); END"
+    )
+
+
+MIGRATIONS = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def backup(db: sqlite_utils.Database, folder: Path, version: int) -> Path:
+    """Copy the live database (WAL included) before changing its schema."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / "backups" / f"desk-v{version}-{stamp}.sqlite3"
+    with sqlite3.connect(target) as copy:
+        db.conn.backup(copy)
+    copy.close()
+    target.chmod(0o600)
+    return target
+
+
+def migrate(db: sqlite_utils.Database, folder: Path) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found."""
+    path = folder / "desk.sqlite3"
+    try:
+        found = db.execute("PRAGMA user_version").fetchone()[0]
+        if found > SCHEMA_VERSION:
+            raise StoreError("store.newer", found=found)
+        if found == 0 and db.table_names():
+            raise StoreError("store.not_database", path=str(path))
+        if found and found < SCHEMA_VERSION:
+            backup(db, folder, found)
+        for number in range(found + 1, SCHEMA_VERSION + 1):
+            db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS[number - 1](db)
+                db.conn.execute(f"PRAGMA user_version = {number}")
+                db.conn.execute("COMMIT")
+            except BaseException:
+                db.conn.execute("ROLLBACK")
+                raise
+        return found
+    except sqlite3.Error as error:
+        raise translate(error, path) from error

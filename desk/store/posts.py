@@ -1,0 +1,191 @@
+"""Post rows and the acting transaction: read facts, let core decide, write, log.
+
+Every change to a post happens here, inside one transaction that checks the post's
+version (optimistic locking) and appends its event to the audit chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from desk.core import lifecycle
+from desk.core.content import MediaItem, content_hash
+from desk.core.errors import Conflict, NotFound
+from desk.core.lifecycle import Actor, Decision, PostFacts
+from desk.core.states import State
+from desk.store import chain
+
+# Events whose actor wrote the post's content: they may never approve it.
+WRITING_ACTIONS = ("create", "edit")
+
+
+@dataclass(frozen=True)
+class PostRow:
+    id: int
+    state: State
+    text: str
+    reply_to: str | None
+    author: str
+    content_hash: str
+    approved_hash: str | None
+    scheduled_at: str | None
+    x_post_id: str | None
+    x_url: str | None
+    training: bool
+    version: int
+    created_at: str
+    updated_at: str
+    media: tuple[MediaItem, ...]
+
+
+class PostTable:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    # reading ---------------------------------------------------------------
+    def media(self, post_id: int) -> tuple[MediaItem, ...]:
+        rows = self.db.execute(
+            "SELECT sha256, ext, alt, size FROM post_media WHERE post_id = ? ORDER BY position", [post_id]
+        ).fetchall()
+        return tuple(MediaItem(*row) for row in rows)
+
+    def get(self, post_id: int) -> PostRow:
+        rows = list(self.db.query("SELECT * FROM posts WHERE id = ?", [post_id]))
+        if not rows:
+            raise NotFound("post.not_found", post_id=post_id)
+        row = rows[0]
+        row["state"] = State(row["state"])
+        row["training"] = bool(row["training"])
+        return PostRow(media=self.media(post_id), **row)
+
+    def writers(self, post_id: int) -> frozenset[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT actor FROM events WHERE post_id = ? AND action IN (?, ?) AND actor IS NOT NULL",
+            [post_id, *WRITING_ACTIONS],
+        ).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    def approvers(self, post: PostRow) -> tuple[str, ...]:
+        """Approvals given since the post was last submitted, for its current content."""
+        rows = self.db.execute(
+            """SELECT actor FROM events WHERE post_id = ? AND action = 'approve' AND content_hash = ?
+               AND id > COALESCE((SELECT MAX(id) FROM events WHERE post_id = ? AND action = 'submit'), 0)
+               ORDER BY id""",
+            [post.id, post.content_hash, post.id],
+        ).fetchall()
+        return tuple(r[0] for r in rows)
+
+    def facts(self, post: PostRow) -> PostFacts:
+        return PostFacts(
+            post_id=post.id,
+            state=post.state,
+            author=post.author,
+            text=post.text,
+            content_hash=post.content_hash,
+            approved_hash=post.approved_hash,
+            writers=self.writers(post.id) | {post.author},
+            approvers=self.approvers(post),
+        )
+
+    # writing (call inside a transaction) -------------------------------------
+    def _save_media(self, post_id: int, media: tuple[MediaItem, ...]) -> None:
+        self.db.execute("DELETE FROM post_media WHERE post_id = ?", [post_id])
+        for position, item in enumerate(media):
+            self.db.execute(
+                "INSERT INTO post_media (post_id, position, sha256, ext, alt, size) VALUES (?, ?, ?, ?, ?, ?)",
+                [post_id, position, item.sha256, item.ext, item.alt, item.size],
+            )
+
+    def create(self, actor: Actor, text: str, media: tuple[MediaItem, ...], reply_to: str | None, training: bool) -> int:
+        digest = content_hash(text, media, reply_to)
+        now = chain.now_utc()
+        cursor = self.db.execute(
+            "INSERT INTO posts (state, text, reply_to, author, content_hash, training, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [State.DRAFT.value, text, reply_to, actor.username, digest, int(training), now, now],
+        )
+        post_id = cursor.lastrowid
+        self._save_media(post_id, media)
+        chain.append(
+            self.db, action="create", actor=actor.username, post_id=post_id,
+            to_state=State.DRAFT.value, content_hash=digest, detail={"media": len(media)} if media else None,
+        )
+        return post_id
+
+    def act(
+        self,
+        post_id: int,
+        action: str,
+        actor: Actor,
+        *,
+        expected_version: int | None = None,
+        settings: dict,
+        reason: str | None = None,
+        new_content: tuple[str, tuple[MediaItem, ...], str | None] | None = None,
+        set_fields: dict | None = None,
+        detail: dict | None = None,
+    ) -> PostRow:
+        """Apply one lifecycle action; refusals raise before anything is written."""
+        post = self.get(post_id)
+        if expected_version is not None and post.version != expected_version:
+            raise Conflict("state.conflict", post_id=post_id)
+        facts = self.facts(post)
+        if new_content is not None:
+            text, media, reply_to = new_content
+            facts = PostFacts(**{**facts.__dict__, "text": text, "content_hash": content_hash(text, media, reply_to)})
+        decision: Decision = lifecycle.decide(
+            action, facts, actor,
+            approvals_needed=settings["approvals_needed"], char_limit=settings["char_limit"], reason=reason,
+        )
+        fields = {"state": decision.to_state.value, "updated_at": chain.now_utc()}
+        if new_content is not None:
+            text, media, reply_to = new_content
+            fields.update(text=text, reply_to=reply_to, content_hash=facts.content_hash)
+            self._save_media(post_id, media)
+        if decision.clear_approval:
+            fields["approved_hash"] = None
+        if decision.approved_hash:
+            fields["approved_hash"] = decision.approved_hash
+        fields.update(set_fields or {})
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        cursor = self.db.execute(
+            f"UPDATE posts SET {assignments}, version = version + 1 WHERE id = :post_id AND version = :version",
+            {**fields, "post_id": post_id, "version": post.version},
+        )
+        if cursor.rowcount != 1:
+            raise Conflict("state.conflict", post_id=post_id)
+        chain.append(
+            self.db, action=action, actor=actor.username or None, post_id=post_id,
+            from_state=post.state.value, to_state=decision.to_state.value,
+            content_hash=facts.content_hash, detail={**decision.detail, **(detail or {})} or None,
+        )
+        return self.get(post_id)
+
+    def reassign(self, post_id: int, to_username: str, actor: Actor, settings: dict) -> PostRow:
+        """Handover: the post keeps its state and its history; a colleague becomes its author."""
+        post = self.get(post_id)
+        return self.act(
+            post_id, "handover", actor, settings=settings,
+            set_fields={"author": to_username}, detail={"from": post.author, "to": to_username},
+        )
+
+    def open_ids_of(self, username: str) -> list[int]:
+        states = [State.DRAFT.value, State.IN_REVIEW.value]
+        rows = self.db.execute(
+            "SELECT id FROM posts WHERE author = ? AND state IN (?, ?) ORDER BY id", [username, *states]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def due(self, now_iso: str) -> list[tuple[int, str]]:
+        rows = self.db.execute(
+            "SELECT id, scheduled_at FROM posts WHERE state = 'scheduled' AND scheduled_at <= ? ORDER BY scheduled_at",
+            [now_iso],
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def ids_in(self, *states: State) -> list[int]:
+        marks = ", ".join("?" for _ in states)
+        rows = self.db.execute(f"SELECT id FROM posts WHERE state IN ({marks}) ORDER BY id", [s.value for s in states])
+        return [r[0] for r in rows.fetchall()]

@@ -1,0 +1,92 @@
+"""The desk's settings and its institution, with their defaults and allowed values."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from desk.core.errors import InvalidInput
+from desk.store import chain
+
+DEFAULTS: dict[str, object] = {
+    "approvals_needed": 1,
+    "lateness_minutes": 60,
+    "char_limit": 280,
+    "paused": False,
+    "training_mode": False,
+    "idle_minutes": 10,
+    "language": "",
+}
+
+
+def _parse(key: str, value) -> object:
+    """Check a value against what the setting allows; raise InvalidInput otherwise."""
+    bad = InvalidInput("setting.bad_value", key=key, value=str(value))
+    if key not in DEFAULTS:
+        raise InvalidInput("setting.unknown", key=key)
+    default = DEFAULTS[key]
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise bad
+    if isinstance(default, int):
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise bad from None
+        allowed = {
+            "approvals_needed": range(1, 3),
+            "lateness_minutes": range(0, 24 * 60 + 1),
+            "char_limit": range(280, 25_001),
+            "idle_minutes": range(1, 24 * 60 + 1),
+        }[key]
+        if number not in allowed:
+            raise bad
+        return number
+    if key == "language" and str(value) not in ("", "ar", "en"):
+        raise bad
+    return str(value)
+
+
+class Settings:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def all(self) -> dict:
+        values = dict(DEFAULTS)
+        for key, raw in self.db.execute("SELECT key, value FROM settings").fetchall():
+            if key in DEFAULTS:
+                values[key] = _parse(key, raw)
+        return values
+
+    def set(self, key: str, value, by: str | None) -> object:
+        parsed = _parse(key, value)
+        stored = ("1" if parsed else "0") if isinstance(parsed, bool) else str(parsed)
+        self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, stored])
+        chain.append(self.db, action="setting", actor=by, detail={"key": key, "value": stored})
+        return parsed
+
+
+class Institution:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def get(self) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM institution WHERE id = 1"))
+        return rows[0] if rows else None
+
+    def create(self, name_ar: str, name_en: str, handle: str, logo_file: str | None, by: str) -> None:
+        self.db.execute(
+            "INSERT INTO institution (id, name_ar, name_en, handle, logo_file, created_at) VALUES (1, ?, ?, ?, ?, ?)",
+            [name_ar, name_en, handle, logo_file, chain.now_utc()],
+        )
+        chain.append(self.db, action="institution", actor=by, detail={"name_ar": name_ar, "name_en": name_en, "handle": handle})
+
+    def update(self, by: str, **fields) -> None:
+        assignments = ", ".join(f"{k} = ?" for k in fields)
+        self.db.execute(f"UPDATE institution SET {assignments} WHERE id = 1", list(fields.values()))
+        chain.append(self.db, action="institution", actor=by, detail={k: v for k, v in fields.items()})
