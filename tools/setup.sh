@@ -1,0 +1,38 @@
+#!/bin/sh
+# Installs what Posting Desk needs on a Debian or Ubuntu machine, then the desk itself
+# into .venv.  `sh tools/setup.sh` for the desk, `sh tools/setup.sh test` adds what the
+# tests need (a Secret Service, PDF tools, the test packages).
+set -eu
+cd "$(dirname "$0")/.."
+want=${1:-run}
+
+# Qt's shared libraries, fonts with Arabic glyphs, the X11 platform plugin's libraries.
+debs="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+ libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
+ libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-core fonts-dejavu-core"
+if [ "$want" = test ]; then
+  # gnome-keyring and dbus: the vault's tests run against a real Secret Service.
+  debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3"
+fi
+
+if command -v apt-get >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  missing=""
+  for package in $debs; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+  done
+  if [ -n "$missing" ]; then
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+else
+  echo "Not a Debian-like system: install Qt 6's runtime libraries and gnome-keyring yourself." >&2
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+if [ "$want" = test ]; then
+  .venv/bin/python -m pip install -q -e '.[test]'
+else
+  .venv/bin/python -m pip install -q -e .
+fi
