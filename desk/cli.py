@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import json
 import sys
 
@@ -244,6 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug, not a refusal: say so without dumping internals
+        if os.environ.get("DESK_DEBUG"):
+            raise
+        print(render("cli.unexpected", console.lang, {"kind": type(error).__name__}), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -254,3 +254,10 @@ class Session:
         if fields:
             with self.store.transaction():
                 self.store.institution.update(self.username, **fields)
+
+    # export (supervisors and administrators) --------------------------------------------
+    def export(self, out_path, fmt=None, log_filter: LogFilter = LogFilter(), period=(None, None),
+               lang: str = "en", progress=None, cancelled=None) -> int:
+        from desk.session_export import export_log
+
+        return export_log(self, out_path, fmt, log_filter, period, lang, progress, cancelled)

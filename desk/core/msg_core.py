@@ -156,5 +156,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.done": ("Post {post_id}: {state}.", "المنشور {post_id}: {state}."),
     "cli.due_none": ("No post is due.", "لا توجد منشورات مستحقة."),
     "cli.text_file": ("The text file {path} cannot be read.", "تعذّرت قراءة ملف النص {path}."),
+    "cli.exported": ("{count} posts written to {path}.", "كُتب {count} منشورًا في {path}."),
+    "cli.unexpected": (
+        "Something went wrong inside the desk ({kind}); nothing more was changed. Set DESK_DEBUG=1 for details.",
+        "حدث خطأ داخل المكتب ({kind})؛ لم يتغير شيء آخر. اضبط DESK_DEBUG=1 لمعرفة التفاصيل.",
+    ),
     "cli.alt_count": ("Give one --alt for each --image.", "أضف --alt واحدًا لكل --image."),
 }

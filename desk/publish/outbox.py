@@ -16,6 +16,8 @@ from desk.core.media import MIME
 from desk.core.states import State
 from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 
+DUPLICATE = "x.duplicate"  # X's 403 for a text the account already carries
+
 
 @dataclass
 class DueResult:
@@ -39,9 +41,16 @@ class Outbox:
         with self.store.transaction():
             return self.store.posts.act(post_id, action, actor, settings=self.store.settings.all(), **kw)
 
+    def rate_limit_gate(self, now: datetime | None = None) -> None:
+        """After a 429 nothing is sent before X's reset time; the person is told when."""
+        until = self.store.log.rate_limited_until()
+        if until and until > (now or datetime.now(timezone.utc)):
+            raise RateLimited(reset_at=until)
+
     def publish(self, post_id: int, actor: Actor, expected_version: int | None = None):
         """Claim (one compare-and-set), send, and record what happened."""
         publisher = self.publisher()
+        self.rate_limit_gate()
         post = self._record(post_id, "claim", actor, expected_version=expected_version,
                             detail={"publisher": publisher.kind})
         return self.send_claimed(post, actor, publisher)
@@ -57,6 +66,9 @@ class Outbox:
             self._record(post.id, "uncertain", actor, reason=error.message("en"), detail={"key": error.key})
             raise
         except PublishError as error:
+            if error.key == DUPLICATE and self._was_uncertain(post.id):
+                # The earlier attempt went out after all: settle, never call it failed.
+                return self._settle_duplicate(post, actor, publisher)
             self._record(post.id, "fail", actor, reason=error.message("en"), detail={"key": error.key})
             raise
         except BaseException as error:
@@ -69,9 +81,38 @@ class Outbox:
             detail={"x_post_id": sent.x_post_id, "publisher": publisher.kind},
         )
 
+    def _was_uncertain(self, post_id: int) -> bool:
+        return any(e["action"] == "uncertain" for e in self.store.log.history(post_id))
+
+    def _settle_duplicate(self, post, actor: Actor, publisher: Publisher):
+        from desk.publish.matching import find_match
+        from desk.publish.reconcile import LOOK_BACK
+
+        history = self.store.log.history(post.id)
+        first_claim = next(datetime.fromisoformat(e["at"]) for e in history if e["action"] == "claim")
+        x_post_id, url = None, None
+        try:
+            remote = publisher.recent_posts(first_claim - LOOK_BACK)
+            match = find_match(post.text, remote, first_claim, None)
+            if match:
+                x_post_id = match.x_post_id
+                url = f"https://x.com/{publisher.account().handle}/status/{x_post_id}"
+        except DeskError:
+            pass  # the post is out; its link can be filled in by hand from X
+        return self._record(post.id, "sent", actor,
+                            set_fields={"x_post_id": x_post_id, "x_url": url},
+                            detail={"x_post_id": x_post_id, "settled": "duplicate", "publisher": publisher.kind})
+
+    def reconcile(self):
+        from desk.publish.reconcile import reconcile
+
+        return reconcile(self.store, self.publisher())
+
     def publish_due(self, now: datetime | None = None) -> list[DueResult]:
         """Send scheduled posts that are due; too late ones wait as missed for a supervisor."""
         now = now or datetime.now(timezone.utc)
+        if self.store.posts.ids_in(State.UNCERTAIN):
+            self.reconcile()
         settings = self.store.settings.all()
         lateness = timedelta(minutes=settings["lateness_minutes"])
         results = []
@@ -85,6 +126,11 @@ class Outbox:
                 continue
             if self.store.settings.all()["paused"]:
                 results.append(DueResult(post_id, "paused"))
+                continue
+            try:
+                self.rate_limit_gate(now)
+            except RateLimited as error:
+                results.append(DueResult(post_id, "waiting", error.message("en")))
                 continue
             results.append(self._send_due(post_id))
         return results

@@ -155,3 +155,13 @@ class Log:
     def staff_events(self, limit: int = 200) -> list[dict]:
         rows = self.db.execute(chain.SELECT_EVENTS + " WHERE post_id IS NULL ORDER BY id DESC LIMIT ?", [limit])
         return [chain.row_to_event(r) for r in rows]
+
+    def rate_limited_until(self):
+        """The reset time of X's most recent rate-limit refusal, if one was recorded."""
+        from datetime import datetime
+
+        row = self.db.execute(
+            "SELECT json_extract(detail, '$.retry_after') FROM events WHERE action = 'fail'"
+            " AND json_extract(detail, '$.key') = 'x.rate_limited' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None

@@ -17,7 +17,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         """CREATE TABLE institution (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             name_ar TEXT NOT NULL, name_en TEXT NOT NULL, handle TEXT NOT NULL,
-            logo_file TEXT, created_at TEXT NOT NULL)"""
+            logo_file TEXT, desk_id TEXT NOT NULL, created_at TEXT NOT NULL)"""
     )
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute(
@@ -52,6 +52,7 @@ def _v1(db: sqlite_utils.Database) -> None:
             detail TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"""
     )
     db.execute("CREATE INDEX events_post ON events(post_id, action, id)")
+    db.execute("CREATE INDEX events_action ON events(action, id)")
     db.execute(
         """CREATE TABLE training_timeline (
             id INTEGER PRIMARY KEY, post_id INTEGER, text TEXT NOT NULL, reply_to TEXT,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import sqlite_utils
 
 from desk.core.errors import InvalidInput
@@ -80,9 +82,11 @@ class Institution:
         return rows[0] if rows else None
 
     def create(self, name_ar: str, name_en: str, handle: str, logo_file: str | None, by: str) -> None:
+        # desk_id names this desk's entries in the OS keyring, apart from any other desk's.
         self.db.execute(
-            "INSERT INTO institution (id, name_ar, name_en, handle, logo_file, created_at) VALUES (1, ?, ?, ?, ?, ?)",
-            [name_ar, name_en, handle, logo_file, chain.now_utc()],
+            "INSERT INTO institution (id, name_ar, name_en, handle, logo_file, desk_id, created_at)"
+            " VALUES (1, ?, ?, ?, ?, ?, ?)",
+            [name_ar, name_en, handle, logo_file, uuid.uuid4().hex, chain.now_utc()],
         )
         chain.append(self.db, action="institution", actor=by, detail={"name_ar": name_ar, "name_en": name_en, "handle": handle})
 
