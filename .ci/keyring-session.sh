@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Run a command next to a throw-away GNOME Keyring that is already unlocked, so tests
+# reach a real Secret Service without a desktop or a person to type a password.
+#
+#   dbus-run-session -- bash .ci/keyring-session.sh CMD [ARGS...]
+#
+# The keyring lives in a temporary folder (never the user's own keyrings) with a random
+# password, and it is removed when CMD ends. CMD's exit status is returned.
+set -euo pipefail
+
+say() { printf 'keyring-session: %s\n' "$*" >&2; }
+
+if [ "$#" -eq 0 ]; then
+    say "usage: dbus-run-session -- bash $0 CMD [ARGS...]"
+    exit 2
+fi
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+    say "no D-Bus session: run me under dbus-run-session"
+    exit 2
+fi
+for tool in gnome-keyring-daemon dbus-send; do
+    if ! command -v "$tool" >/dev/null; then
+        say "$tool not found: install the gnome-keyring and dbus packages"
+        exit 2
+    fi
+done
+
+bus_call() {  # bus_call DEST PATH METHOD ARGS... -> reply on stdout
+    local dest=$1 path=$2 method=$3
+    shift 3
+    dbus-send --session --print-reply=literal --reply-timeout=2000 \
+        --dest="$dest" "$path" "$method" "$@"
+}
+secrets_owned() {  # asks the bus itself, so it never starts a daemon by activation
+    bus_call org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner \
+        string:org.freedesktop.secrets 2>/dev/null | grep -q true
+}
+
+if secrets_owned; then
+    say "a Secret Service already runs on this bus; start a fresh one with dbus-run-session"
+    exit 2
+fi
+
+home=$(mktemp -d "${TMPDIR:-/tmp}/keyring-session.XXXXXX")
+mkdir -m 700 "$home/data" "$home/control"
+password=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+
+# --unlock reads the password from stdin and creates the "login" collection with it
+# when none exists; that collection becomes the default alias. Without --foreground
+# the daemon forks once it owns its bus name, so the parent returns when it is ready.
+# XDG_DATA_HOME is changed for the daemon only: the keyrings land in $home.
+printf '%s' "$password" |
+    XDG_DATA_HOME="$home/data" gnome-keyring-daemon --unlock --components=secrets \
+        --control-directory="$home/control" >/dev/null
+unset password
+
+ready=""
+for _ in $(seq 100); do
+    if secrets_owned && bus_call org.freedesktop.secrets /org/freedesktop/secrets/aliases/default \
+        org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection \
+        string:Locked 2>/dev/null | grep -q 'boolean false'; then
+        ready=1
+        break
+    fi
+    sleep 0.1
+done
+if [ -z "$ready" ]; then
+    say "gnome-keyring-daemon did not offer an unlocked default collection"
+    rm -rf "$home"
+    exit 2
+fi
+daemon_pid=$(bus_call org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets |
+    awk '{print $NF}')
+say "gnome-keyring-daemon $daemon_pid ready, default collection unlocked"
+
+# Tells the vault's tests they may write to (and lock) this keyring: it is not anyone's own.
+export DESK_TEST_KEYRING_SESSION=1
+
+status=0
+"$@" || status=$?
+
+kill "$daemon_pid" 2>/dev/null || true
+rm -rf "$home"
+exit "$status"
