@@ -96,6 +96,28 @@ def cmd_staff(args, console):
         session.reset_password(args.username, console.line(f"New password for {args.username}: "))
 
 
+KEY_PROMPTS = ("Consumer key (API key): ", "Consumer secret (API key secret): ",
+               "Access token: ", "Access token secret: ")
+
+
+def cmd_account(args, console):
+    session = _session(args, console)
+    account = session.desk.account
+    command = args.account_command
+    if command == "set":
+        keys = [console.line(prompt) for prompt in KEY_PROMPTS]
+        info = account.set_keys(session, *keys, replace_other=args.yes)
+    elif command == "verify":
+        info = account.verify(session)
+    elif command == "forget":
+        account.forget(session)
+        return
+    else:
+        print(account.set_logo_as_avatar(session))
+        return
+    print(f"@{info.handle}\t{info.name}\t{info.avatar_url}")
+
+
 def cmd_draft(args, console):
     session = _session(args, console)
     images = args.image or []
@@ -203,6 +225,8 @@ def cmd_verify(args, console):
         return 0 if result.ok else 1
     report = _desk(args).verify()
     print(render(report.key, console.lang, report.params))
+    if report.ok and report.checkpoint == "none":
+        console.say("chain.no_checkpoint")
     return 0 if report.ok else 1
 
 
@@ -219,7 +243,7 @@ def cmd_window(args, console):
 
 
 COMMANDS = {
-    "init": cmd_init, "staff": cmd_staff, "draft": cmd_draft, "edit": cmd_edit,
+    "init": cmd_init, "staff": cmd_staff, "account": cmd_account, "draft": cmd_draft, "edit": cmd_edit,
     "submit": cmd_act, "recall": cmd_act, "approve": cmd_act, "publish": cmd_act, "reject": cmd_act,
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
     "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "show": cmd_show,

@@ -69,6 +69,15 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p.add_argument("username")
     _as_user(p)
 
+    account = sub.add_parser("account", help="the institution's X account").add_subparsers(
+        dest="account_command", required=True)
+    p = account.add_parser("set", help="keep the four keys in the OS keyring (one a line, on stdin or prompted)")
+    p.add_argument("--yes", action="store_true", help="accept keys of an account other than the desk's handle")
+    _as_user(p)
+    _as_user(account.add_parser("verify", help="ask X which account the keys open"))
+    _as_user(account.add_parser("forget", help="remove the keys from the keyring"))
+    _as_user(account.add_parser("avatar", help="make the institution's logo the account's picture"))
+
     p = sub.add_parser("draft", help="write a draft; prints its id")
     _text_options(p)
     p.add_argument("--image", action="append", metavar="FILE")

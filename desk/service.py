@@ -7,11 +7,13 @@ enforced underneath (desk.core decides, desk.store applies in one transaction).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from desk import paths
-from desk.core.errors import InvalidInput, SignInRefused, StoreError
+from desk.account import Account
+from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError
 from desk.core.media import check_image
 from desk.core.roles import Role
 from desk.core.staff_rules import (
@@ -49,6 +51,8 @@ class Desk:
         self.store = Store(self.folder)
         self._publisher_factory = publisher_factory
         self.outbox = Outbox(self.store, self.publisher)
+        self.account = Account(self)
+        self.store.on_commit = self._keep_checkpoint
 
     # the institution ---------------------------------------------------------
     def institution(self) -> dict | None:
@@ -137,14 +141,41 @@ class Desk:
             publisher = self._publisher_factory(self)
             if publisher is not None:
                 return publisher
+        if not self.store.settings.all()["training_mode"]:
+            publisher = self.account.publisher()
+            if publisher is not None:
+                return publisher
         handle = (self.institution() or {}).get("handle", "training")
         return TrainingPublisher(self.store, handle)
+
+    def is_training(self) -> bool:
+        """True when posts go to the training timeline (no account, or chosen)."""
+        if self.store.settings.all()["training_mode"]:
+            return True
+        try:
+            return not self.account.vault().has_keys()
+        except DeskError:
+            return True
+
+    def _keep_checkpoint(self, head_hash: str) -> None:
+        if self.institution():
+            self.account.save_checkpoint(head_hash)
 
     def publish_due(self, now: datetime | None = None):
         return self.outbox.publish_due(now)
 
     def verify(self):
-        return self.store.verify()
+        """Recompute the chain, then compare its newest hash with the keyring's checkpoint,
+        which catches a consistent rewrite of the whole events table."""
+        report = self.store.verify()
+        if not report.ok:
+            return report
+        kept = self.account.checkpoint() if self.institution() else None
+        if kept is None:
+            return replace(report, checkpoint="none")
+        if not self.store.has_event_hash(kept):
+            return replace(report, ok=False, key="chain.checkpoint", params={}, checkpoint="missing")
+        return replace(report, checkpoint="matched")
 
     def close(self) -> None:
         self.store.close()

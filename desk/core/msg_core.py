@@ -118,6 +118,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "institution.bad_logo": ("The logo must be a PNG, JPEG or SVG file.", "يجب أن يكون الشعار ملف PNG أو JPEG أو SVG."),
     "setting.unknown": ("Unknown setting {key}.", "إعداد غير معروف: {key}."),
     "setting.bad_value": ("{value} is not allowed for {key}.", "القيمة {value} غير مسموحة للإعداد {key}."),
+    # the X account
+    "account.other_handle": (
+        "These keys belong to @{found}, not to @{expected}. Confirm to connect the desk to @{found} instead.",
+        "هذه المفاتيح تخص الحساب ‎@{found}‎ وليس ‎@{expected}‎. أكّد إن أردت ربط المكتب بالحساب ‎@{found}‎ بدلًا منه.",
+    ),
+    "account.not_connected": (
+        "No X account is connected: posts go to the training timeline.",
+        "لا يوجد حساب X مربوط: تذهب المنشورات إلى خط التدريب الزمني.",
+    ),
+    "account.logo_svg": (
+        "X takes a PNG or JPEG picture; the institution's logo is an SVG file.",
+        "يقبل X صورة PNG أو JPEG، وشعار المؤسسة ملف SVG.",
+    ),
+    "chain.checkpoint": (
+        "The log no longer holds its newest event as recorded in the keyring: it was rewritten or cut short.",
+        "لم يعد السجل يحتوي أحدث حدث مسجّل في مخزن المفاتيح: أُعيدت كتابته أو اقتُطع منه.",
+    ),
+    "chain.no_checkpoint": (
+        "(No keyring checkpoint to compare with: a rewrite of the whole log would not be noticed.)",
+        "(لا توجد نقطة تحقق في مخزن المفاتيح للمقارنة: لن تُكتشف إعادة كتابة السجل بأكمله.)",
+    ),
     # store
     "store.locked": (
         "The database is busy in another program; tried for {seconds} seconds. Try again shortly.",

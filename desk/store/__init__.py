@@ -34,10 +34,17 @@ class Store:
         self.training = TrainingTimeline(self.db)
         self.media = MediaFiles(self.folder / "media")
 
+    on_commit = None  # called with the chain's newest hash after each committed transaction
+
     @contextmanager
     def transaction(self):
         with dbmod.transaction(self.db, self.path):
             yield self
+        if self.on_commit is not None:
+            self.on_commit(self.head_hash())
+
+    def has_event_hash(self, hash_hex: str) -> bool:
+        return self.db.execute("SELECT 1 FROM events WHERE hash = ? LIMIT 1", [hash_hex]).fetchone() is not None
 
     def read(self):
         """A consistent snapshot for several reads in a row."""

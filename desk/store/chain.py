@@ -111,8 +111,9 @@ class ChainReport:
     ok: bool
     count: int
     head_hash: str
-    key: str  # message key: chain.ok, chain.bad_hash, chain.bad_link, chain.bad_post
+    key: str  # message key: chain.ok, chain.bad_hash, chain.bad_link, chain.bad_post, chain.checkpoint
     params: dict
+    checkpoint: str = ""  # "matched", "missing" (rewritten) or "none" (no keyring to ask)
 
 
 def verify(db: sqlite_utils.Database) -> ChainReport:

@@ -17,6 +17,10 @@ DEFAULTS: dict[str, object] = {
     "training_mode": False,
     "idle_minutes": 10,
     "language": "",
+    # the connected X account as X last described it (never its keys)
+    "x_handle": "",
+    "x_name": "",
+    "x_avatar_url": "",
 }
 
 
@@ -51,7 +55,7 @@ def _parse(key: str, value) -> object:
         return number
     if key == "language" and str(value) not in ("", "ar", "en"):
         raise bad
-    return str(value)
+    return str(value).strip()
 
 
 class Settings:

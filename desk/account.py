@@ -1,0 +1,135 @@
+"""The institution's X account: keys into the keyring, verify, forget, the logo as avatar.
+
+Keys go in once and never come back out: no method here returns them, and the only
+reader is ``publisher()``, which hands them straight to the X publisher.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from desk.core import roles as role_rules
+from desk.core.errors import InvalidInput, VaultError
+from desk.publish.base import AccountInfo
+
+log = logging.getLogger(__name__)
+
+
+class Account:
+    """One desk's link to its X account, kept in the OS keyring under the desk's id."""
+
+    def __init__(self, desk):
+        self.desk = desk
+        self._vault = None
+
+    def vault(self):
+        if self._vault is None:
+            from desk.vault import Vault
+
+            self._vault = Vault(namespace=f"desk-{self.desk.require_institution()['desk_id']}")
+        return self._vault
+
+    # reading, for anyone signed in ---------------------------------------------------
+    def status(self, lang: str = "en") -> dict:
+        """What the window shows: connected or not, the remembered @handle, the keyring in use."""
+        settings = self.desk.store.settings.all()
+        found = {"connected": False, "handle": settings["x_handle"], "name": settings["x_name"],
+                 "avatar_url": settings["x_avatar_url"], "backend": "", "problem": ""}
+        try:
+            found["backend"] = self.vault().backend_name(lang)
+            found["connected"] = self.vault().has_keys()
+        except VaultError as error:
+            found["problem"] = error.message(lang)
+        return found
+
+    def publisher(self):
+        """The X publisher when keys are kept, None for training. A locked keyring is an
+        error, never a quiet switch to training: a person would think the post went out."""
+        from desk.vault import NoSecureKeyring
+
+        try:
+            keys = self.vault().load_keys()
+        except NoSecureKeyring:
+            return None
+        if keys is None:
+            return None
+        from desk.publish.x import XPublisher
+
+        settings = self.desk.store.settings.all()
+        return XPublisher(keys.consumer_key, keys.consumer_secret, keys.access_token, keys.access_token_secret,
+                          handle=settings["x_handle"] or None)
+
+    # administrators ----------------------------------------------------------------------
+    def set_keys(self, session, consumer_key: str, consumer_secret: str, access_token: str,
+                 access_token_secret: str, replace_other: bool = False) -> AccountInfo:
+        """Check the keys with X, then keep them. Keys of another account than the desk's
+        handle are refused unless ``replace_other``; nothing is kept when X refuses them."""
+        from desk.publish.x import XPublisher
+        from desk.vault import XKeys
+
+        role_rules.require(session.member.roles, "manage_account")
+        keys = XKeys(consumer_key, consumer_secret, access_token, access_token_secret)
+        self.vault().backend()  # no secure keyring: say so before anything goes to X
+        info = XPublisher(keys.consumer_key, keys.consumer_secret, keys.access_token,
+                          keys.access_token_secret).account()
+        expected = (self.desk.store.settings.all()["x_handle"] or self.desk.require_institution()["handle"]).lower()
+        if info.handle.lower() != expected and not replace_other:
+            raise InvalidInput("account.other_handle", found=info.handle, expected=expected)
+        self.vault().store_keys(keys)
+        self._remember(session, info, "account_set")
+        return info
+
+    def verify(self, session) -> AccountInfo:
+        role_rules.require(session.member.roles, "manage_account")
+        publisher = self.publisher()
+        if publisher is None:
+            raise InvalidInput("account.not_connected")
+        info = publisher.account()
+        self._remember(session, info, "account_verify")
+        return info
+
+    def forget(self, session) -> None:
+        role_rules.require(session.member.roles, "manage_account")
+        self.vault().forget()
+        with self.desk.store.transaction():
+            from desk.store import chain
+
+            chain.append(self.desk.store.db, action="account_forget", actor=session.username)
+
+    def set_logo_as_avatar(self, session) -> str:
+        """Make the institution's logo the account's picture (X may refuse on some tiers)."""
+        role_rules.require(session.member.roles, "manage_account")
+        publisher = self.publisher()
+        if publisher is None:
+            raise InvalidInput("account.not_connected")
+        logo = self.desk.logo_path()
+        if logo.suffix.lower() == ".svg":
+            raise InvalidInput("account.logo_svg")
+        url = publisher.set_profile_image(logo.read_bytes())
+        with self.desk.store.transaction():
+            self.desk.store.settings.set("x_avatar_url", url or "", by=session.username)
+        return url
+
+    def _remember(self, session, info: AccountInfo, action: str) -> None:
+        store = self.desk.store
+        with store.transaction():
+            for key, value in (("x_handle", info.handle), ("x_name", info.name), ("x_avatar_url", info.avatar_url or "")):
+                store.settings.set(key, value, by=session.username)
+            from desk.store import chain
+
+            chain.append(store.db, action=action, actor=session.username, detail={"handle": info.handle})
+
+    # the audit checkpoint ------------------------------------------------------------
+    def save_checkpoint(self, head_hash: str) -> None:
+        """After each commit: the newest hash into the keyring. Without a keyring the
+        chain still verifies on its own; only a whole-table rewrite goes unnoticed."""
+        try:
+            self.vault().set_checkpoint(head_hash)
+        except VaultError as error:
+            log.debug("no audit checkpoint kept: %s", error.key)
+
+    def checkpoint(self) -> str | None:
+        try:
+            return self.vault().get_checkpoint()
+        except VaultError:
+            return None
