@@ -7,13 +7,16 @@ cd "$(dirname "$0")/.."
 want=${1:-run}
 
 # Qt's shared libraries, fonts with Arabic glyphs, the X11 platform plugin's libraries.
-debs="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+debs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
  libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
  libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-core fonts-dejavu-core"
 if [ "$want" = test ]; then
   # gnome-keyring and dbus: the vault's tests run against a real Secret Service.
   debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3"
 fi
+
+# Debian's own python3 needs python3-venv for `python3 -m venv`.
+python3 -c "import ensurepip, venv" 2>/dev/null || debs="python3-venv $debs"
 
 if command -v apt-get >/dev/null 2>&1; then
   sudo=""
