@@ -1,0 +1,399 @@
+"""A fake X API on 127.0.0.1: a real HTTP server that checks OAuth 1.0a signatures.
+
+    with running_fake_x() as fake:
+        publisher = XPublisher(**fake.keys, api_base=fake.base_url, timeout=1)
+        fake.fail_next("429", on="POST /2/tweets")
+
+It keeps what it accepted (``fake.posts``, ``fake.images_of(post)``) and can be told,
+for the next matching request or always, to answer 400, 401, 403 (duplicate or not
+permitted), 429, 500 or 503, to stall, or to do what was asked and never answer.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import socket
+import threading
+import time
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+from twitter_text.extract_urls import extract_urls
+
+# A signature is accepted for the server's own address or for X's hosts: a client
+# behind DESK_X_API_BASE signs the X address it means, as a proxy in front of X needs.
+X_BASES = ("https://api.x.com", "https://api.twitter.com", "https://upload.twitter.com", "https://upload.x.com")
+FAULTS = {"400", "401", "403", "403-duplicate", "429", "500", "503", "stall", "drop"}
+IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"))
+
+
+def _problem(status: int, title: str, detail: str | None = None) -> dict:
+    return {"title": title, "detail": detail or title, "type": "about:blank", "status": status}
+
+
+def _invalid(message: str) -> dict:
+    return {"errors": [{"message": message}], "title": "Invalid Request",
+            "detail": "One or more parameters to your request was invalid.",
+            "type": "https://api.twitter.com/2/problems/invalid-request"}
+
+
+DUPLICATE = _problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
+FORBIDDEN = _problem(403, "Forbidden", "You are not permitted to perform this action.")
+UNAUTHORIZED = _problem(401, "Unauthorized")
+V1_UNAUTHORIZED = {"errors": [{"code": 32, "message": "Could not authenticate you."}]}
+V1_TIER = {"errors": [{"code": 453, "message": "You currently have access to a subset of X API V2 endpoints and "
+                       "limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, "
+                       "you may need a different access level."}]}
+NO_PAGE = {"errors": [{"message": "Sorry, that page does not exist", "code": 34}]}
+ANSWERS = {"400": (400, _invalid("media type unrecognized.")), "401": (401, UNAUTHORIZED),
+           "403": (403, FORBIDDEN), "403-duplicate": (403, DUPLICATE),
+           "500": (500, _problem(500, "Internal Server Error")), "503": (503, _problem(503, "Service Unavailable"))}
+
+
+def pct(value: str) -> str:
+    """RFC 5849 3.6: percent-encode everything but unreserved characters, as UTF-8."""
+    return quote(value, safe="-._~")
+
+
+def signature(method: str, base_uri: str, params: list[tuple[str, str]], consumer_secret: str,
+              token_secret: str) -> str:
+    """HMAC-SHA1 over the signature base string (RFC 5849 3.4.1 and 3.4.2)."""
+    normalised = "&".join(f"{k}={v}" for k, v in sorted((pct(k), pct(v)) for k, v in params))
+    base = "&".join((method.upper(), pct(base_uri), pct(normalised)))
+    key = f"{pct(consumer_secret)}&{pct(token_secret)}".encode()
+    return base64.b64encode(hmac.new(key, base.encode(), hashlib.sha1).digest()).decode()
+
+
+def parse_oauth_header(header: str) -> dict[str, str]:
+    if not header.startswith("OAuth "):
+        return {}
+    pairs = (part.strip().partition("=") for part in header[6:].split(","))
+    return {unquote(name): unquote(value.strip('"')) for name, _, value in pairs}
+
+
+def tco(text: str) -> str:
+    """X shows every link as t.co: rewrite each as a stable short link."""
+    for url in sorted(set(extract_urls(text)), key=len, reverse=True):
+        text = text.replace(url, "https://t.co/" + hashlib.sha1(url.encode()).hexdigest()[:10])
+    return text
+
+
+@dataclass
+class Media:
+    id: str
+    data: bytes
+    mime: str
+    category: str
+    alt: str | None = None
+
+
+@dataclass
+class Post:
+    id: str
+    text: str
+    created_at: datetime
+    reply_to: str | None = None
+    media_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Fault:
+    kind: str
+    on: str | None  # "POST /2/tweets"; None: any request
+    seconds: float  # for "stall"
+    reset: int | None  # for "429": epoch seconds
+    always: bool
+
+
+class FakeX:
+    def __init__(self, *, consumer_key="fake-consumer-key", consumer_secret="fake-consumer-secret",
+                 access_token="1580000000000000001-fake-token", access_token_secret="fake-token-secret",
+                 user_id="1580000000000000001", username="desk_institution", name="المؤسسة",
+                 refuse_profile_image=False):
+        self.keys = dict(consumer_key=consumer_key, consumer_secret=consumer_secret,
+                         access_token=access_token, access_token_secret=access_token_secret)
+        self.user = {"id": user_id, "username": username, "name": name,
+                     "profile_image_url": f"https://pbs.twimg.com/profile_images/{user_id}/logo_normal.png"}
+        self.refuse_profile_image = refuse_profile_image
+        self.posts: list[Post] = []  # accepted and not deleted
+        self.deleted: list[Post] = []
+        self.media: dict[str, Media] = {}
+        self.profile_images: list[bytes] = []
+        self.requests: list[str] = []  # "METHOD /path" of every request, signed or not
+        self.bad_signatures = 0
+        self._faults: list[Fault] = []
+        self._nonces: set[str] = set()
+        self._next_id = 1860000000000000000
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._server: ThreadingHTTPServer | None = None
+
+    @property
+    def base_url(self) -> str:
+        return "http://%s:%d" % self._server.server_address[:2]
+
+    def fail_next(self, kind: str, *, on: str | None = None, seconds: float = 5.0, reset: int | None = None,
+                  always: bool = False) -> None:
+        """Answer the next request matching ``on`` ("POST /2/tweets"; None: any) with ``kind``."""
+        if kind not in FAULTS:
+            raise ValueError(f"unknown fault {kind!r}; one of {sorted(FAULTS)}")
+        with self._lock:
+            self._faults.append(Fault(kind, on, seconds, reset, always))
+
+    def fail_always(self, kind: str, **options) -> None:
+        self.fail_next(kind, always=True, **options)
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def add_post(self, text: str, created_at: datetime | None = None) -> Post:
+        """A post that reached X by another way (the web, an earlier attempt)."""
+        with self._lock:
+            return self._store_post(text, None, [], created_at)
+
+    def images_of(self, post: Post) -> list[Media]:
+        return [self.media[media_id] for media_id in post.media_ids]
+
+    def start(self) -> "FakeX":
+        handler = type("Handler", (_Handler,), {"fake": self})
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-x", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()  # ends any stall at once
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def _take_fault(self, request_line: str) -> Fault | None:
+        with self._lock:
+            for fault in self._faults:
+                if fault.on in (None, request_line):
+                    if not fault.always:
+                        self._faults.remove(fault)
+                    return fault
+        return None
+
+    def _store_post(self, text, reply_to, media_ids, created_at=None) -> Post:
+        self._next_id += 1
+        post = Post(str(self._next_id), text, created_at or datetime.now(timezone.utc), reply_to, list(media_ids))
+        self.posts.append(post)
+        return post
+
+    def check_signature(self, method: str, path: str, query: str, headers, body: bytes) -> bool:
+        oauth = parse_oauth_header(headers.get("Authorization", ""))
+        stamp = oauth.get("oauth_timestamp", "")
+        if (oauth.get("oauth_consumer_key") != self.keys["consumer_key"]
+                or oauth.get("oauth_token") != self.keys["access_token"]
+                or oauth.get("oauth_signature_method") != "HMAC-SHA1" or not oauth.get("oauth_nonce")
+                or not stamp.isdigit() or abs(time.time() - int(stamp)) > 300):
+            return False
+        params = [(k, v) for k, v in oauth.items() if k not in ("oauth_signature", "realm")]
+        params += parse_qsl(query, keep_blank_values=True)
+        if headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            params += parse_qsl(body.decode("utf-8"), keep_blank_values=True)
+        for base in (self.base_url, *X_BASES):
+            expected = signature(method, base + path, params, self.keys["consumer_secret"],
+                                 self.keys["access_token_secret"])
+            if hmac.compare_digest(expected, oauth.get("oauth_signature", "")):
+                with self._lock:
+                    if oauth["oauth_nonce"] in self._nonces:  # a replayed request
+                        return False
+                    self._nonces.add(oauth["oauth_nonce"])
+                return True
+        return False
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    fake: FakeX
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def do_GET(self):
+        try:
+            self._handle(self.command)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (timeout): nothing to answer
+
+    do_POST = do_DELETE = do_GET
+
+    def _reply(self, status: int, payload: dict, headers: dict | None = None) -> None:
+        body = json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(status)
+        for name, value in {"Content-Type": "application/json; charset=utf-8",
+                            "Content-Length": str(len(body)), **(headers or {})}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _drop(self) -> None:
+        self.close_connection = True
+        with suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def _handle(self, method: str) -> None:
+        fake, parts = self.fake, urlsplit(self.path)
+        path, v1 = parts.path, parts.path.startswith("/1.1/")
+        self.body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        with fake._lock:
+            fake.requests.append(f"{method} {path}")
+        fault = fake._take_fault(f"{method} {path}")
+        if fault and fault.kind == "stall":
+            if fake._stopping.wait(fault.seconds):
+                return self._drop()
+            fault = None  # then answer as usual: the client may have given up by now
+        if not fake.check_signature(method, path, parts.query, self.headers, self.body):
+            with fake._lock:
+                fake.bad_signatures += 1
+            return self._reply(401, V1_UNAUTHORIZED if v1 else UNAUTHORIZED)
+        if fault and fault.kind != "drop":
+            return self._fault_reply(fault, v1)
+        routes = [("POST", "/2/tweets", self._create), ("DELETE", "/2/tweets/", self._delete),
+                  ("GET", "/2/users/me", self._me), ("GET", "/2/users/", self._timeline),
+                  ("POST", "/2/media/upload", self._upload), ("POST", "/2/media/metadata", self._metadata),
+                  ("POST", "/1.1/account/update_profile_image.json", self._profile_image)]
+        for want, prefix, handler in routes:
+            if method == want and (path.startswith(prefix) if prefix.endswith("/") else path == prefix):
+                status, payload = handler(path)
+                return self._drop() if fault else self._reply(status, payload)  # "drop": done, never answered
+        self._reply(404, NO_PAGE)
+
+    def _fault_reply(self, fault: Fault, v1: bool) -> None:
+        if fault.kind == "429":
+            reset = str(fault.reset or int(time.time()) + 900)
+            headers = {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": reset}
+            return self._reply(429, _problem(429, "Too Many Requests"), headers)
+        status, payload = ANSWERS[fault.kind]
+        if v1 and fault.kind in ("401", "403"):  # v1.1 speaks its older error shape
+            payload = V1_UNAUTHORIZED if status == 401 else V1_TIER
+        self._reply(status, payload)
+
+    def _json(self) -> dict:
+        with suppress(ValueError):
+            return json.loads(self.body or b"{}")
+        return {}
+
+    def _form(self) -> dict[str, bytes]:
+        """Multipart fields by name."""
+        head = f"Content-Type: {self.headers.get('Content-Type', '')}\r\n\r\n".encode()
+        message = BytesParser(policy=HTTP).parsebytes(head + self.body)
+        if not message.is_multipart():
+            return {}
+        return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True) or b""
+                for part in message.iter_parts()}
+
+    # -- endpoints: each returns (status, payload) ---------------------------
+    def _create(self, path):
+        fake, data = self.fake, self._json()
+        text = data.get("text", "")
+        media_ids = (data.get("media") or {}).get("media_ids") or []
+        reply_to = (data.get("reply") or {}).get("in_reply_to_tweet_id")
+        if not text and not media_ids:
+            return 400, _invalid("Post text or media is required.")
+        with fake._lock:
+            if any(m not in fake.media for m in media_ids):
+                return 400, _invalid("Your media IDs are invalid.")
+            if text and any(p.text == text for p in fake.posts):
+                return 403, DUPLICATE
+            post = fake._store_post(text, reply_to, media_ids)
+        return 201, {"data": {"id": post.id, "text": tco(text), "edit_history_tweet_ids": [post.id]}}
+
+    def _delete(self, path):
+        fake, post_id = self.fake, path.rsplit("/", 1)[-1]
+        with fake._lock:
+            for post in fake.posts:
+                if post.id == post_id:
+                    fake.posts.remove(post)
+                    fake.deleted.append(post)
+                    return 200, {"data": {"deleted": True}}
+        return 404, {"title": "Not Found Error", "detail": f"Could not find tweet with id: [{post_id}].",
+                     "type": "https://api.twitter.com/2/problems/resource-not-found", "status": 404}
+
+    def _me(self, path):
+        user, fields = self.fake.user, self.query.get("user.fields", "").split(",")
+        return 200, {"data": {k: v for k, v in user.items() if k in ("id", "name", "username") or k in fields}}
+
+    def _timeline(self, path):
+        fake, q = self.fake, self.query
+        if path != f"/2/users/{fake.user['id']}/tweets":
+            return 404, NO_PAGE
+        start = datetime.fromisoformat(q["start_time"]) if q.get("start_time") else None
+        limit = max(5, min(100, int(q.get("max_results") or 10)))
+        offset = int(q.get("pagination_token") or 0)
+        with fake._lock:
+            found = [p for p in sorted(fake.posts, key=lambda p: p.created_at, reverse=True)
+                     if start is None or p.created_at >= start]
+        page, with_time = found[offset:offset + limit], "created_at" in q.get("tweet.fields", "").split(",")
+        data = [{"id": p.id, "text": tco(p.text), "edit_history_tweet_ids": [p.id],
+                 **({"created_at": p.created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z")} if with_time else {})}
+                for p in page]
+        meta = {"result_count": len(page), **({"newest_id": page[0].id, "oldest_id": page[-1].id} if page else {})}
+        if offset + limit < len(found):
+            meta["next_token"] = str(offset + limit)
+        return 200, ({"data": data, "meta": meta} if data else {"meta": meta})
+
+    def _upload(self, path):
+        fake, form = self.fake, self._form()
+        data = form.get("media", b"")
+        mime = "image/webp" if data[8:12] == b"WEBP" else next((m for b, m in IMAGE_MAGIC if data.startswith(b)), None)
+        if form.get("media_category") != b"tweet_image":
+            return 400, _invalid("media_category must be tweet_image.")
+        if not mime:
+            return 400, _invalid("media type unrecognized.")
+        if len(data) > 5 * 1024 * 1024:
+            return 400, _invalid("File size exceeds 5242880 bytes.")
+        with fake._lock:
+            fake._next_id += 1
+            media_id = str(fake._next_id)
+            fake.media[media_id] = Media(media_id, data, mime, "tweet_image")
+        return 200, {"data": {"id": media_id, "media_key": f"3_{media_id}", "size": len(data),
+                              "expires_after_secs": 86400, "image": {"image_type": mime}}}
+
+    def _metadata(self, path):
+        fake, data = self.fake, self._json()
+        alt = ((data.get("metadata") or {}).get("alt_text") or {}).get("text")
+        with fake._lock:
+            media = fake.media.get(str(data.get("id")))
+            if media is None or not isinstance(alt, str) or len(alt) > 1000:
+                return 400, _invalid("The media id or its alt text is invalid.")
+            media.alt = alt
+        return 200, {"data": {"id": media.id, "associated_metadata": {"alt_text": {"text": alt}}}}
+
+    def _profile_image(self, path):
+        fake, user = self.fake, self.fake.user
+        if fake.refuse_profile_image:  # as on X's lower access tiers
+            return 403, V1_TIER
+        if self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            image = base64.b64decode(dict(parse_qsl(self.body.decode())).get("image", ""))  # v1.1's base64 form
+        else:
+            image = self._form().get("image", b"")
+        if not image.startswith((b"\x89PNG", b"\xff\xd8\xff")):
+            return 400, {"errors": [{"code": 316, "message": "The image could not be processed."}]}
+        with fake._lock:
+            fake.profile_images.append(image)
+        return 200, {"id_str": user["id"], "screen_name": user["username"], "name": user["name"],
+                     "profile_image_url_https": user["profile_image_url"]}
+
+
+@contextmanager
+def running_fake_x(**options):
+    """The fake X server, started on a free port and stopped afterwards."""
+    fake = FakeX(**options).start()
+    try:
+        yield fake
+    finally:
+        fake.stop()
