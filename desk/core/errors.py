@@ -21,7 +21,8 @@ class DeskError(Exception):
 
     exit_code = EXIT_OTHER
 
-    def __init__(self, key: str, **params):
+    def __init__(self, key: str, /, **params):
+        # key is positional-only: a message may have a {key} field of its own (settings)
         self.key = key
         self.params = params
         super().__init__(render(key, "en", params))

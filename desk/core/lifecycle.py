@@ -96,8 +96,12 @@ AUTHOR_ONLY = frozenset({"edit", "submit", "recall"})
 OTHERS_ONLY = frozenset({"approve", "reject", "return"})
 
 
+# what the outbox does on its own (publish-due, reconciler); anything else needs a person
+SYSTEM_ACTIONS = frozenset({"claim", "sent", "fail", "uncertain", "settle_published", "settle_retry", "miss"})
+
+
 def _check_actor(action: str, post: PostFacts, actor: Actor) -> None:
-    if actor.system:
+    if actor.system and action in SYSTEM_ACTIONS:
         return
     role_rules.require(actor.roles, PERMISSION_OF[action])
     words = role_rules.action_word(action)

@@ -96,7 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.doc.col_published": ("Published", "النشر"),
     "export.doc.col_state": ("State", "الحالة"),
     "export.doc.images": ("{count} images", "الصور: {count}"),
-    "export.doc.withdrawn": ("withdrawn {when} by {who}", "سُحب في {when} بواسطة {who}"),
+    "export.doc.by": ("by {who}", "بواسطة {who}"),
     "export.doc.reason": ("Reason: {reason}", "السبب: {reason}"),
     "export.doc.sheet_posts": ("Posts", "المنشورات"),
     "export.doc.sheet_about": ("About", "عن التصدير"),

@@ -78,12 +78,14 @@ class PostTable:
         return tuple(r[0] for r in rows)
 
     def facts(self, post: PostRow) -> PostFacts:
+        # Hash what the row holds now, not the stored column: publishing checks the hash
+        # again, so content changed behind the program's back no longer matches its approval.
         return PostFacts(
             post_id=post.id,
             state=post.state,
             author=post.author,
             text=post.text,
-            content_hash=post.content_hash,
+            content_hash=content_hash(post.text, post.media, post.reply_to),
             approved_hash=post.approved_hash,
             writers=self.writers(post.id) | {post.author},
             approvers=self.approvers(post),
