@@ -43,15 +43,21 @@ def _s(value) -> str:
     return "null" if value is None else encode_basestring(value)
 
 
+def _plain(value) -> str:
+    """JSON of a value the desk only ever writes as plain ASCII (names, states, times,
+    hex hashes). A tampered value needing escapes yields other bytes, so it still fails."""
+    return "null" if value is None else f'"{value}"'
+
+
 def row_hash(row: tuple) -> str:
     """event_hash of a stored row without building a dict: the same bytes as canonical(),
     written out key by key in sorted order. Verify spends its time here."""
     id_, post_id, at, actor, action, from_state, to_state, content_hash, detail, prev_hash = row[:10]
     text = (
-        f'{prev_hash}{{"action":{_s(action)},"actor":{_s(actor)},"at":{_s(at)},'
-        f'"content_hash":{_s(content_hash)},"detail":{"null" if detail is None else detail},'
-        f'"from_state":{_s(from_state)},"id":{id_},"post_id":{"null" if post_id is None else post_id},'
-        f'"prev_hash":{_s(prev_hash)},"to_state":{_s(to_state)}}}'
+        f'{prev_hash}{{"action":{_plain(action)},"actor":{_s(actor)},"at":{_plain(at)},'
+        f'"content_hash":{_plain(content_hash)},"detail":{"null" if detail is None else detail},'
+        f'"from_state":{_plain(from_state)},"id":{id_},"post_id":{"null" if post_id is None else post_id},'
+        f'"prev_hash":{_plain(prev_hash)},"to_state":{_plain(to_state)}}}'
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
