@@ -12,7 +12,8 @@ debs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
  libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-core fonts-dejavu-core"
 if [ "$want" = test ]; then
   # gnome-keyring and dbus: the vault's tests run against a real Secret Service.
-  debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3"
+  # poppler-utils and LibreOffice Calc read the exported PDF and CSV back as a person would.
+  debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3 libreoffice-calc-nogui"
 fi
 
 # Debian's own python3 needs python3-venv for `python3 -m venv`.

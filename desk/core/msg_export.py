@@ -74,6 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # words printed in the PDF and the Excel file
     "export.doc.title": ("Log of posts", "سجل المنشورات"),
     "export.doc.training": ("TRAINING — nothing here was posted on X", "تدريب — لم يُنشر شيء من هذا على X"),
+    "export.doc.training_row": ("training: not on X", "تدريب: لم يُنشر على X"),
     "export.doc.period": ("Period", "الفترة"),
     "export.doc.period_all": ("all posts", "جميع المنشورات"),
     "export.doc.period_from": ("from {start}", "من {start}"),
