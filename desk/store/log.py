@@ -6,6 +6,7 @@ did what, never kept twice.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -109,9 +110,19 @@ class Log:
             params += [limit, offset]
         return self.db.query(sql, params)
 
-    def export_rows(self, f: LogFilter = LogFilter()) -> Iterator[dict]:
+    def export_rows(self, f: LogFilter = LogFilter(), with_content: bool = False) -> Iterator[dict]:
+        """Oldest first. ``with_content`` adds reply_to and the images' hashes and alt texts,
+        so an auditor can recompute each row's content hash from the file alone."""
         where, params = _where(f)
-        return self.db.query(ROW_SQL + where + " ORDER BY p.id", params)
+        if not with_content:
+            return self.db.query(ROW_SQL + where + " ORDER BY p.id", params)
+        sql = ROW_SQL.replace(
+            "FROM posts p JOIN staff a",
+            ", p.reply_to, (SELECT json_group_array(json_object('sha256', m.sha256, 'alt', m.alt))"
+            " FROM (SELECT sha256, alt FROM post_media WHERE post_id = p.id ORDER BY position) m) AS media"
+            " FROM posts p JOIN staff a",
+        )
+        return ({**row, "media": json.loads(row["media"])} for row in self.db.query(sql + where + " ORDER BY p.id", params))
 
     def count(self, f: LogFilter = LogFilter()) -> int:
         where, params = _where(f)
