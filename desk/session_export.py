@@ -24,7 +24,7 @@ def export_log(session, out_path, fmt: str | None = None, log_filter: LogFilter 
         handle=institution["handle"], logo_path=logo if logo.exists() else None, lang=lang,
         period_from=period[0], period_to=period[1], filter_text=_describe(log_filter, period),
         exported_by=session.username, exported_by_name=session.member.name,
-        exported_at=datetime.now(timezone.utc), training=bool(session.settings()["training_mode"]),
+        exported_at=datetime.now(timezone.utc), training=desk.is_training(),
     )
     check_request(fmt, meta)
     with store.read():  # one snapshot: rows and events agree even while others work
