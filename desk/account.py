@@ -7,12 +7,24 @@ reader is ``publisher()``, which hands them straight to the X publisher.
 from __future__ import annotations
 
 import logging
+import os
 
 from desk.core import roles as role_rules
 from desk.core.errors import InvalidInput, VaultError
 from desk.publish.base import AccountInfo
 
 log = logging.getLogger(__name__)
+
+
+def _x_timeout() -> float:
+    """Seconds to wait for X on each request: DESK_X_TIMEOUT (a positive number), else 20."""
+    from desk.publish.x import DEFAULT_TIMEOUT
+
+    try:
+        seconds = float(os.environ.get("DESK_X_TIMEOUT", "").strip() or DEFAULT_TIMEOUT)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return seconds if 0 < seconds < float("inf") else DEFAULT_TIMEOUT
 
 
 class Account:
@@ -57,7 +69,7 @@ class Account:
 
         settings = self.desk.store.settings.all()
         return XPublisher(keys.consumer_key, keys.consumer_secret, keys.access_token, keys.access_token_secret,
-                          handle=settings["x_handle"] or None)
+                          handle=settings["x_handle"] or None, timeout=_x_timeout())
 
     # administrators ----------------------------------------------------------------------
     def set_keys(self, session, consumer_key: str, consumer_secret: str, access_token: str,
@@ -71,9 +83,9 @@ class Account:
         keys = XKeys(consumer_key, consumer_secret, access_token, access_token_secret)
         self.vault().backend()  # no secure keyring: say so before anything goes to X
         info = XPublisher(keys.consumer_key, keys.consumer_secret, keys.access_token,
-                          keys.access_token_secret).account()
-        expected = (self.desk.store.settings.all()["x_handle"] or self.desk.require_institution()["handle"]).lower()
-        if info.handle.lower() != expected and not replace_other:
+                          keys.access_token_secret, timeout=_x_timeout()).account()
+        expected = self.desk.store.settings.all()["x_handle"] or self.desk.require_institution()["handle"]
+        if info.handle.lower() != expected.lower() and not replace_other:
             raise InvalidInput("account.other_handle", found=info.handle, expected=expected)
         self.vault().store_keys(keys)
         self._remember(session, info, "account_set")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import json
 import sys
@@ -255,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    # The person reads plain messages; internal log records stay quiet unless asked for.
+    logging.basicConfig(level=logging.DEBUG if os.environ.get("DESK_DEBUG") else logging.CRITICAL + 1,
+                        format="%(name)s: %(message)s")
     parser = build_parser(__version__)
     try:
         args = parser.parse_args(argv)

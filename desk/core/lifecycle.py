@@ -113,11 +113,13 @@ def _check_actor(action: str, post: PostFacts, actor: Actor) -> None:
 
 def _check_state(action: str, post: PostFacts) -> None:
     if post.state not in FROM_STATES[action]:
+        # name the action as the person asked for it ("publish"), not the outbox's step ("claim")
+        words = action if action in role_rules.ACTION_WORDS else PERMISSION_OF[action]
         raise WrongState(
             "state.wrong",
             post_id=post.post_id,
             state=(post.state.label("en"), post.state.label("ar")),
-            action=role_rules.action_word(action),
+            action=role_rules.action_word(words),
         )
 
 

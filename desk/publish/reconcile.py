@@ -58,6 +58,8 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
         match = find_match(post.text, remote, start, end)
         url = _url(publisher, match.x_post_id) if match is not None else ""
         with store.transaction():
+            if store.posts.get(post_id).state != State.UNCERTAIN:
+                continue  # settled meanwhile by another desk or publish-due run
             if match is not None:
                 store.posts.act(post_id, "settle_published", actor, settings=settings,
                                 set_fields={"x_post_id": match.x_post_id, "x_url": url,

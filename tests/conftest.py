@@ -1,0 +1,373 @@
+"""Shared fixtures: a fresh data folder per test, a ready office, images, the CLI.
+
+Every test gets its own data folder under tmp_path through DESK_DATA_DIR, so nothing
+ever touches a real desk. Argon2 is deliberately slow, so the office (an administrator,
+an officer and two supervisors) is built once per session into a template folder and
+copied for each test; the template's passwords are hashed with a cheap Argon2id
+profile. Tests about hashing itself add staff through the real hasher.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher, Type
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_HEADLINES = REPO.parent / "shared" / "seed" / "headlines-ar.txt"
+
+FALLBACK_HEADLINES = [
+    "أمطار ورياح نشطة على عدة أجزاء من مناطق المملكة",
+    "الإعلان عن أندية الدرجة الأولى الحاصلة على الرخصة المحلية",
+    "الوزارة تطلق برنامجًا جديدًا لتدريب الشباب على المهارات الرقمية",
+    "افتتاح معرض الكتاب السنوي بمشاركة أكثر من مئة دار نشر",
+    "اجتماع اللجنة العليا لمتابعة المشاريع التنموية في المنطقة الشرقية",
+]
+
+# username -> (full name, roles, password)
+STAFF = {
+    "admin": ("مدير النظام", "administrator", "adminpass1"),
+    "omar": ("عمر الحربي", "officer", "officerpw1"),
+    "sara": ("سارة القحطاني", "supervisor", "supervisor1"),
+    "khalid": ("خالد العتيبي", "supervisor", "supervisor2"),
+}
+PASSWORDS = {user: entry[2] for user, entry in STAFF.items()}
+INSTITUTION = {"name_ar": "وزارة الإعلام", "name_en": "Ministry of Media", "handle": "MinistryMedia"}
+
+# The tables that hold the desk's state (the FTS index follows posts).
+TABLES = ("institution", "settings", "staff", "posts", "post_media", "events", "training_timeline")
+
+
+# --------------------------------------------------------------------------- data folder
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """A data folder of this test's own (not yet created: the desk creates it 0700)."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("DESK_LANG", "en")
+    monkeypatch.delenv("DESK_BUSY_TIMEOUT", raising=False)
+    monkeypatch.delenv("DESK_X_API_BASE", raising=False)
+    return folder
+
+
+# --------------------------------------------------------------------------- the keyring
+NULL_KEYRING = "keyring.backends.null.Keyring"
+
+
+@contextmanager
+def null_keyring():
+    """No OS keyring while the block runs (the desk then keeps no audit checkpoint).
+
+    The office copies share one desk id, so a real keyring would carry one test's
+    checkpoint into the next; and these tests must never write to a person's keyring."""
+    import keyring.core
+    from keyring.backends import null
+
+    saved_backend = keyring.core._keyring_backend
+    saved_env = os.environ.get("PYTHON_KEYRING_BACKEND")
+    keyring.core._keyring_backend = null.Keyring()
+    os.environ["PYTHON_KEYRING_BACKEND"] = NULL_KEYRING  # for desk processes started meanwhile
+    try:
+        yield
+    finally:
+        keyring.core._keyring_backend = saved_backend
+        if saved_env is None:
+            os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+        else:
+            os.environ["PYTHON_KEYRING_BACKEND"] = saved_env
+
+
+@pytest.fixture
+def no_keyring():
+    with null_keyring():
+        yield
+
+
+# --------------------------------------------------------------------------- the office
+def cheap_hasher() -> PasswordHasher:
+    return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
+
+
+def build_office(folder: Path, hasher: PasswordHasher | None = None) -> None:
+    """Init an institution with admin, officer omar and supervisors sara and khalid."""
+    from desk.core import staff_rules
+    from desk.service import Desk
+
+    saved = staff_rules._hasher
+    if hasher is not None:
+        staff_rules._hasher = hasher
+    with null_keyring():
+        try:
+            desk = Desk(folder)
+            name, _roles, password = STAFF["admin"]
+            desk.init(INSTITUTION["name_ar"], INSTITUTION["name_en"], INSTITUTION["handle"], "admin", name, password)
+            admin = desk.sign_in("admin", password)
+            for username, (full_name, roles, pw) in STAFF.items():
+                if username != "admin":
+                    admin.add_staff(username, full_name, roles, pw)
+            desk.close()
+        finally:
+            staff_rules._hasher = saved
+
+
+@pytest.fixture(scope="session")
+def office_template(tmp_path_factory) -> Path:
+    """A ready office, built once; copy it, never open it in place."""
+    folder = tmp_path_factory.mktemp("template") / "office"
+    build_office(folder, cheap_hasher())
+    return folder
+
+
+def copy_office(template: Path, target: Path) -> Path:
+    """A copy with a desk id of its own, so no two copies could share keyring entries."""
+    import uuid
+
+    shutil.copytree(template, target)
+    sql(target, "UPDATE institution SET desk_id = ?", [uuid.uuid4().hex])
+    return target
+
+
+@pytest.fixture(scope="session")
+def office_copier():
+    """copy_office(template, target), for tests that make several offices of their own."""
+    return copy_office
+
+
+@dataclass
+class Office:
+    folder: Path
+    desk: object
+    _sessions: dict = field(default_factory=dict)
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / "desk.sqlite3"
+
+    def session(self, username: str):
+        """Signed in once per test; call ``fresh`` after changing someone's roles."""
+        if username not in self._sessions:
+            self._sessions[username] = self.desk.sign_in(username, PASSWORDS[username])
+        return self._sessions[username]
+
+    def fresh(self, username: str):
+        self._sessions.pop(username, None)
+        return self.session(username)
+
+    def __getattr__(self, name):  # office.omar, office.sara ...
+        if name in PASSWORDS:
+            return self.session(name)
+        raise AttributeError(name)
+
+    def approved_post(self, text: str, author: str = "omar", approver: str = "sara") -> int:
+        post_id = self.session(author).draft(text)
+        self.session(author).submit(post_id)
+        self.session(approver).approve(post_id)
+        return post_id
+
+    def snapshot(self) -> dict:
+        return db_snapshot(self.folder)
+
+
+@pytest.fixture
+def desk_factory(data_dir, no_keyring):
+    """Open a Desk on a folder (default: this test's data folder); closed after the test."""
+    from desk.service import Desk
+
+    opened = []
+
+    def make(folder: Path | None = None, **kw):
+        desk = Desk(folder or data_dir, **kw)
+        opened.append(desk)
+        return desk
+
+    yield make
+    for desk in opened:
+        try:
+            desk.close()
+        except Exception:
+            pass
+
+
+@pytest.fixture
+def office(office_template, data_dir, desk_factory) -> Office:
+    """This test's own copy of the office, opened."""
+    copy_office(office_template, data_dir)
+    return Office(data_dir, desk_factory(data_dir))
+
+
+@pytest.fixture
+def office_folder(office_template, data_dir, no_keyring) -> Path:
+    """This test's own copy of the office, not opened (for the command line)."""
+    return copy_office(office_template, data_dir)
+
+
+# --------------------------------------------------------------------------- reading the database
+def db_snapshot(folder: Path) -> dict:
+    """Every row of every table that holds the desk's state, read directly."""
+    conn = sqlite3.connect(Path(folder) / "desk.sqlite3")
+    try:
+        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in TABLES}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def snapshot():
+    return db_snapshot
+
+
+def sql(folder: Path, statement: str, params=()) -> list[tuple]:
+    """A direct statement against the database, behind the program's back (tests only)."""
+    conn = sqlite3.connect(Path(folder) / "desk.sqlite3", isolation_level=None)
+    try:
+        return conn.execute(statement, params).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def raw_sql():
+    return sql
+
+
+# --------------------------------------------------------------------------- headlines
+@pytest.fixture(scope="session")
+def headlines() -> list[str]:
+    """The seed's Arabic headlines (../shared/seed/headlines-ar.txt), or a few built-in ones."""
+    if SEED_HEADLINES.is_file():
+        lines = [line.strip() for line in SEED_HEADLINES.read_text(encoding="utf-8").splitlines()]
+        lines = [line for line in lines if line]
+        if lines:
+            return lines
+    return list(FALLBACK_HEADLINES)
+
+
+# --------------------------------------------------------------------------- images
+class Images:
+    """Image bytes made with Pillow."""
+
+    @staticmethod
+    def make(kind: str = "PNG", size=(16, 12), color=(200, 30, 60)) -> bytes:
+        from PIL import Image
+
+        mode = "P" if kind == "GIF" else "RGB"
+        image = Image.new("RGB", size, color)
+        if mode == "P":
+            image = image.convert("P")
+        out = io.BytesIO()
+        image.save(out, kind)
+        return out.getvalue()
+
+    def png(self, **kw) -> bytes:
+        return self.make("PNG", **kw)
+
+    def jpeg(self, **kw) -> bytes:
+        return self.make("JPEG", **kw)
+
+    def gif(self, **kw) -> bytes:
+        return self.make("GIF", **kw)
+
+    def webp(self, **kw) -> bytes:
+        return self.make("WEBP", **kw)
+
+    @staticmethod
+    def noise(kind: str, width: int, height: int, seed: int = 1) -> bytes:
+        """A real, fully decodable image of random pixels: compresses badly, so it is big."""
+        import random
+
+        from PIL import Image
+
+        rng = random.Random(seed)
+        if kind == "GIF":
+            image = Image.frombytes("P", (width, height), rng.randbytes(width * height))
+            image.putpalette(bytes(range(256)) * 3)
+        else:
+            image = Image.frombytes("RGB", (width, height), rng.randbytes(width * height * 3))
+        out = io.BytesIO()
+        image.save(out, kind, **({"quality": 100} if kind == "JPEG" else {}))
+        return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def images() -> Images:
+    return Images()
+
+
+# --------------------------------------------------------------------------- the command line
+def desk_executable() -> str:
+    beside = Path(sys.executable).parent / "desk"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("desk")
+    if not found:
+        pytest.skip("the desk console script is not installed")
+    return found
+
+
+def cli_env(data_dir: Path, **extra) -> dict:
+    env = dict(os.environ)
+    env.update(DESK_DATA_DIR=str(data_dir), DESK_LANG="en", PYTHONIOENCODING="utf-8",
+               PYTHON_KEYRING_BACKEND=NULL_KEYRING)
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+@pytest.fixture
+def run_desk(data_dir, no_keyring):
+    """Run the real ``desk`` console script; returns the CompletedProcess (text mode)."""
+
+    def run(*args, stdin: str | None = None, env: dict | None = None, prefix=(), timeout=120, folder=None):
+        command = [*prefix, desk_executable(), *[a if isinstance(a, bytes) else str(a) for a in args]]
+        return subprocess.run(
+            command, input=stdin if stdin is not None else "", capture_output=True, text=True,
+            encoding="utf-8", errors="replace", env=cli_env(folder or data_dir, **(env or {})), timeout=timeout,
+        )
+
+    return run
+
+
+@pytest.fixture
+def spawn_desk(data_dir, no_keyring):
+    """Start the real ``desk`` console script without waiting (for races)."""
+
+    def spawn(*args, folder=None, env: dict | None = None):
+        return subprocess.Popen(
+            [desk_executable(), *[str(a) for a in args]], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, encoding="utf-8", env=cli_env(folder or data_dir, **(env or {})),
+        )
+
+    return spawn
+
+
+@pytest.fixture(scope="session")
+def passwords() -> dict:
+    return dict(PASSWORDS)
+
+
+def unprivileged_prefix() -> list[str]:
+    """A command prefix under which file permissions hold. As root they do not, so drop
+    the capabilities that override them (setpriv, util-linux); skip if that is impossible."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if not setpriv:
+        pytest.skip("running as root without setpriv: a read-only folder cannot be simulated")
+    prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("setpriv cannot drop capabilities here")
+    return prefix
+
+
+@pytest.fixture
+def unprivileged():
+    return unprivileged_prefix()

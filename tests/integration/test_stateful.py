@@ -1,0 +1,258 @@
+"""Random staff through random actions, with the desk's promises checked after every step:
+
+- no post is approved by its author or by anyone who wrote or edited it;
+- every published post's content hash equals its approved hash;
+- no post is published twice;
+- a refused action changes nothing;
+- the audit chain verifies.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle, RuleBasedStateMachine, initialize, invariant, multiple, rule, run_state_machine_as_test,
+)
+
+from desk.core.content import content_hash
+from desk.core.errors import DeskError
+from desk.core.states import State
+
+pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+
+PASSWORDS = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2"}
+PEOPLE = st.sampled_from(sorted(PASSWORDS))  # admin is administrator and supervisor here
+SUPERVISORS = st.sampled_from(["sara", "khalid", "admin"])
+STATS: Counter = Counter()
+
+
+class DeskMachine(RuleBasedStateMachine):
+    template: Path
+    headlines: list[str]
+    workdir: Path
+    copy_office = None
+    snapshot = None
+
+    posts = Bundle("posts")
+
+    @initialize()
+    def open_office(self):
+        from desk.service import Desk
+
+        self.root = Path(tempfile.mkdtemp(dir=self.workdir))
+        self.folder = type(self).copy_office(self.template, self.root / "data")
+        self.desk = Desk(self.folder)
+        self.desk.sign_in("admin", PASSWORDS["admin"]).set_roles("admin", "administrator,supervisor")
+        self.sessions = {name: self.desk.sign_in(name, pw) for name, pw in PASSWORDS.items()}
+
+    def teardown(self):
+        desk = getattr(self, "desk", None)
+        if desk is not None:
+            desk.close()
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    # ------------------------------------------------------------------ the one way to act
+    def attempt(self, label, action):
+        """Run an action; if the desk refuses it, the database must be exactly as before."""
+        before = type(self).snapshot(self.folder)
+        try:
+            result = action()
+        except DeskError as error:
+            after = type(self).snapshot(self.folder)
+            assert after == before, f"refused {label} ({error.key}) changed the database"
+            STATS[f"refused:{error.key}"] += 1
+            return None
+        STATS[f"done:{label}"] += 1
+        return result
+
+    def text(self, index: int, long: bool = False) -> str:
+        line = self.headlines[index % len(self.headlines)]
+        return (line + " ") * (300 // max(len(line), 1) + 2) if long else line
+
+    # ------------------------------------------------------------------ rules
+    @rule(target=posts, who=PEOPLE, index=st.integers(0, 1000), long=st.booleans())
+    def draft(self, who, index, long):
+        post_id = self.attempt("draft", lambda: self.sessions[who].draft(self.text(index, long and index % 4 == 0)))
+        return multiple() if post_id is None else post_id
+
+    @rule(who=PEOPLE, post=posts,
+          action=st.sampled_from(["edit", "submit", "recall", "approve", "reject", "return", "schedule",
+                                  "unschedule", "publish", "withdraw"]),
+          index=st.integers(0, 1000), words=st.sampled_from(["", "يحتاج إلى مصدر"]), minutes=st.integers(1, 600))
+    def act(self, who, post, action, index, words, minutes):
+        """Anyone tries anything on any post."""
+        session = self.sessions[who]
+        calls = {
+            "edit": lambda: session.edit(post, self.text(index) + " (تحديث)"),
+            "submit": lambda: session.submit(post),
+            "recall": lambda: session.recall(post),
+            "approve": lambda: session.approve(post),
+            "reject": lambda: session.reject(post, words),
+            "return": lambda: session.return_(post, words),
+            "schedule": lambda: session.schedule(post, datetime.now(timezone.utc) + timedelta(minutes=minutes)),
+            "unschedule": lambda: session.unschedule(post),
+            "publish": lambda: session.publish(post),
+            "withdraw": lambda: session.withdraw(post, words),
+        }
+        self.attempt(action, calls[action])
+
+    @rule(minutes=st.integers(0, 24 * 60))
+    def publish_due(self, minutes):
+        """Time moves on: what is due goes out, what is too late waits as missed."""
+        results = self.desk.publish_due(datetime.now(timezone.utc) + timedelta(minutes=minutes))
+        for result in results:
+            STATS[f"due:{result.outcome}"] += 1
+
+    @rule(who=PEOPLE, change=st.sampled_from(["pause", "resume", "needed1", "needed2", "needed3", "handover"]),
+          frm=PEOPLE, to=PEOPLE)
+    def office_change(self, who, change, frm, to):
+        """Pause or resume, change how many approvers are needed, hand drafts over."""
+        session = self.sessions[who]
+        if change == "pause":
+            self.attempt("pause", session.pause)
+        elif change == "resume":
+            self.attempt("resume", session.resume)
+        elif change.startswith("needed"):
+            self.attempt("setting", lambda: session.set_setting("approvals_needed", int(change[-1])))
+        else:
+            self.attempt("handover", lambda: session.handover(frm, to))
+
+    @rule(post=posts, action=st.sampled_from(["approve", "approve", "reject", "return"]), pick=st.integers(0, 3))
+    def writer_tries_to_review(self, post, action, pick):
+        """Someone who wrote or edited the post (its author, or an editor before a handover)
+        tries to review it: the four-eyes rule must refuse, whatever their roles."""
+        touched = sorted(self.desk.store.posts.writers(post) | {self.desk.store.posts.get(post).author})
+        session = self.sessions[touched[pick % len(touched)]]
+        if action == "approve":
+            self.attempt("approve", lambda: session.approve(post))
+        elif action == "reject":
+            self.attempt("reject", lambda: session.reject(post, "رفض"))
+        else:
+            self.attempt("return", lambda: session.return_(post, "ملاحظة"))
+
+    def _advance(self, post, who, choice):
+        """The natural next step, so that posts do travel the whole way."""
+        row = self.desk.store.posts.get(post)
+        if row.state == State.DRAFT and choice == 1:
+            # the author leaves it to a colleague, who becomes its author and edits it
+            heir = next(n for n in ("sara", "khalid", "omar") if n != row.author)
+            self.attempt("handover", lambda: self.sessions["admin"].handover(row.author, heir))
+        elif row.state == State.DRAFT and choice == 2:
+            self.attempt("edit", lambda: self.sessions[row.author].edit(post, row.text + " (مراجَع)"))
+        elif row.state == State.DRAFT:
+            self.attempt("submit", lambda: self.sessions[row.author].submit(post))
+        elif row.state == State.IN_REVIEW:
+            # someone who may (the approve rule is where anyone tries)
+            touched = self.desk.store.posts.writers(post) | {row.author}
+            allowed = [name for name in ("sara", "khalid", "admin") if name not in touched] or [who]
+            approver = allowed[choice % len(allowed)]
+            self.attempt("approve", lambda: self.sessions[approver].approve(post))
+        elif row.state in (State.APPROVED, State.FAILED, State.MISSED):
+            if choice == 0:
+                at = datetime.now(timezone.utc) + timedelta(minutes=30)
+                self.attempt("schedule", lambda: self.sessions[who].schedule(post, at))
+            else:
+                self.attempt("publish", lambda: self.sessions[who].publish(post))
+        elif row.state == State.SCHEDULED:
+            due = datetime.fromisoformat(row.scheduled_at)
+            for result in self.desk.publish_due(due + timedelta(minutes=[1, 5, 90][choice])):
+                STATS[f"due:{result.outcome}"] += 1
+        elif row.state == State.PUBLISHED and choice == 0:
+            self.attempt("withdraw", lambda: self.sessions[who].withdraw(post, "سحب للتجربة"))
+
+    @rule(post=posts, who=SUPERVISORS, choice=st.integers(0, 2))
+    def advance(self, post, who, choice):
+        self._advance(post, who, choice)
+
+    @rule(post=posts, who=SUPERVISORS, choice=st.integers(0, 2))
+    def advance_again(self, post, who, choice):
+        self._advance(post, who, choice)
+
+    @rule(post=posts, who=SUPERVISORS, choice=st.integers(0, 2))
+    def advance_once_more(self, post, who, choice):
+        self._advance(post, who, choice)
+
+    # ------------------------------------------------------------------ invariants
+    def events(self) -> list[dict]:
+        from desk.store import chain
+
+        rows = self.desk.store.db.execute(chain.SELECT_EVENTS + " ORDER BY id").fetchall()
+        return [chain.row_to_event(r) for r in rows]
+
+    @invariant()
+    def the_chain_verifies(self):
+        report = self.desk.verify()
+        assert report.ok, (report.key, report.params)
+
+    @invariant()
+    def nobody_approves_what_they_wrote_or_edited(self):
+        author, writers = {}, {}
+        for event in self.events():
+            post = event["post_id"]
+            if post is None:
+                continue
+            if event["action"] == "create":
+                author[post], writers[post] = event["actor"], {event["actor"]}
+            elif event["action"] == "edit":
+                writers[post].add(event["actor"])
+            elif event["action"] == "handover":
+                author[post] = event["detail"]["to"]
+            elif event["action"] == "approve":
+                assert event["actor"] not in writers[post], f"post {post} approved by its writer"
+                assert event["actor"] != author[post], f"post {post} approved by its author"
+
+    @invariant()
+    def published_content_is_the_approved_content(self):
+        store = self.desk.store
+        approved_at_claim = {}
+        last_approval = {}
+        for event in self.events():
+            if event["action"] == "approve" and event["to_state"] == State.APPROVED.value:
+                last_approval[event["post_id"]] = event["content_hash"]
+            elif event["action"] in ("edit",):
+                last_approval.pop(event["post_id"], None)
+            elif event["action"] == "claim":
+                approved_at_claim[event["post_id"]] = last_approval.get(event["post_id"])
+                assert event["content_hash"] == last_approval.get(event["post_id"]), "claimed unapproved content"
+        for post_id in store.posts.ids_in(State.PUBLISHED, State.WITHDRAWN):
+            post = store.posts.get(post_id)
+            assert post.approved_hash == post.content_hash
+            assert content_hash(post.text, post.media, post.reply_to) == post.approved_hash
+            assert approved_at_claim[post_id] == post.approved_hash
+
+    @invariant()
+    def nothing_is_published_twice(self):
+        db = self.desk.store.db
+        most = db.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM training_timeline GROUP BY post_id)").fetchone()[0]
+        assert (most or 0) <= 1
+        sent = Counter(e["post_id"] for e in self.events() if e["action"] in ("sent", "settle_published"))
+        assert all(n <= 1 for n in sent.values()), sent
+        published = set(self.desk.store.posts.ids_in(State.PUBLISHED, State.WITHDRAWN))
+        assert set(sent) == published
+        on_timeline = {r[0] for r in db.execute("SELECT post_id FROM training_timeline")}
+        assert on_timeline == published
+
+
+def test_random_staff_through_random_actions(office_template, office_copier, headlines, tmp_path, snapshot):
+    DeskMachine.template = office_template
+    DeskMachine.headlines = headlines
+    DeskMachine.workdir = tmp_path
+    DeskMachine.copy_office = staticmethod(office_copier)
+    DeskMachine.snapshot = staticmethod(snapshot)
+    STATS.clear()
+    run_state_machine_as_test(
+        DeskMachine,
+        settings=settings(max_examples=50, stateful_step_count=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
+    )
+    # the machine did travel: posts were approved and published, and refusals were checked
+    assert STATS["done:approve"] > 0 and STATS["done:publish"] + STATS["due:published"] > 0, STATS
+    assert STATS["refused:perm.own_post"] + STATS["refused:perm.role"] > 0, STATS
