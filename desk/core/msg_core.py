@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The image description is {length} characters; the limit is {limit}.",
         "وصف الصورة {length} حرفًا، والحد الأقصى {limit}.",
     ),
+    "media.changed": (
+        "An image of post {post_id} ({name}) changed on disk after approval; it will not be sent.",
+        "تغيّرت صورة في المنشور {post_id} ({name}) على القرص بعد الموافقة، ولن تُرسل.",
+    ),
     "media.missing": ("The image file {name} cannot be read.", "تعذّرت قراءة ملف الصورة {name}."),
     # permissions and four eyes
     "perm.role": (

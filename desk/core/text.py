@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import copy
 
-from twitter_text import parse_tweet
-from twitter_text.config import config as _twitter_config
-
 from desk.core.errors import InvalidInput
 
 DEFAULT_LIMIT = 280
 
 
 def _options(limit: int) -> dict:
+    from twitter_text.config import config as _twitter_config
+
     options = copy.deepcopy(_twitter_config["defaults"])
     options["max_weighted_tweet_length"] = limit
     return options
@@ -23,8 +22,11 @@ _OPTIONS_CACHE: dict[int, dict] = {}
 
 def weighted_length(text: str, limit: int = DEFAULT_LIMIT) -> int:
     """X's count: most Latin and Arabic letters 1, CJK and emoji 2, any link 23."""
-    options = _OPTIONS_CACHE.setdefault(limit, _options(limit))
-    return parse_tweet(text, options).weightedLength
+    from twitter_text import parse_tweet  # imported on use: it costs a quarter second at start
+
+    if limit not in _OPTIONS_CACHE:
+        _OPTIONS_CACHE[limit] = _options(limit)
+    return parse_tweet(text, _OPTIONS_CACHE[limit]).weightedLength
 
 
 def check_characters(text: str) -> None:

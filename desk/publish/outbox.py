@@ -6,6 +6,7 @@ goes to ``failed``, an ambiguous one to ``uncertain`` for the reconciler.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable
@@ -37,6 +38,17 @@ class Outbox:
         )
         return OutgoingPost(post.id, post.text, post.reply_to, images)
 
+    def check_files(self, post) -> None:
+        """The approval covers the images' bytes: a file changed on disk must not go out."""
+        for item in post.media:
+            path = self.store.media.path(item.sha256, item.ext)
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                digest = ""
+            if digest != item.sha256:
+                raise WrongState("media.changed", post_id=post.id, name=path.name)
+
     def _record(self, post_id: int, action: str, actor: Actor, **kw):
         with self.store.transaction():
             return self.store.posts.act(post_id, action, actor, settings=self.store.settings.all(), **kw)
@@ -51,6 +63,7 @@ class Outbox:
         """Claim (one compare-and-set), send, and record what happened."""
         publisher = self.publisher()
         self.rate_limit_gate()
+        self.check_files(self.store.posts.get(post_id))
         post = self._record(post_id, "claim", actor, expected_version=expected_version,
                             detail={"publisher": publisher.kind})
         return self.send_claimed(post, actor, publisher)
@@ -138,6 +151,7 @@ class Outbox:
     def _send_due(self, post_id: int) -> DueResult:
         publisher = self.publisher()
         try:
+            self.check_files(self.store.posts.get(post_id))
             with self.store.transaction():
                 # The claim is a compare-and-set from 'scheduled': two desks never both win.
                 post = self.store.posts.get(post_id)
