@@ -6,6 +6,7 @@ enforced underneath (desk.core decides, desk.store applies in one transaction).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -167,7 +168,7 @@ class Desk:
     def verify(self):
         """Recompute the chain, then compare its newest hash with the keyring's checkpoint,
         which catches a consistent rewrite of the whole events table."""
-        report = self.store.verify()
+        report = self.store.verify(workers=os.cpu_count() or 1)
         if not report.ok:
             return report
         kept = self.account.checkpoint() if self.institution() else None

@@ -50,8 +50,8 @@ class Store:
         """A consistent snapshot for several reads in a row."""
         return dbmod.read_snapshot(self.db, self.path)
 
-    def verify(self) -> chain.ChainReport:
-        return chain.verify(self.db)
+    def verify(self, workers: int = 1) -> chain.ChainReport:
+        return chain.verify(self.db, self.path, workers)
 
     def head_hash(self) -> str:
         return chain.head(self.db)[1]
