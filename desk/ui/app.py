@@ -1,0 +1,74 @@
+"""The application: `desk` with no sub-command (or `python main.py`) calls run()."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desk import __version__, paths
+from desk.core.errors import DeskError
+from desk.ui import i18n, tasks
+from desk.ui.style import SHEET, app_font
+
+DESKTOP_NAME = "posting-desk"
+
+
+class DeskApplication(QApplication):
+    """The desk's own QApplication: names, style, fonts, translations and direction."""
+
+    def __init__(self, argv=None):
+        super().__init__(list(argv if argv is not None else sys.argv))
+        self.setApplicationName("Posting Desk")
+        self.setApplicationDisplayName("Posting Desk")
+        self.setOrganizationName("posting-desk")
+        self.setApplicationVersion(__version__)
+        QGuiApplication.setDesktopFileName(DESKTOP_NAME)  # Wayland finds the .desktop file and icon by it
+        self.setQuitOnLastWindowClosed(False)  # between sign-in and the window no window is open
+        self.setStyle("Fusion")
+        self.setFont(app_font())
+        self.setStyleSheet(SHEET)
+        self.setWindowIcon(QIcon(str(paths.resources_dir() / "logo-placeholder.svg")))
+        self.language = "en"
+        self.translations = i18n.Translations(self)
+        self.aboutToQuit.connect(lambda: tasks.wait_all(10000))
+
+    def set_language(self, lang: str) -> None:
+        self.language = lang if lang in i18n.LANGUAGES else "en"
+        self.translations.apply(self.language)
+        self.setApplicationDisplayName(QCoreApplication.translate("DeskApplication", "Posting Desk"))
+
+
+def starting_language(desk) -> str:
+    """Chosen on this computer's sign-in screen, else the desk's setting, else the system's."""
+    from desk.ui.adapters import desk_settings
+
+    chosen = i18n.remembered_language()
+    if chosen:
+        return chosen
+    try:
+        setting = desk_settings(desk)["language"] if desk.institution() else ""
+    except DeskError:
+        setting = ""
+    return setting or i18n.system_language()
+
+
+def run(data_dir=None, publisher_factory=None) -> int:
+    from desk.service import Desk
+    from desk.ui.flow import DeskFlow
+
+    app = QApplication.instance() or DeskApplication(sys.argv)
+    app.set_language(i18n.system_language())
+    try:
+        desk = Desk(data_dir, publisher_factory=publisher_factory)
+    except DeskError as error:
+        QMessageBox.critical(None, "Posting Desk", error.message(app.language))
+        return 1
+    app.set_language(starting_language(desk))
+    flow = DeskFlow(desk)
+    flow.start()
+    code = app.exec()
+    desk.close()
+    return code

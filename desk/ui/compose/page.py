@@ -1,0 +1,288 @@
+"""Compose: write a post, see it as X will show it, save it, submit it for review."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from desk.core.states import State
+from desk.ui import adapters, words
+from desk.ui.compose.autosave import Autosave
+from desk.ui.compose.counter import CharCounter
+from desk.ui.compose.drafts_list import DraftsList
+from desk.ui.compose.editor import PostEditor, image_paths
+from desk.ui.compose.images import ImageStrip
+from desk.ui.history_view import last_note
+from desk.ui.notice import NoticeLine
+from desk.ui.preview import PostPreview
+
+AUTOSAVE_MS = 4000
+
+
+class ComposePage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = ctx.session
+        self.autosave = Autosave(ctx.desk.folder, self.session.username)
+        self.post_id: int | None = None
+        self.version: int | None = None
+        self.state = State.DRAFT
+        self._saved_snapshot = ("", [])
+        self._autosaved_snapshot = ("", [])
+        self.setAcceptDrops(True)
+
+        self.title = QLabel(self.tr("Compose"))
+        self.title.setObjectName("page_title")
+        self.notice = NoticeLine()
+        ctx.notice.connect(lambda text, err: self.notice.show_text(text, err) if self.isVisible() else None)
+        self.returned = QLabel()
+        self.returned.setObjectName("warning")
+        self.returned.setWordWrap(True)
+        self.returned.hide()
+        self.editor = PostEditor()
+        self.editor.setAccessibleName(self.tr("Text of the post"))
+        self.editor.setPlaceholderText(self.tr("Write the post here…"))
+        self.editor.textChanged.connect(self._text_changed)
+        self.editor.images_dropped.connect(self.add_images)
+        self.counter = CharCounter()
+        self.images = ImageStrip(lambda item: adapters.media_path(ctx.desk, item))
+        self.images.changed.connect(self._schedule_preview)
+        self.images.refused.connect(lambda text: self.notice.show_text(text, True))
+        self.add_button = QPushButton(self.tr("Add images…"))
+        self.add_button.setToolTip(self.tr("Or drag image files onto this page. Up to 4 images."))
+        self.add_button.clicked.connect(self.pick_images)
+        self.new_button = QPushButton(self.tr("New draft"))
+        self.new_button.clicked.connect(self.new_draft)
+        self.save_button = QPushButton(self.tr("Save draft"))
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        self.submit_button = QPushButton(self.tr("Submit for review"))
+        self.submit_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.submit_button.setDefault(True)
+        self.submit_button.clicked.connect(self.submit)
+        self.recall_button = QPushButton(self.tr("Take back from review"))
+        self.recall_button.clicked.connect(self.recall)
+        self.drafts = DraftsList()
+        self.drafts.opened.connect(self.open_post)
+        self.preview = PostPreview()
+        self._preview_timer = QTimer(self, singleShot=True, interval=150)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.flush_autosave)
+        self._autosave_timer.start()
+        self._layout()
+        self._shortcuts()
+        self.reload()
+
+    def _layout(self) -> None:
+        drafts_panel = QWidget()
+        drafts_column = QVBoxLayout(drafts_panel)
+        drafts_column.setContentsMargins(0, 0, 0, 0)
+        drafts_title = QLabel(self.tr("My drafts"))
+        drafts_title.setStyleSheet("font-weight: bold;")
+        drafts_column.addWidget(drafts_title)
+        drafts_column.addWidget(self.drafts, 1)
+        drafts_column.addWidget(self.new_button)
+
+        images_box = QScrollArea()
+        images_box.setWidgetResizable(True)
+        images_box.setWidget(self.images)
+        images_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        images_box.setMaximumHeight(240)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch()
+        buttons.addWidget(self.recall_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.submit_button)
+        writing = QWidget()
+        column = QVBoxLayout(writing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.returned)
+        column.addWidget(self.editor, 3)
+        column.addWidget(self.counter)
+        column.addWidget(images_box, 1)
+        column.addLayout(buttons)
+
+        preview_panel = QWidget()
+        preview_column = QVBoxLayout(preview_panel)
+        preview_column.setContentsMargins(0, 0, 0, 0)
+        preview_title = QLabel(self.tr("As it will appear on X"))
+        preview_title.setStyleSheet("font-weight: bold;")
+        preview_column.addWidget(preview_title)
+        preview_column.addWidget(self.preview)
+        preview_column.addStretch()
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(drafts_panel)
+        split.addWidget(writing)
+        split.addWidget(preview_panel)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setSizes([220, 520, 420])
+        page = QVBoxLayout(self)
+        page.addWidget(self.title)
+        page.addWidget(self.notice)
+        page.addWidget(split, 1)
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=context)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.submit, context=context)
+
+    # what is on the page -----------------------------------------------------------
+    def snapshot(self) -> tuple[str, list]:
+        return self.editor.text(), self.images.states()
+
+    def dirty(self) -> bool:
+        return self.snapshot() != self._saved_snapshot
+
+    def reload(self) -> None:
+        """Settings, account and the drafts list may have changed elsewhere."""
+        self.counter.set_limit(self.ctx.settings()["char_limit"])
+        self.preview.set_account(self.ctx.institution_name(), self.ctx.handle(), self.ctx.desk.logo_path())
+        self.drafts.reload(self.session)
+        self.update_preview()
+
+    def _text_changed(self) -> None:
+        self.counter.update_for(self.editor.text())
+        self._schedule_preview()
+
+    def _schedule_preview(self) -> None:
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        self.counter.update_for(self.editor.text())
+        self.preview.set_post(self.editor.text(), self.images.pixmaps(), self.ctx.training())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        editable = self.state in (State.DRAFT,) or self.post_id is None
+        self.editor.setReadOnly(not editable)
+        for widget in (self.save_button, self.add_button, *[c.remove for c in self.images.cards]):
+            widget.setEnabled(editable)
+        self.submit_button.setEnabled(editable)
+        self.recall_button.setVisible(self.state == State.IN_REVIEW and self.post_id is not None)
+
+    # opening ------------------------------------------------------------------------
+    def new_draft(self) -> None:
+        self._show_post(None, None, State.DRAFT, "", [])
+        self.returned.hide()
+        self.drafts.clearSelection()
+        self.editor.setFocus()
+
+    def open_post(self, post_id: int) -> None:
+        if self.dirty() and post_id != self.post_id:
+            self.flush_autosave()
+        shown = self.session.show(post_id)
+        post = shown["post"]
+        self._show_post(post.id, post.version, post.state, post.text, list(post.media))
+        event, note = last_note(shown["history"], "return", "submit", "create", "edit")
+        if event and event["action"] == "return" and post.state == State.DRAFT:
+            name = words.actor_name(event["actor"], self.ctx.staff_names())
+            self.returned.setText(self.tr("Returned by %1: %2").replace("%1", name).replace("%2", note))
+            self.returned.show()
+        else:
+            self.returned.hide()
+
+    def _show_post(self, post_id, version, state, text, media) -> None:
+        self.post_id, self.version, self.state = post_id, version, State(state)
+        self.editor.set_text(text)
+        self.images.clear()
+        for item in media:
+            self.images.add_media(item)
+        self._saved_snapshot = self._autosaved_snapshot = self.snapshot()
+        self.update_preview()
+
+    # images -------------------------------------------------------------------------
+    def pick_images(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add images"), "",
+                                                self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"))
+        if names:
+            self.add_images(names)
+
+    def add_images(self, paths: list[str]) -> None:
+        if not self.editor.isReadOnly():
+            self.images.add_files(paths)
+
+    def dragEnterEvent(self, event) -> None:
+        if image_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = image_paths(event.mimeData())
+        if paths:
+            self.add_images(paths)
+            event.acceptProposedAction()
+
+    # acting -------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.editor.isReadOnly():
+            return False
+        if self.post_id is not None and not self.dirty():
+            return True
+        text, images = self.editor.text(), self.images.images()
+        if self.post_id is None:
+            post_id = self.ctx.act(self.session.draft, text, images)
+            if post_id is None:
+                return False
+        else:
+            post = self.ctx.act(self.session.edit, self.post_id, text, images, expected_version=self.version)
+            if post is None:
+                return False
+            post_id = self.post_id
+        self.autosave.clear()
+        self.open_post(post_id)  # the images are now the post's own stored files
+        self.notice.show_text(self.tr("Draft #%1 saved.").replace("%1", str(post_id)))
+        return True
+
+    def submit(self) -> None:
+        if self.editor.isReadOnly() or not self.save():
+            return
+        post_id = self.post_id
+        if self.ctx.act(self.session.submit, post_id, expected_version=self.version) is None:
+            return
+        self.new_draft()
+        self.notice.show_text(self.tr("Post #%1 submitted for review.").replace("%1", str(post_id)))
+
+    def recall(self) -> None:
+        if self.post_id is None:
+            return
+        if self.ctx.act(self.session.recall, self.post_id, expected_version=self.version) is not None:
+            self.open_post(self.post_id)
+
+    # autosave -----------------------------------------------------------------------
+    def flush_autosave(self) -> None:
+        snapshot = self.snapshot()
+        if snapshot == self._autosaved_snapshot:
+            return
+        if self.dirty() and not self.editor.isReadOnly():
+            self.autosave.save({"post_id": self.post_id, "version": self.version,
+                                "text": snapshot[0], "images": snapshot[1]})
+        else:
+            self.autosave.clear()
+        self._autosaved_snapshot = snapshot
+
+    def restore_autosave(self) -> bool:
+        kept = self.autosave.load()
+        if not kept:
+            return False
+        if kept.get("post_id"):
+            try:
+                self.open_post(int(kept["post_id"]))
+            except Exception:  # the post is gone or no longer ours: keep the text as a new draft
+                self.new_draft()
+        if self.editor.isReadOnly():
+            self.new_draft()
+        self.editor.set_text(kept.get("text", ""))
+        self.images.restore(kept.get("images", []))
+        self._autosaved_snapshot = self.snapshot()
+        self.update_preview()
+        at = words.when(kept.get("saved_at"))
+        self.notice.show_text(self.tr("Restored what you were typing (kept at %1). Save it to keep it.").replace("%1", at))
+        return True

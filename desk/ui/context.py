@@ -1,0 +1,126 @@
+"""What every screen shares once someone has signed in: the desk, the session, the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from desk.core.errors import DeskError
+from desk.ui import adapters, i18n
+from desk.ui.tasks import run_task
+
+
+class DeskContext(QObject):
+    # something in the database changed (here or at another desk): lists reload
+    changed = Signal()
+    # an error or a notice for the person, already in their language
+    notice = Signal(str, bool)  # text, is_error
+    # whether the X account's keys are saved became known or changed
+    account_changed = Signal()
+
+    def __init__(self, desk, session, account_link=None):
+        super().__init__()
+        self.desk = desk
+        self.session = session
+        self.account = account_link
+        self.account_connected: bool | None = None  # unknown until the keyring answers
+        self.account_problem = ""  # why the keyring could not be asked, in the person's words
+        self.account_status: dict = {}
+        self._institution = None
+
+    @property
+    def lang(self) -> str:
+        return i18n.current()
+
+    # reading -----------------------------------------------------------------
+    def institution(self) -> dict:
+        if self._institution is None:
+            self._institution = self.desk.require_institution()
+        return self._institution
+
+    def institution_name(self) -> str:
+        found = self.institution()
+        return found["name_ar"] if self.lang == "ar" else found["name_en"]
+
+    def handle(self) -> str:
+        return self.institution()["handle"]
+
+    def settings(self) -> dict:
+        return self.session.settings()
+
+    def training(self) -> bool:
+        """Posts go to the training timeline: chosen, or no account connected."""
+        return bool(self.settings()["training_mode"]) or self.account_connected is not True
+
+    def may(self, action: str) -> bool:
+        return self.session.may(action)
+
+    def staff_names(self) -> dict[str, str]:
+        return {m.username: m.name for m in self.session.staff()}
+
+    def check_account(self) -> None:
+        """Ask the keyring (off the GUI thread: it may prompt) whether keys are saved."""
+        if self.account is None:
+            return
+
+        lang = self.lang
+
+        def known(status):
+            self.account_status = status
+            self.account_connected, self.account_problem = bool(status["connected"]), status.get("problem", "")
+            self.account_changed.emit()
+
+        def failed(error):
+            self.account_connected, self.account_problem = False, self.message(error)
+            self.account_changed.emit()
+
+        run_task(lambda: self.account.status(lang), known, failed, owner=self)
+
+    def x_handle(self) -> str:
+        """The connected account's @handle as last verified, else the institution's."""
+        return self.account_status.get("handle") or self.handle()
+
+    # acting --------------------------------------------------------------------
+    def message(self, error: BaseException) -> str:
+        if isinstance(error, DeskError):
+            return error.message(self.lang)
+        if isinstance(error, OSError):  # a picture or page that could not be fetched or read
+            return self.tr("The request could not be completed (%1).").replace("%1", error.strerror or type(error).__name__)
+        return self.tr("Something unexpected went wrong (%1). Nothing else was changed.").replace(
+            "%1", type(error).__name__)
+
+    def act(self, func, *args, done: str = "", **kw):
+        """Run a quick action on the GUI thread; show its refusal in the person's words.
+
+        Returns the result, or None when refused.
+        """
+        try:
+            result = func(*args, **kw)
+        except DeskError as error:
+            self.notice.emit(error.message(self.lang), True)
+            return None
+        self.touch()
+        if done:
+            self.notice.emit(done, False)
+        return result if result is not None else True
+
+    def in_background(self, func, on_done=None, on_error=None, owner=None) -> None:
+        """``func(worker_session)`` off the GUI thread on its own connection."""
+
+        def failed(error):
+            if on_error is not None:
+                on_error(error)
+            else:
+                self.notice.emit(self.message(error), True)
+            self.touch()
+
+        def finished(result):
+            self.touch()
+            if on_done is not None:
+                on_done(result)
+
+        run_task(adapters.in_worker(self.session, func), finished, failed, owner)
+
+    def touch(self) -> None:
+        """Our own change: SQLite's data_version only notices other connections'."""
+        self._institution = None
+        self.changed.emit()

@@ -1,0 +1,138 @@
+"""First run: the institution and its first administrator, when the data folder is new."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout,
+)
+
+from desk import paths
+from desk.core.errors import DeskError
+from desk.ui import i18n
+from desk.ui.avatar import round_logo
+from desk.ui.language_box import LanguageBox
+from desk.ui.notice import NoticeLine
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.logo_file: str | None = None
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.name_ar = QLineEdit()
+        self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.name_en = QLineEdit()
+        self.name_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.handle = QLineEdit()
+        self.handle.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.handle.setPlaceholderText("@")
+        self.logo = QLabel()
+        self.logo.setPixmap(round_logo(paths.resources_dir() / "logo-placeholder.svg", 64))
+        self.logo_button = QPushButton()
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.admin = QLineEdit()
+        self.admin.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.admin_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = LanguageBox()
+        self.language.chosen.connect(QApplication.instance().set_language)
+        self.notice = NoticeLine()
+        self.button = QPushButton()
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.set_up)
+
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo)
+        logo_row.addWidget(self.logo_button)
+        logo_row.addStretch()
+        self.labels = {}
+        self.institution_box = QGroupBox()
+        institution_form = QFormLayout(self.institution_box)
+        for field in (self.name_ar, self.name_en, self.handle):
+            institution_form.addRow(self._label(field), field)
+        institution_form.addRow(self._label(self.logo), logo_row)
+        self.admin_box = QGroupBox()
+        admin_form = QFormLayout(self.admin_box)
+        for field in (self.admin, self.admin_name, self.password, self.password2):
+            admin_form.addRow(self._label(field), field)
+        top = QFormLayout()
+        top.addRow(self._label(self.language), self.language)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addLayout(top)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.institution_box)
+        layout.addWidget(self.admin_box)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+        self.retranslate()
+
+    def _label(self, field) -> QLabel:
+        label = QLabel()
+        label.setBuddy(field)
+        self.labels[field] = label
+        return label
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Posting Desk — first run"))
+        self.intro.setText(self.tr(
+            "This data folder has no institution yet. Enter the institution that owns the X account "
+            "and its first administrator. The administrator then adds the office's staff."))
+        self.labels[self.language].setText(self.tr("Language"))
+        self.institution_box.setTitle(self.tr("The institution"))
+        self.admin_box.setTitle(self.tr("The first administrator"))
+        labels = [
+            (self.name_ar, self.tr("Name in Arabic")),
+            (self.name_en, self.tr("Name in English")),
+            (self.handle, self.tr("X handle")),
+            (self.logo, self.tr("Logo")),
+            (self.admin, self.tr("Username")),
+            (self.admin_name, self.tr("Full name")),
+            (self.password, self.tr("Password")),
+            (self.password2, self.tr("Password again")),
+        ]
+        for field, text in labels:
+            self.labels[field].setText(text)
+            field.setAccessibleName(text)
+        self.logo.setAccessibleName(self.tr("Logo"))
+        self.logo_button.setText(self.tr("Choose logo…"))
+        self.logo_button.setToolTip(self.tr("PNG, JPEG or SVG. Until one is chosen a neutral placeholder is used."))
+        self.button.setText(self.tr("Set up the desk"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def choose_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the institution's logo"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
+        if name:
+            self.set_logo(name)
+
+    def set_logo(self, name: str) -> None:
+        self.logo_file = name
+        self.logo.setPixmap(round_logo(name, 64))
+
+    def set_up(self) -> None:
+        if self.password.text() != self.password2.text():
+            self.notice.show_text(self.tr("The two passwords are not the same."), True)
+            return
+        try:
+            self.desk.init(self.name_ar.text(), self.name_en.text(), self.handle.text().strip(),
+                           self.admin.text(), self.admin_name.text(), self.password.text(), logo=self.logo_file)
+        except DeskError as error:
+            self.notice.show_text(error.message(i18n.current()), True)
+            return
+        self.accept()

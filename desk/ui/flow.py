@@ -1,0 +1,50 @@
+"""From start to the desk: first run when the folder is new, sign-in, the window, sign-out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from desk.ui.account_link import ServiceAccountLink
+from desk.ui.context import DeskContext
+from desk.ui.first_run import FirstRunDialog
+from desk.ui.main_window import MainWindow
+from desk.ui.sign_in import SignInDialog
+
+
+class DeskFlow(QObject):
+    def __init__(self, desk, account_link=None, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.account_link = account_link
+        self.dialog = None
+        self.window = None
+        self.ctx = None
+
+    def start(self) -> None:
+        if self.desk.institution() is None:
+            self.dialog = FirstRunDialog(self.desk)
+            self.dialog.accepted.connect(self.sign_in)
+            self.dialog.rejected.connect(QApplication.instance().quit)
+            self.dialog.show()
+        else:
+            self.sign_in()
+
+    def sign_in(self) -> None:
+        self.dialog = SignInDialog(self.desk)
+        self.dialog.accepted.connect(lambda: self.open_window(self.dialog.session))
+        self.dialog.rejected.connect(QApplication.instance().quit)
+        self.dialog.show()
+
+    def open_window(self, session) -> None:
+        link = self.account_link if self.account_link is not None else ServiceAccountLink(session)
+        self.ctx = DeskContext(self.desk, session, link)
+        self.window = MainWindow(self.ctx)
+        self.window.signed_out.connect(self._signed_out)
+        self.window.closed.connect(QApplication.instance().quit)
+        self.window.show()
+
+    def _signed_out(self) -> None:
+        self.window.deleteLater()
+        self.window = None
+        self.sign_in()

@@ -1,0 +1,74 @@
+"""The lock: after idle minutes the window hides its work and asks for the password again.
+
+Nothing is closed: what was being typed stays in its editor (and in the autosave file).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desk.core.errors import DeskError
+from desk.ui.avatar import round_logo
+from desk.ui.notice import NoticeLine
+
+
+class LockScreen(QWidget):
+    unlocked = Signal()
+    sign_out = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        logo = QLabel()
+        logo.setPixmap(round_logo(ctx.desk.logo_path(), 96))
+        logo.setFixedSize(96, 96)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.password.returnPressed.connect(self.try_unlock)
+        self.notice = NoticeLine()
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button.clicked.connect(self.sign_out)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_out_button)
+        buttons.addStretch()
+        buttons.addWidget(self.unlock_button)
+        box = QWidget()
+        box.setFixedWidth(440)
+        column = QVBoxLayout(box)
+        column.addWidget(logo, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(8)
+        column.addWidget(self.message)
+        column.addWidget(self.password)
+        column.addWidget(self.notice)
+        column.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch()
+
+    def prepare(self) -> None:
+        name = self.ctx.session.member.name
+        self.message.setText(self.tr("The desk was locked after a while without use. %1, enter your password "
+                                     "to go on where you left off.").replace("%1", name))
+        self.password.clear()
+        self.notice.clear_text()
+        self.password.setFocus()
+
+    def try_unlock(self) -> None:
+        try:
+            self.ctx.desk.sign_in(self.ctx.session.username, self.password.text())
+        except DeskError as error:
+            self.password.clear()
+            self.notice.show_text(error.message(self.ctx.lang), True)
+            return
+        self.password.clear()
+        self.unlocked.emit()

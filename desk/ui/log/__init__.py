@@ -1,0 +1,1 @@
+"""The log: every post, filtered and searched, read page by page."""

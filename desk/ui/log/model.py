@@ -1,0 +1,105 @@
+"""The log as a table model, read lazily a page at a time (canFetchMore/fetchMore).
+
+An office's ten years hold ~110,000 posts; only the rows scrolled to are read.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from desk.service import LogFilter
+from desk.ui import words
+from desk.ui.post_text import first_line
+
+PAGE = 100
+COL_ID, COL_STATE, COL_TEXT, COL_AUTHOR, COL_APPROVER, COL_PUBLISHED, COL_LINK = range(7)
+POST_ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LogModel(QAbstractTableModel):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.filter = LogFilter()
+        self.rows: list[dict] = []
+        self.total = 0
+        self.names: dict[str, str] = {}
+
+    def headers(self) -> list[str]:
+        return [self.tr("#"), self.tr("State"), self.tr("First line"), self.tr("Author"),
+                self.tr("Approver"), self.tr("Published"), self.tr("On X")]
+
+    # reading -----------------------------------------------------------------------
+    def set_filter(self, log_filter: LogFilter) -> None:
+        self.filter = log_filter
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.names = {m.username: m.name for m in self.session.staff()}
+        self.total = self.session.log_count(self.filter)
+        self.rows = self.session.log(self.filter, limit=PAGE, offset=0)
+        self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        more = self.session.log(self.filter, limit=PAGE, offset=len(self.rows))
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    # showing -----------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == POST_ID_ROLE:
+            return row["post_id"]
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cell(row, index.column(), role == Qt.ItemDataRole.ToolTipRole)
+        return None
+
+    def _cell(self, row: dict, column: int, full: bool) -> str:
+        if column == COL_ID:
+            return str(row["post_id"])
+        if column == COL_STATE:
+            state = words.state_label(row["state"])
+            if row.get("training") and row["state"] in ("published", "withdrawn"):
+                return self.tr("%1 · training").replace("%1", state)
+            return state
+        if column == COL_TEXT:
+            return row["text"] if full else first_line(row["text"], 80)
+        if column == COL_AUTHOR:
+            return self.names.get(row["author"], row["author"])
+        if column == COL_APPROVER:
+            approvers = (row.get("approver") or "").split("; ")
+            return words.joined(self.names.get(u, u) for u in approvers if u)
+        if column == COL_PUBLISHED:
+            return words.when(row.get("published_at"))
+        if column == COL_LINK:
+            return row.get("x_url") or ""
+        return ""
+
+    def post_id(self, row: int) -> int | None:
+        return self.rows[row]["post_id"] if 0 <= row < len(self.rows) else None

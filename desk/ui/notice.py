@@ -1,0 +1,36 @@
+"""A line at the top of a screen that says what just happened, or why it was refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QLabel
+
+from desk.ui.style import restyle
+
+
+class NoticeLine(QLabel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+        self._timer = QTimer(self, singleShot=True, interval=12000)
+        self._timer.timeout.connect(self.hide)
+        self.is_error = False
+
+    def show_text(self, text: str, is_error: bool = False) -> None:
+        self.is_error = is_error
+        self.setObjectName("notice_error" if is_error else "notice_info")
+        self.setAccessibleName(self.tr("Error") if is_error else self.tr("Notice"))
+        self.setText(text)
+        restyle(self)
+        self.show()
+        if is_error:
+            self._timer.stop()  # an error stays until the next action
+        else:
+            self._timer.start()
+
+    def clear_text(self) -> None:
+        self.setText("")
+        self.hide()

@@ -1,0 +1,40 @@
+"""The places of the desk, with counts: Compose, For review, Approved and scheduled, Log, Staff, Settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+
+class Places(QListWidget):
+    chosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("places")
+        self.setAccessibleName(self.tr("Places"))
+        self.names: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+        self.currentItemChanged.connect(lambda item, _: item and self.chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def add_place(self, key: str, name: str) -> None:
+        self.names[key] = name
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+        self.addItem(item)
+
+    def keys(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+
+    def go(self, key: str) -> None:
+        self.setCurrentRow(self.keys().index(key))
+
+    def set_count(self, key: str, count: int) -> None:
+        if key not in self.names:
+            return
+        self.counts[key] = count
+        item = self.item(self.keys().index(key))
+        text = f"{self.names[key]} ({count})" if count else self.names[key]
+        item.setText(text)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)

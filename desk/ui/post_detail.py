@@ -1,0 +1,86 @@
+"""One post in full: the preview as X shows it, its facts, and its whole history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from desk.ui import adapters, words
+from desk.ui.history_view import HistoryView
+from desk.ui.preview import PostPreview
+
+
+class PostDetail(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.shown: dict | None = None
+        self.preview = PostPreview()
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = HistoryView()
+        history_title = QLabel(self.tr("History"))
+        history_title.setStyleSheet("font-weight: bold;")
+        top = QWidget()
+        top_column = QVBoxLayout(top)
+        top_column.setContentsMargins(0, 0, 0, 0)
+        top_column.addWidget(self.preview)
+        top_column.addWidget(self.facts)
+        bottom = QWidget()
+        bottom_column = QVBoxLayout(bottom)
+        bottom_column.setContentsMargins(0, 0, 0, 0)
+        bottom_column.addWidget(history_title)
+        bottom_column.addWidget(self.history)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 0)  # the post as tall as it needs; the history takes the rest
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.clear()
+
+    def clear(self) -> None:
+        self.shown = None
+        self.preview.clear()
+        self.preview.hide()
+        self.facts.setText(self.tr("Choose a post to see it here."))
+        self.history.clear()
+
+    def show_post(self, post_id: int) -> dict | None:
+        """Read and show one post; None (and cleared) when it cannot be read."""
+        ctx = self.ctx
+        try:
+            shown = ctx.session.show(post_id)
+        except Exception as error:  # gone since the list was read
+            self.clear()
+            self.facts.setText(ctx.message(error))
+            return None
+        self.shown = shown
+        post, row = shown["post"], shown["row"] or {}
+        names = ctx.staff_names()
+        pixmaps = [QPixmap(str(adapters.media_path(ctx.desk, m))) for m in post.media]
+        self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
+        self.preview.set_post(post.text, pixmaps, bool(post.training))
+        self.preview.show()
+        lines = [
+            self.tr("Post #%1 · %2").replace("%1", str(post.id)).replace("%2", words.state_label(post.state)),
+            self.tr("Written by %1").replace("%1", names.get(post.author, post.author)),
+        ]
+        if row.get("approver"):
+            approvers = words.joined(names.get(u, u) for u in row["approver"].split("; "))
+            lines.append(self.tr("Approved by %1").replace("%1", approvers))
+        if post.scheduled_at and post.state.value in ("scheduled", "missed"):
+            lines.append(self.tr("Scheduled for %1").replace("%1", words.when_with_hijri(post.scheduled_at)))
+        if row.get("published_at"):
+            lines.append(self.tr("Published %1").replace("%1", words.when(row["published_at"])))
+        if post.media:
+            missing = sum(1 for m in post.media if not m.alt)
+            if missing:
+                lines.append(self.tr("Images without a description: %1.").replace("%1", str(missing)))
+        self.facts.setText("\n".join(lines))
+        self.history.set_history(shown["history"], names)
+        return shown

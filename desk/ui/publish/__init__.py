@@ -1,0 +1,1 @@
+"""Approved and scheduled: publish now, schedule, pause, and the posts that need attention."""

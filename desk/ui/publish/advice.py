@@ -1,0 +1,35 @@
+"""What went wrong with a post that needs attention, and what can be done about it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from desk.ui import words
+
+ADVICE = {
+    "failed": QT_TRANSLATE_NOOP(
+        "Advice", "X refused it and nothing went out. Remove the cause, then publish it again; or edit it "
+                  "(it then needs a new approval)."),
+    "uncertain": QT_TRANSLATE_NOOP(
+        "Advice", "It may have gone out. The desk checks the account before it can be sent again: do not "
+                  "post it by hand, and do not publish it again until the check settles it."),
+    "missed": QT_TRANSLATE_NOOP(
+        "Advice", "It was not sent because no desk was open in time and it is now later than the allowed "
+                  "delay. Publish it now, schedule it again, or take it off the schedule."),
+}
+
+
+def advice(state: str) -> str:
+    text = ADVICE.get(state)
+    return QCoreApplication.translate("Advice", text) if text else ""
+
+
+def problem_message(history: list[dict]) -> str:
+    """The newest failure message, in the person's language when the desk knows its words."""
+    for event in reversed(history):
+        if event["action"] in ("fail", "uncertain"):
+            detail = event.get("detail") or {}
+            return words.desk_message(detail.get("key"), detail.get("message") or detail.get("reason") or "")
+        if event["action"] == "miss":
+            return ""
+    return ""

@@ -1,0 +1,46 @@
+"""The last look before publishing: exactly what goes out, and to which account."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from desk.ui.preview import PostPreview
+
+
+class PublishConfirm(QDialog):
+    def __init__(self, ctx, post, pixmaps, kind: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publish now?"))
+        handle = ctx.handle()
+        if kind == "x":
+            where = self.tr("This post goes out now on X, on the account @%1, for everyone to see.").replace("%1", handle)
+        else:
+            where = self.tr("This post goes to the desk's training timeline (@%1), not to X.").replace("%1", handle)
+        self.where = QLabel(where)
+        self.where.setWordWrap(True)
+        self.where.setObjectName("warning" if kind == "x" else "muted")
+        self.preview = PostPreview()
+        self.preview.set_account(ctx.institution_name(), handle, ctx.desk.logo_path())
+        self.preview.set_post(post.text, pixmaps, kind != "x")
+        alts = [m.alt for m in post.media]
+        self.alts = QLabel()
+        self.alts.setWordWrap(True)
+        if alts:
+            described = "\n".join(self.tr("Image %1: %2").replace("%1", str(i + 1)).replace(
+                "%2", alt or self.tr("(no description)")) for i, alt in enumerate(alts))
+            self.alts.setText(described)
+        self.alts.setVisible(bool(alts))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.publish_button = self.buttons.addButton(self.tr("Publish now"), QDialogButtonBox.ButtonRole.AcceptRole)
+        # Cancel is the default: Enter alone never publishes
+        self.publish_button.setAutoDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.alts)
+        layout.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
+        self.setMinimumWidth(520)

@@ -1,0 +1,196 @@
+"""Approved and scheduled: publish now, schedule, unschedule, pause all, and problems."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from desk.service import LogFilter
+from desk.ui import adapters, words
+from desk.ui.notice import NoticeLine
+from desk.ui.post_detail import PostDetail
+from desk.ui.post_list import PostList
+from desk.ui.post_text import first_line
+from desk.ui.publish.advice import advice, problem_message
+from desk.ui.publish.confirm import PublishConfirm
+from desk.ui.publish.schedule_dialog import ScheduleDialog
+from desk.ui.tasks import run_task
+
+GROUPS = (("approved",), ("scheduled",), ("failed", "uncertain", "missed", "publishing"))
+
+
+class ApprovedPage(QWidget):
+    problems_changed = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = ctx.session
+        self.dialog = None
+        self.title = QLabel(self.tr("Approved and scheduled"))
+        self.title.setObjectName("page_title")
+        self.notice = NoticeLine()
+        ctx.notice.connect(lambda text, err: self.notice.show_text(text, err) if self.isVisible() else None)
+        self.pause_button = QPushButton()
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.list = PostList([self.tr("Post"), self.tr("State"), self.tr("When"), self.tr("First line")],
+                             self.tr("Approved, scheduled and problem posts"))
+        self.list.chosen.connect(self.show_post)
+        self.detail = PostDetail(ctx)
+        self.problem = QLabel()
+        self.problem.setObjectName("notice_error")
+        self.problem.setWordWrap(True)
+        self.advice = QLabel()
+        self.advice.setObjectName("warning")
+        self.advice.setWordWrap(True)
+        self.publish_button = QPushButton(self.tr("Publish now…"))
+        self.publish_button.clicked.connect(self.ask_publish)
+        self.schedule_button = QPushButton(self.tr("Schedule…"))
+        self.schedule_button.clicked.connect(self.ask_schedule)
+        self.unschedule_button = QPushButton(self.tr("Unschedule"))
+        self.unschedule_button.clicked.connect(self.unschedule)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch()
+        top.addWidget(self.pause_button)
+        buttons = QHBoxLayout()
+        for button in (self.publish_button, self.schedule_button, self.unschedule_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.detail, 1)
+        column.addWidget(self.problem)
+        column.addWidget(self.advice)
+        column.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.list)
+        split.addWidget(right)
+        split.setSizes([500, 600])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(split, 1)
+        self.reload()
+
+    def group_titles(self) -> list[str]:
+        return [self.tr("Ready to publish"), self.tr("Scheduled"), self.tr("Needs attention")]
+
+    def reload(self) -> None:
+        paused = self.ctx.settings()["paused"]
+        self.pause_button.setText(self.tr("Resume publishing") if paused else self.tr("Pause all publishing"))
+        self.pause_button.setVisible(self.ctx.may("pause"))
+        keep = self.list.current_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        problems = 0
+        for title, states in zip(self.group_titles(), GROUPS):
+            rows = []
+            for state in states:
+                rows += self.session.log(LogFilter(state=state), limit=None)
+            group = QTreeWidgetItem([f"{title} ({len(rows)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addTopLevelItem(group)
+            self.list.set_rows([(r["post_id"], self._cells(r)) for r in rows], parent_item=group)
+            group.setExpanded(True)
+            if states[0] == "failed":
+                problems = len(rows)
+        self.list.blockSignals(False)
+        self.problems_changed.emit(problems)
+        self._select(keep)
+
+    def _cells(self, row) -> list[str]:
+        when = row["scheduled_at"] if row["state"] in ("scheduled", "missed") else row["approved_at"]
+        return [f"#{row['post_id']}", words.state_label(row["state"]), words.when(when), first_line(row["text"], 60)]
+
+    def _select(self, post_id) -> None:
+        for g in range(self.list.topLevelItemCount()):
+            group = self.list.topLevelItem(g)
+            for i in range(group.childCount()):
+                if group.child(i).data(0, Qt.ItemDataRole.UserRole) == post_id:
+                    self.list.setCurrentItem(group.child(i))
+                    return
+        self.show_post(None)
+
+    def show_post(self, post_id) -> None:
+        shown = self.detail.show_post(post_id) if post_id is not None else None
+        state = shown["post"].state.value if shown else ""
+        may_publish = self.ctx.may("publish")
+        self.publish_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed"))
+        self.schedule_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed"))
+        self.unschedule_button.setEnabled(may_publish and state in ("scheduled", "missed"))
+        if shown is None:
+            self.detail.clear()
+        message = problem_message(shown["history"]) if state in ("failed", "uncertain") else ""
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+        self.advice.setText(advice(state))
+        self.advice.setVisible(bool(advice(state)))
+
+    def current_post(self):
+        return self.detail.shown["post"] if self.detail.shown else None
+
+    # publishing ----------------------------------------------------------------
+    def ask_publish(self) -> None:
+        post = self.current_post()
+        if post is None:
+            return
+        self.publish_button.setEnabled(False)
+        # Which account it goes to is asked off the GUI thread: it may need the keyring.
+        run_task(adapters.in_worker(self.session, adapters.publisher_kind),
+                 lambda kind: self._confirm(post, kind), self._failed, owner=self)
+
+    def _confirm(self, post, kind: str) -> None:
+        self.publish_button.setEnabled(True)
+        pixmaps = [QPixmap(str(adapters.media_path(self.ctx.desk, m))) for m in post.media]
+        self.dialog = PublishConfirm(self.ctx, post, pixmaps, kind, self)
+        self.dialog.accepted.connect(lambda: self.publish(post))
+        self.dialog.open()
+
+    def publish(self, post) -> None:
+        self.notice.show_text(self.tr("Publishing post #%1…").replace("%1", str(post.id)))
+        self.ctx.in_background(lambda s: s.publish(post.id, expected_version=post.version),
+                               self._published, self._failed, owner=self)
+
+    def _published(self, post) -> None:
+        if post.training:
+            self.notice.show_text(self.tr("Post #%1 is on the training timeline.").replace("%1", str(post.id)))
+        else:
+            self.notice.show_text(self.tr("Post #%1 is published: %2").replace("%1", str(post.id))
+                                  .replace("%2", post.x_url or ""))
+        self.reload()
+
+    def _failed(self, error) -> None:
+        self.publish_button.setEnabled(True)
+        self.notice.show_text(self.ctx.message(error), True)
+        self.reload()
+
+    # schedule ------------------------------------------------------------------
+    def ask_schedule(self) -> None:
+        post = self.current_post()
+        if post is None:
+            return
+        self.dialog = ScheduleDialog(post.id, post.scheduled_at if post.state.value == "scheduled" else None, self)
+        self.dialog.chosen.connect(lambda moment: self.schedule(post, moment))
+        self.dialog.open()
+
+    def schedule(self, post, moment) -> None:
+        result = self.ctx.act(self.session.schedule, post.id, moment, expected_version=post.version)
+        if result is not None:
+            self.notice.show_text(self.tr("Post #%1 scheduled for %2.").replace("%1", str(post.id))
+                                  .replace("%2", words.when_with_hijri(result.scheduled_at)))
+
+    def unschedule(self) -> None:
+        post = self.current_post()
+        if post is not None:
+            self.ctx.act(self.session.unschedule, post.id, expected_version=post.version,
+                         done=self.tr("Post #%1 taken off the schedule.").replace("%1", str(post.id)))
+
+    def toggle_pause(self) -> None:
+        if self.ctx.settings()["paused"]:
+            self.ctx.act(self.session.resume, done=self.tr("Publishing resumed."))
+        else:
+            self.ctx.act(self.session.pause, done=self.tr("All publishing is paused."))

@@ -1,0 +1,1 @@
+"""For review: the supervisors' list of submitted posts and the four-eyes decisions."""

@@ -1,0 +1,1 @@
+"""Settings (administrators): the institution, the X account, the desk's rules."""

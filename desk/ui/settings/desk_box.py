@@ -1,0 +1,75 @@
+"""The desk's rules: approvals needed, allowed lateness, length limit, idle lock, training, language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QSpinBox
+
+
+class DeskSettingsBox(QGroupBox):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setTitle(self.tr("The desk"))
+        self.approvals = QComboBox()
+        self.approvals.addItem(self.tr("One supervisor"), 1)
+        self.approvals.addItem(self.tr("Two supervisors"), 2)
+        self.lateness = QSpinBox()
+        self.lateness.setRange(0, 24 * 60)
+        self.lateness.setSuffix(self.tr(" minutes"))
+        self.char_limit = QSpinBox()
+        self.char_limit.setRange(280, 25000)
+        self.char_limit.setSuffix(self.tr(" characters"))
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 24 * 60)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.training = QCheckBox(self.tr("Publish to the training timeline, not to X"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the computer's system"), "")
+        self.language.addItem("العربية", "ar")
+        self.language.addItem("English", "en")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        form = QFormLayout(self)
+        rows = (
+            (self.tr("Approvals needed"), self.approvals),
+            (self.tr("Send a scheduled post at most this late"), self.lateness),
+            (self.tr("Character limit"), self.char_limit),
+            (self.tr("Lock the window after"), self.idle),
+            (self.tr("Training mode"), self.training),
+            (self.tr("Language of the desk"), self.language),
+        )
+        for label, field in rows:
+            field.setAccessibleName(label)
+            form.addRow(label, field)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        s = self.ctx.settings()
+        self.approvals.setCurrentIndex(self.approvals.findData(s["approvals_needed"]))
+        self.lateness.setValue(s["lateness_minutes"])
+        self.char_limit.setValue(s["char_limit"])
+        self.idle.setValue(s["idle_minutes"])
+        self.training.setChecked(bool(s["training_mode"]))
+        self.language.setCurrentIndex(max(self.language.findData(s["language"]), 0))
+
+    def values(self) -> dict:
+        return {
+            "approvals_needed": self.approvals.currentData(),
+            "lateness_minutes": self.lateness.value(),
+            "char_limit": self.char_limit.value(),
+            "idle_minutes": self.idle.value(),
+            "training_mode": self.training.isChecked(),
+            "language": self.language.currentData(),
+        }
+
+    def save(self) -> None:
+        current = self.ctx.settings()
+        changed = {k: v for k, v in self.values().items() if current[k] != v}
+        for key, value in changed.items():
+            if self.ctx.act(self.ctx.session.set_setting, key, value) is None:
+                return
+        self.ctx.notice.emit(self.tr("The desk's settings are saved."), False)

@@ -1,0 +1,1 @@
+"""Staff (administrators): add, roles, passwords, deactivation with handover."""

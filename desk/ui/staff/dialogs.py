@@ -1,0 +1,141 @@
+"""The staff dialogs: a new person, their roles, a new password, deactivation with handover."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
+    QWidget,
+)
+
+from desk.core.roles import Role
+from desk.ui import words
+
+
+class RoleBoxes(QWidget):
+    def __init__(self, roles=frozenset(), parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.boxes = {}
+        for role in Role:
+            box = QCheckBox(words.role_label(role))
+            box.setChecked(role in roles)
+            self.boxes[role] = box
+            row.addWidget(box)
+        row.addStretch()
+
+    def roles(self) -> frozenset:
+        return frozenset(role for role, box in self.boxes.items() if box.isChecked())
+
+
+INVALID = object()  # what value() returns when the form itself refuses (its reason is shown)
+
+
+class _Form(QDialog):
+    """A form with OK/Cancel whose result goes out through ``given``; errors show inside."""
+
+    given = Signal(object)
+
+    def __init__(self, title: str, button: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("notice_error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(lambda: self.given.emit(self.value()))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def value(self):
+        raise NotImplementedError
+
+    def refuse(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _field(self, label: str, widget) -> None:
+        widget.setAccessibleName(label)
+        self.form.addRow(label, widget)
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class AddStaffDialog(_Form):
+    def __init__(self, parent=None):
+        super().__init__(self.tr("Add a staff member"), self.tr("Add"), parent)
+        self.username = QLineEdit()
+        self.username.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.name = QLineEdit()
+        self.roles = RoleBoxes(frozenset({Role.OFFICER}))
+        self.password = _password_field()
+        self.password2 = _password_field()
+        self._field(self.tr("Username"), self.username)
+        self._field(self.tr("Full name"), self.name)
+        self._field(self.tr("Roles"), self.roles)
+        self._field(self.tr("First password"), self.password)
+        self._field(self.tr("Password again"), self.password2)
+
+    def value(self):
+        if self.password.text() != self.password2.text():
+            self.refuse(self.tr("The two passwords are not the same."))
+            return INVALID
+        return self.username.text(), self.name.text(), self.roles.roles(), self.password.text()
+
+
+class RolesDialog(_Form):
+    def __init__(self, member, parent=None):
+        super().__init__(self.tr("Roles of %1").replace("%1", member.name), self.tr("Save"), parent)
+        self.roles = RoleBoxes(member.roles)
+        self._field(self.tr("Roles"), self.roles)
+
+    def value(self):
+        return self.roles.roles()
+
+
+class PasswordDialog(_Form):
+    def __init__(self, member, parent=None):
+        super().__init__(self.tr("New password for %1").replace("%1", member.name), self.tr("Set password"), parent)
+        self.password = _password_field()
+        self.password2 = _password_field()
+        self._field(self.tr("New password"), self.password)
+        self._field(self.tr("Password again"), self.password2)
+
+    def value(self):
+        if self.password.text() != self.password2.text():
+            self.refuse(self.tr("The two passwords are not the same."))
+            return INVALID
+        return self.password.text()
+
+
+class DeactivateDialog(_Form):
+    def __init__(self, member, colleagues, open_count: int, parent=None):
+        super().__init__(self.tr("Deactivate %1").replace("%1", member.name), self.tr("Deactivate"), parent)
+        note = QLabel(self.tr("%1 will no longer be able to sign in. Their history stays in the log under "
+                              "their name.").replace("%1", member.name))
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.hand_to = QComboBox()
+        self.hand_to.addItem(self.tr("Nobody (leave them as they are)"), None)
+        for other in colleagues:
+            self.hand_to.addItem(other.name, other.username)
+        if open_count:
+            self._field(self.tr("Hand over the open drafts (%1) to").replace("%1", str(open_count)), self.hand_to)
+            self.hand_to.setCurrentIndex(1 if colleagues else 0)
+        else:
+            self.hand_to.hide()
+
+    def value(self):
+        return self.hand_to.currentData()

@@ -1,0 +1,145 @@
+"""Staff (administrators): who may do what at the desk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from desk.core.roles import Role
+from desk.service import LogFilter
+from desk.ui import words
+from desk.ui.notice import NoticeLine
+from desk.ui.staff.dialogs import INVALID, AddStaffDialog, DeactivateDialog, PasswordDialog, RolesDialog
+
+
+class StaffPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = ctx.session
+        self.dialog = None
+        self.members = {}
+        self.title = QLabel(self.tr("Staff"))
+        self.title.setObjectName("page_title")
+        self.notice = NoticeLine()
+        ctx.notice.connect(lambda text, err: self.notice.show_text(text, err) if self.isVisible() else None)
+        self.table = QTreeWidget()
+        self.table.setAccessibleName(self.tr("Staff members"))
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setHeaderLabels([self.tr("Name"), self.tr("Username"), self.tr("Roles"), self.tr("Status")])
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.add_button = QPushButton(self.tr("Add a staff member…"))
+        self.add_button.clicked.connect(self.ask_add)
+        self.roles_button = QPushButton(self.tr("Change roles…"))
+        self.roles_button.clicked.connect(self.ask_roles)
+        self.password_button = QPushButton(self.tr("Reset password…"))
+        self.password_button.clicked.connect(self.ask_password)
+        self.deactivate_button = QPushButton(self.tr("Deactivate…"))
+        self.deactivate_button.clicked.connect(self.ask_deactivate)
+        note = QLabel(self.tr("The desk always keeps at least one active administrator."))
+        note.setObjectName("muted")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.roles_button, self.password_button, self.deactivate_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        self.reload()
+
+    def reload(self) -> None:
+        keep = self.current_username()
+        self.table.clear()
+        self.members = {}
+        for member in self.session.staff():
+            self.members[member.username] = member
+            status = self.tr("active") if member.active else self.tr("deactivated")
+            item = QTreeWidgetItem([member.name, member.username, words.roles_label(member.roles), status])
+            item.setData(0, Qt.ItemDataRole.UserRole, member.username)
+            self.table.addTopLevelItem(item)
+            if member.username == keep:
+                self.table.setCurrentItem(item)
+        self._update_buttons()
+
+    def current_username(self):
+        item = self.table.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def current(self):
+        return self.members.get(self.current_username())
+
+    def _update_buttons(self) -> None:
+        member = self.current()
+        active = bool(member and member.active)
+        for button in (self.roles_button, self.password_button, self.deactivate_button):
+            button.setEnabled(active)
+
+    def select(self, username: str) -> None:
+        for i in range(self.table.topLevelItemCount()):
+            if self.table.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == username:
+                self.table.setCurrentItem(self.table.topLevelItem(i))
+
+    # dialogs --------------------------------------------------------------------
+    def _open(self, dialog, action) -> None:
+        self.dialog = dialog
+
+        def given(value):
+            if value is INVALID:
+                return
+            try:
+                action(value)
+            except Exception as error:
+                dialog.refuse(self.ctx.message(error))
+                return
+            dialog.accept()
+            self.ctx.touch()
+
+        dialog.given.connect(given)
+        dialog.open()
+
+    def ask_add(self) -> None:
+        def add(value):
+            username, name, roles, password = value
+            self.session.add_staff(username, name, roles, password)
+            self.notice.show_text(self.tr("%1 can now sign in.").replace("%1", name))
+
+        self._open(AddStaffDialog(self), add)
+
+    def ask_roles(self) -> None:
+        member = self.current()
+        self._open(RolesDialog(member, self), lambda roles: self.session.set_roles(member.username, roles))
+
+    def ask_password(self) -> None:
+        member = self.current()
+
+        def reset(password):
+            self.session.reset_password(member.username, password)
+            self.notice.show_text(self.tr("New password set for %1.").replace("%1", member.name))
+
+        self._open(PasswordDialog(member, self), reset)
+
+    def ask_deactivate(self) -> None:
+        member = self.current()
+        colleagues = [m for m in self.members.values() if m.active and m.username != member.username
+                      and m.roles & {Role.OFFICER, Role.SUPERVISOR}]
+        open_count = sum(self.session.log_count(LogFilter(state=s, author=member.username))
+                         for s in ("draft", "in_review"))
+
+        def deactivate(hand_to):
+            moved = self.session.deactivate(member.username, hand_to)
+            text = self.tr("%1 is deactivated.").replace("%1", member.name)
+            if moved:
+                text += " " + self.tr("Open drafts handed over: %1.").replace("%1", str(len(moved)))
+            self.notice.show_text(text)
+
+        self._open(DeactivateDialog(member, colleagues, open_count, self), deactivate)

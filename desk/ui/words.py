@@ -1,0 +1,124 @@
+"""Office words the window shows for events, states and roles, and how it writes times."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from desk.core.roles import Role
+from desk.core.states import State
+from desk.ui import i18n
+
+# What each event in a post's history means, as a sentence fragment after a name.
+EVENT_WORDS = {
+    "create": QT_TRANSLATE_NOOP("Words", "wrote the draft"),
+    "edit": QT_TRANSLATE_NOOP("Words", "edited"),
+    "submit": QT_TRANSLATE_NOOP("Words", "submitted for review"),
+    "recall": QT_TRANSLATE_NOOP("Words", "took back from review"),
+    "approve": QT_TRANSLATE_NOOP("Words", "approved"),
+    "reject": QT_TRANSLATE_NOOP("Words", "rejected"),
+    "return": QT_TRANSLATE_NOOP("Words", "returned to the author"),
+    "schedule": QT_TRANSLATE_NOOP("Words", "scheduled"),
+    "unschedule": QT_TRANSLATE_NOOP("Words", "removed from the schedule"),
+    "claim": QT_TRANSLATE_NOOP("Words", "started publishing"),
+    "sent": QT_TRANSLATE_NOOP("Words", "published"),
+    "fail": QT_TRANSLATE_NOOP("Words", "publishing failed"),
+    "uncertain": QT_TRANSLATE_NOOP("Words", "publishing not confirmed"),
+    "settle_published": QT_TRANSLATE_NOOP("Words", "found on the account"),
+    "settle_retry": QT_TRANSLATE_NOOP("Words", "not found on the account; may be sent again"),
+    "miss": QT_TRANSLATE_NOOP("Words", "missed its time"),
+    "withdraw": QT_TRANSLATE_NOOP("Words", "withdrew from X"),
+    "handover": QT_TRANSLATE_NOOP("Words", "handed over"),
+}
+SYSTEM_NAME = QT_TRANSLATE_NOOP("Words", "the desk")
+HIJRI_SUFFIX = QT_TRANSLATE_NOOP("Words", "AH")
+APPROVAL_N = QT_TRANSLATE_NOOP("Words", "approval %1")
+
+
+class _Unknown(dict):
+    def __missing__(self, key):
+        return "…"
+
+
+def desk_message(key: str | None, fallback: str = "") -> str:
+    """A message the desk recorded by key, in the person's language.
+
+    Events keep a message's key but not its numbers: those read "…".
+    """
+    from desk.core.messages import CATALOG
+
+    if key not in CATALOG:
+        return fallback
+    template = CATALOG[key][1 if i18n.current() == "ar" else 0]
+    try:
+        return template.format_map(_Unknown())
+    except (ValueError, IndexError):
+        return fallback
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Words", text)
+
+
+def event_words(action: str) -> str:
+    return tr(EVENT_WORDS[action]) if action in EVENT_WORDS else action
+
+
+def actor_name(username: str | None, names: dict[str, str]) -> str:
+    if not username:
+        return tr(SYSTEM_NAME)
+    return names.get(username, username)
+
+
+def state_label(state) -> str:
+    return State(state).label(i18n.current())
+
+
+def role_label(role) -> str:
+    return Role(role).label(i18n.current())
+
+
+def joined(items, english: str = ", ", arabic: str = "، ") -> str:
+    """Items in a row with the comma (or semicolon) of the window's language."""
+    return (arabic if i18n.current() == "ar" else english).join(items)
+
+
+def roles_label(roles) -> str:
+    return joined(role_label(r) for r in Role if r in roles)
+
+
+def local(iso: str | None) -> datetime | None:
+    if not iso:
+        return None
+    return datetime.fromisoformat(iso).astimezone()
+
+
+def when(iso: str | None) -> str:
+    """A stored UTC time in the workstation's zone, e.g. 2026-03-01 09:30."""
+    moment = local(iso)
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+HIJRI_MONTHS_AR = ("محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
+                   "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة")
+
+
+def hijri(day: date) -> str:
+    """Umm al-Qura date, e.g. '12 رمضان 1447 هـ' or '12 Ramadan 1447 AH'; '' outside its range."""
+    from hijridate import Gregorian
+
+    try:
+        found = Gregorian(day.year, day.month, day.day).to_hijri()
+    except (ValueError, OverflowError):
+        return ""
+    if i18n.current() == "ar":
+        return f"{found.day} {HIJRI_MONTHS_AR[found.month - 1]} {found.year} هـ"
+    return f"{found.day} {found.month_name('en')} {found.year} {tr(HIJRI_SUFFIX)}"
+
+
+def when_with_hijri(iso: str | None) -> str:
+    moment = local(iso)
+    if not moment:
+        return ""
+    return f"{moment.strftime('%Y-%m-%d %H:%M')} ({hijri(moment.date())})"

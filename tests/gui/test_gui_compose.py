@@ -1,0 +1,123 @@
+"""Compose: the weighted counter, images, save, submit, and the autosave."""
+
+import json
+
+from PIL import Image
+from PySide6.QtCore import Qt
+
+from desk.core.states import State
+from desk.service import LogFilter
+
+
+def compose_page(open_window, desk, username="sara"):
+    window = open_window(desk, username)
+    window.places.go("compose")
+    return window, window.page["compose"]
+
+
+def test_counter_on_arabic_text(open_window, desk):
+    _, page = compose_page(open_window, desk)
+    page.editor.set_text("مرحبا بكم في المركز الإعلامي")
+    assert page.counter.length == len("مرحبا بكم في المركز الإعلامي")  # Arabic letters count 1 each
+    assert page.counter.count.text().strip("\u200e") == "28 / 280"
+    assert not page.counter.over
+
+
+def test_counter_weights_emoji_and_links(open_window, desk):
+    _, page = compose_page(open_window, desk)
+    page.editor.set_text("خبر 😀 https://example.org/a/very/long/path/that/is/longer/than/twenty-three")
+    # 3 letters + space + emoji (2) + space + link (23)
+    assert page.counter.length == 3 + 1 + 2 + 1 + 23
+    assert "links: 1 × 23" in page.counter.reason.text()
+    assert "emoji: 1 × 2" in page.counter.reason.text()
+
+
+def test_counter_turns_red_past_the_limit_and_says_why(open_window, desk):
+    _, page = compose_page(open_window, desk)
+    page.editor.set_text("ا" * 270 + " https://example.org 😀")
+    assert page.counter.length == 270 + 1 + 23 + 1 + 2
+    assert page.counter.over
+    assert page.counter.count.property("over") is True
+    assert "17 over the limit" in page.counter.reason.text()
+    assert "X counts every link as 23 and every emoji as 2" in page.counter.reason.text()
+
+
+def test_preview_marks_links_hashtags_and_mentions(open_window, desk):
+    _, page = compose_page(open_window, desk)
+    page.editor.set_text("افتتاح #معرض_الكتاب مع @MediaCentre https://example.org/fair")
+    page.update_preview()
+    html = page.preview.body.text()
+    assert html.count("<span style=") == 3
+    assert 'dir="rtl"' in html
+    assert "example.org/fair" in html and "https://" not in html  # shown as X shows links
+    assert page.preview.handle.text() == "@MediaCentre"
+
+
+def test_save_draft_with_ctrl_s_and_submit_with_ctrl_enter(qtbot, open_window, desk):
+    window, page = compose_page(open_window, desk)
+    page.editor.setFocus()
+    page.editor.set_text("خبر للمراجعة")
+    qtbot.keyClick(page.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    session = window.ctx.session
+    drafts = session.log(LogFilter(author="sara", state="draft"))
+    assert [r["text"] for r in drafts] == ["خبر للمراجعة"]
+    assert page.post_id == drafts[0]["post_id"]
+    qtbot.keyClick(page.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session.post(drafts[0]["post_id"]).state == State.IN_REVIEW
+    assert page.editor.text() == "" and page.post_id is None
+    assert "submitted for review" in page.notice.text()
+
+
+def test_submit_over_the_limit_is_refused_with_the_reason(open_window, desk):
+    window, page = compose_page(open_window, desk)
+    page.editor.set_text("ب" * 300)
+    page.submit()
+    assert "300 characters long by X's count; the limit is 280" in page.notice.text()
+    assert window.ctx.session.post(page.post_id).state == State.DRAFT  # saved, not submitted
+
+
+def make_png(path, colour="red"):
+    Image.new("RGB", (40, 30), colour).save(path)
+    return str(path)
+
+
+def test_images_with_alt_text_and_remove(open_window, desk, tmp_path):
+    window, page = compose_page(open_window, desk)
+    page.editor.set_text("صور الافتتاح")
+    page.add_images([make_png(tmp_path / "a.png"), make_png(tmp_path / "b.png", "blue")])
+    assert page.images.count() == 2
+    page.images.cards[0].alt.setText("قص الشريط")
+    page.images.cards[1].remove.click()
+    assert page.images.count() == 1
+    page.save()
+    post = window.ctx.session.post(page.post_id)
+    assert [m.alt for m in post.media] == ["قص الشريط"]
+
+
+def test_a_file_that_is_not_an_image_is_refused(open_window, desk, tmp_path):
+    _, page = compose_page(open_window, desk)
+    fake = tmp_path / "notes.png"
+    fake.write_text("not a picture")
+    page.add_images([str(fake)])
+    assert page.images.count() == 0
+    assert "is not an image the desk can read" in page.notice.text()
+
+
+def test_autosave_keeps_the_text_and_a_new_window_restores_it(open_window, desk):
+    window, page = compose_page(open_window, desk)
+    page.editor.set_text("نص لم يُحفظ بعد")
+    page.flush_autosave()
+    kept = json.loads(page.autosave.path.read_text(encoding="utf-8"))
+    assert kept["text"] == "نص لم يُحفظ بعد"
+    window.close()  # as if the desk had crashed: nothing was saved as a draft
+    again = open_window(desk, "sara")
+    assert again.page["compose"].editor.text() == "نص لم يُحفظ بعد"
+    assert "Restored what you were typing" in again.page["compose"].notice.text()
+
+
+def test_autosave_is_removed_once_the_draft_is_saved(open_window, desk):
+    _, page = compose_page(open_window, desk)
+    page.editor.set_text("نص")
+    page.flush_autosave()
+    page.save()
+    assert not page.autosave.path.exists()

@@ -1,0 +1,143 @@
+"""A demo desk made of real headlines, for the screenshots and for trying the window.
+
+    python tools/demo_desk.py /tmp/demo-desk      # then: desk --data-dir /tmp/demo-desk
+Everyone's password is "demo-password". Publishing goes to the training timeline.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADLINES = ROOT.parent / "shared" / "seed" / "headlines-ar.txt"
+PASSWORD = "demo-password"
+STAFF = [
+    ("huda", "هدى العتيبي", "supervisor"),
+    ("khalid", "خالد الشهري", "supervisor"),
+    ("sara", "سارة القحطاني", "officer"),
+]
+
+
+class DemoPublisher:
+    """The training timeline, except for the posts told to fail or to end uncertain."""
+
+    fail_ids: set[int] = set()
+    uncertain_ids: set[int] = set()
+
+    def __init__(self, desk):
+        from desk.publish.training import TrainingPublisher
+
+        self.inner = TrainingPublisher(desk.store, (desk.institution() or {}).get("handle", "training"))
+        self.kind = "training"
+
+    def send(self, post):
+        from desk.core.errors import PublishError, PublishUncertain
+
+        if post.post_id in self.fail_ids:
+            raise PublishError("x.duplicate")
+        if post.post_id in self.uncertain_ids:
+            raise PublishUncertain("x.uncertain_timeout", seconds=30)
+        return self.inner.send(post)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def make_logo(path: Path) -> Path:
+    """A plain round emblem standing in for an institution's logo."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (256, 256), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((8, 8, 248, 248), fill=(0, 108, 53))
+    draw.ellipse((56, 56, 200, 200), outline="white", width=14)
+    draw.rectangle((120, 40, 136, 216), fill="white")
+    image.save(path)
+    return path
+
+
+def headlines() -> list[str]:
+    return [line.strip() for line in HEADLINES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build(folder: Path):
+    """Make the demo desk in ``folder`` (empty or new); returns the open Desk."""
+    from desk.service import Desk
+
+    folder.mkdir(parents=True, exist_ok=True)
+    desk = Desk(folder, publisher_factory=DemoPublisher)
+    desk.init("المركز الإعلامي", "Media Centre", "MediaCentre", "admin", "نورة الدوسري", PASSWORD,
+              logo=make_logo(folder / "demo-logo.png"))
+    admin = desk.sign_in("admin", PASSWORD)
+    for username, name, role in STAFF:
+        admin.add_staff(username, name, role, PASSWORD)
+    sara, huda, khalid = (desk.sign_in(u, PASSWORD) for u in ("sara", "huda", "khalid"))
+    lines = headlines()
+    extras = ["", " #السعودية", " https://example.org/news", " @MediaCentre", ""]
+
+    def post(i: int) -> int:
+        return sara.draft(lines[i % len(lines)] + extras[i % len(extras)])
+
+    published = []
+    for i in range(30):  # the bulk of the log: published to the training timeline
+        pid = post(i)
+        sara.submit(pid)
+        (huda if i % 2 else khalid).approve(pid)
+        published.append(huda.publish(pid).id)
+    huda.withdraw(published[3], "نُشر الخبر قبل موعد الإعلان الرسمي")
+    rejected = post(30)
+    sara.submit(rejected)
+    khalid.reject(rejected, "الخبر لا يخص المؤسسة")
+    for i in (31, 32):
+        pid = post(i)
+        sara.submit(pid)
+        huda.approve(pid)
+    soon = datetime.now(timezone.utc) + timedelta(days=1, hours=2)
+    for i, hours in ((33, 0), (34, 5)):
+        pid = post(i)
+        sara.submit(pid)
+        huda.approve(pid)
+        huda.schedule(pid, soon + timedelta(hours=hours))
+    failed = post(35)
+    sara.submit(failed)
+    khalid.approve(failed)
+    DemoPublisher.fail_ids.add(failed)
+    try:
+        khalid.publish(failed)
+    except Exception:
+        pass
+    missed = post(36)
+    sara.submit(missed)
+    khalid.approve(missed)
+    huda.schedule(missed, datetime.now(timezone.utc) + timedelta(minutes=2))
+    desk.publish_due(datetime.now(timezone.utc) + timedelta(hours=3))
+    for i in (37, 38, 39):  # waiting for review, one of them returned once and changed since
+        pid = post(i)
+        sara.submit(pid)
+    returned = sara.draft(lines[0])
+    sara.submit(returned)
+    huda.return_(returned, "أضيفي رابط الخبر وصححي كلمة «اجزاء»")
+    from desk.ui.review.memory import ReviewMemory
+
+    ReviewMemory(folder).remember(sara.post(returned))
+    text = lines[0].replace("اجزاء", "أجزاء") + " https://example.org/weather"
+    sara.edit(returned, text)
+    sara.submit(returned)
+    own = khalid.draft(lines[44 % len(lines)])  # a supervisor's own post: he may not approve it
+    khalid.submit(own)
+    for i in (41, 42):  # the officer's own drafts
+        post(i)
+    back = post(43)
+    sara.submit(back)
+    khalid.return_(back, "العنوان طويل؛ اختصريه من فضلك")
+    return desk
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/demo-desk")
+    if (target / "desk.sqlite3").exists():
+        sys.exit(f"{target} already holds a desk")
+    build(target)
+    print(f"demo desk in {target}; sign in as admin, huda, khalid or sara with {PASSWORD!r}")
