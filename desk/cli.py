@@ -172,6 +172,11 @@ def cmd_publish_due(args, console):
         print(f"{result.post_id}\t{result.outcome}\t{result.message}")
 
 
+def cmd_reconcile(args, console):
+    for settled in _desk(args).outbox.reconcile():
+        print(f"{settled.post_id}\t{settled.outcome}\t{settled.x_post_id}\t{settled.message}")
+
+
 def cmd_show(args, console):
     session = _session(args, console)
     shown = session.show(args.id)
@@ -247,7 +252,7 @@ COMMANDS = {
     "init": cmd_init, "staff": cmd_staff, "account": cmd_account, "draft": cmd_draft, "edit": cmd_edit,
     "submit": cmd_act, "recall": cmd_act, "approve": cmd_act, "publish": cmd_act, "reject": cmd_act,
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
-    "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "show": cmd_show,
+    "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "reconcile": cmd_reconcile, "show": cmd_show,
     "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
 }
 

@@ -113,6 +113,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     for name in ("pause", "resume"):
         _as_user(sub.add_parser(name, help=f"{name} all automatic publishing"))
     sub.add_parser("publish-due", help="send approved posts that are due (for the task scheduler)")
+    sub.add_parser("reconcile", help="look for uncertain posts on the account's timeline and settle them")
     p = sub.add_parser("show", help="a post's state and history")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")

@@ -149,6 +149,18 @@ class Desk:
         handle = (self.institution() or {}).get("handle", "training")
         return TrainingPublisher(self.store, handle)
 
+    def settings(self) -> dict:
+        """The desk's settings; readable before sign-in (language, idle minutes)."""
+        return self.store.settings.all()
+
+    def data_version(self) -> int:
+        """Changes whenever another desk or process commits: the window's cue to refresh."""
+        return self.store.data_version()
+
+    def reopen(self) -> "Desk":
+        """The same data folder on a second connection, for work off the GUI thread."""
+        return Desk(self.folder, publisher_factory=self._publisher_factory)
+
     def is_training(self) -> bool:
         """True when posts go to the training timeline (no account, or chosen)."""
         if self.store.settings.all()["training_mode"]:

@@ -170,6 +170,24 @@ class Session:
         self._require("read_log")
         return self.store.log.count(log_filter)
 
+    def media_path(self, item):
+        """Where an image of a post is kept: media/<sha256>.<ext> in the data folder."""
+        return self.store.media.path(item.sha256, item.ext)
+
+    def last_reviewed(self, post_id: int) -> dict | None:
+        """The post's content at its latest review decision, for "what changed since"."""
+        self._require("read_log")
+        return self.store.posts.last_reviewed(post_id)
+
+    def publisher_kind(self) -> str:
+        """'x' or 'training': where a post published now would go."""
+        return "training" if self.desk.is_training() else "x"
+
+    def reconcile(self):
+        """Look for uncertain posts on the account's timeline now and settle them."""
+        self._require("settle")
+        return self.desk.outbox.reconcile()
+
     def training_timeline(self, limit: int = 100) -> list[dict]:
         self._require("read_log")
         return self.store.training.entries(limit=limit)

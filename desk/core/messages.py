@@ -30,7 +30,7 @@ def render(key: str, lang: str, params: dict) -> str:
     template = arabic if lang == "ar" else english
     # A parameter given as (english, arabic) is shown in the message's language.
     index = 1 if lang == "ar" else 0
-    shown = {k: (v[index] if isinstance(v, tuple) and len(v) == 2 else v) for k, v in params.items()}
+    shown = {k: (v[index] if isinstance(v, (tuple, list)) and len(v) == 2 else v) for k, v in params.items()}
     try:
         return template.format(**shown)
     except (KeyError, IndexError):

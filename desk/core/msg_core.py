@@ -35,11 +35,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # permissions and four eyes
     "perm.role": (
         "Only a {roles} may {action}.",
-        "لا يحق إلا لـ{roles} أن {action}.",
+        "صلاحية {action} مقصورة على: {roles}.",
     ),
     "perm.own_post": (
         "You cannot {action} a post you wrote or edited: a second person must.",
-        "لا يمكنك {action} منشورًا كتبته أو حررته: يجب أن يقوم بذلك شخص آخر.",
+        "لا يحق لك اتخاذ قرار {action} في منشور كتبته أو حررته: يجب أن يتولى ذلك شخص آخر.",
     ),
     "perm.already_approved": (
         "You have already approved this post; it needs another approver.",
@@ -47,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "perm.not_author": (
         "Only the author ({author}) may {action} this post.",
-        "لا يحق إلا للكاتب ({author}) أن {action} هذا المنشور.",
+        "إجراء {action} في هذا المنشور للكاتب ({author}) وحده.",
     ),
     "perm.last_admin": (
         "The desk must keep at least one active administrator.",
@@ -55,8 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # state
     "state.wrong": (
-        "Post {post_id} is {state}; it cannot {action} now.",
-        "المنشور {post_id} حالته «{state}»، ولا يمكن {action} الآن.",
+        "Post {post_id} is {state}: you cannot {action} it now.",
+        "حالة المنشور {post_id} «{state}»، ولا يمكن إجراء {action} في هذه الحالة.",
     ),
     "state.content_changed": (
         "Post {post_id} changed after it was approved; it needs a new approval.",

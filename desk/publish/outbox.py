@@ -20,6 +20,13 @@ from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 DUPLICATE = "x.duplicate"  # X's 403 for a text the account already carries
 
 
+def _said(error: DeskError) -> dict:
+    """The message key and its parameters, so the log can say it again in Arabic or English."""
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in error.params.items()
+              if isinstance(v, (str, int, float, tuple))}
+    return {"key": error.key, "params": params}
+
+
 @dataclass
 class DueResult:
     post_id: int
@@ -73,16 +80,17 @@ class Outbox:
             sent = publisher.send(self.outgoing(post))
         except RateLimited as error:
             reset = error.reset_at.isoformat() if error.reset_at else None
-            self._record(post.id, "fail", actor, reason=error.message("en"), detail={"key": error.key, "retry_after": reset})
+            self._record(post.id, "fail", actor, reason=error.message("en"),
+                         detail={**_said(error), "retry_after": reset})
             raise
         except PublishUncertain as error:
-            self._record(post.id, "uncertain", actor, reason=error.message("en"), detail={"key": error.key})
+            self._record(post.id, "uncertain", actor, reason=error.message("en"), detail=_said(error))
             raise
         except PublishError as error:
             if error.key == DUPLICATE and self._was_uncertain(post.id):
                 # The earlier attempt went out after all: settle, never call it failed.
                 return self._settle_duplicate(post, actor, publisher)
-            self._record(post.id, "fail", actor, reason=error.message("en"), detail={"key": error.key})
+            self._record(post.id, "fail", actor, reason=error.message("en"), detail=_said(error))
             raise
         except BaseException as error:
             # Anything unexpected after the claim may have reached X: never resend blindly.

@@ -45,6 +45,13 @@ def _v1(db: sqlite_utils.Database) -> None:
             sha256 TEXT NOT NULL, ext TEXT NOT NULL, alt TEXT NOT NULL DEFAULT '',
             size INTEGER NOT NULL, PRIMARY KEY (post_id, position))"""
     )
+    # Every content a post has had, so a reviewer sees what changed since the last review.
+    db.execute(
+        """CREATE TABLE post_versions (
+            post_id INTEGER NOT NULL REFERENCES posts(id), content_hash TEXT NOT NULL,
+            text TEXT NOT NULL, reply_to TEXT, media TEXT NOT NULL DEFAULT '[]', at TEXT NOT NULL,
+            PRIMARY KEY (post_id, content_hash))"""
+    )
     db.execute(
         """CREATE TABLE events (
             id INTEGER PRIMARY KEY, post_id INTEGER, at TEXT NOT NULL, actor TEXT,

@@ -6,6 +6,7 @@ version (optimistic locking) and appends its event to the audit chain.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -92,6 +93,30 @@ class PostTable:
         )
 
     # writing (call inside a transaction) -------------------------------------
+    def _save_version(self, post_id: int, digest: str, text: str, media, reply_to) -> None:
+        items = [{"sha256": m.sha256, "ext": m.ext, "alt": m.alt, "size": m.size} for m in media]
+        self.db.execute(
+            "INSERT OR IGNORE INTO post_versions (post_id, content_hash, text, reply_to, media, at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [post_id, digest, text, reply_to, json.dumps(items, ensure_ascii=False), chain.now_utc()],
+        )
+
+    def version(self, post_id: int, digest: str) -> dict | None:
+        rows = list(self.db.query(
+            "SELECT * FROM post_versions WHERE post_id = ? AND content_hash = ?", [post_id, digest]))
+        if not rows:
+            return None
+        row = rows[0]
+        row["media"] = tuple(MediaItem(**m) for m in json.loads(row["media"]))
+        return row
+
+    def last_reviewed(self, post_id: int) -> dict | None:
+        """The content as it stood at the post's latest review decision (approve, return, reject)."""
+        row = self.db.execute(
+            "SELECT content_hash FROM events WHERE post_id = ? AND action IN ('approve', 'return', 'reject')"
+            " ORDER BY id DESC LIMIT 1", [post_id]).fetchone()
+        return self.version(post_id, row[0]) if row else None
+
     def _save_media(self, post_id: int, media: tuple[MediaItem, ...]) -> None:
         self.db.execute("DELETE FROM post_media WHERE post_id = ?", [post_id])
         for position, item in enumerate(media):
@@ -110,6 +135,7 @@ class PostTable:
         )
         post_id = cursor.lastrowid
         self._save_media(post_id, media)
+        self._save_version(post_id, digest, text, media, reply_to)
         chain.append(
             self.db, action="create", actor=actor.username, post_id=post_id,
             to_state=State.DRAFT.value, content_hash=digest, detail={"media": len(media)} if media else None,
@@ -146,6 +172,7 @@ class PostTable:
             text, media, reply_to = new_content
             fields.update(text=text, reply_to=reply_to, content_hash=facts.content_hash)
             self._save_media(post_id, media)
+            self._save_version(post_id, facts.content_hash, text, media, reply_to)
         if decision.clear_approval:
             fields["approved_hash"] = None
         if decision.approved_hash:

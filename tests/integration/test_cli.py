@@ -245,10 +245,10 @@ def test_alt_text_too_long(cli, tmp_path, images):
 
 def test_wrong_state(cli):
     draft = cli.draft()
-    cli.refused(4, "cannot approve now", "approve", draft, user="sara")
+    cli.refused(4, "cannot approve it now", "approve", draft, user="sara")
     rejected = cli.in_review()
     cli.session("sara").reject(rejected, "غير دقيق")
-    cli.refused(4, "cannot publish now", "publish", rejected, user="sara")
+    cli.refused(4, "cannot publish it now", "publish", rejected, user="sara")
 
 
 def test_wrong_role(cli):

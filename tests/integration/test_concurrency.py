@@ -148,7 +148,7 @@ def test_two_cli_approvals_at_once(office_folder, run_desk, spawn_desk, password
     codes = sorted(code for code, _ in outcomes)
     assert codes == [0, 4], outcomes
     loser = next(err for code, err in outcomes if code == 4)
-    assert "cannot approve now" in loser or "changed by someone else" in loser
+    assert "cannot approve it now" in loser or "changed by someone else" in loser
     result = run_desk("verify", folder=office_folder)
     assert result.returncode == 0, result.stdout + result.stderr
 

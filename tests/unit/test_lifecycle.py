@@ -165,8 +165,8 @@ def test_approving_a_draft_and_publishing_a_rejected_post_are_wrong_states():
     with pytest.raises(WrongState) as refused:
         decide("claim", facts(state=State.REJECTED, approved_hash=HASH), SARA)
     # named as the person asked for it, in their language: publish, not the outbox's "claim"
-    assert "cannot publish now" in refused.value.message("en")
-    assert "ينشر" in refused.value.message("ar") and "claim" not in refused.value.message("ar")
+    assert "cannot publish it now" in refused.value.message("en")
+    assert "إجراء النشر" in refused.value.message("ar") and "claim" not in refused.value.message("ar")
 
 
 def test_unknown_action_is_a_programming_error():
