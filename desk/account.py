@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 
 from desk.core import roles as role_rules
-from desk.core.errors import InvalidInput, VaultError
+from desk.core.errors import InvalidInput, StoreError, VaultError
 from desk.publish.base import AccountInfo
 
 log = logging.getLogger(__name__)
+CHECKPOINT_UNLOCK_SECONDS = 2.0
 
 
 def _x_timeout() -> float:
@@ -30,15 +32,19 @@ def _x_timeout() -> float:
 class Account:
     """One desk's link to its X account, kept in the OS keyring under the desk's id."""
 
-    def __init__(self, desk):
+    def __init__(self, desk, checkpoint_in_background: bool = False):
         self.desk = desk
         self._vault = None
+        self._checkpoints = _CheckpointWriter(self) if checkpoint_in_background else None
 
-    def vault(self):
+    def vault(self, unlock_timeout: float | None = None):
+        from desk.vault import UNLOCK_TIMEOUT, Vault
+
+        namespace = f"desk-{self.desk.require_institution()['desk_id']}"
+        if unlock_timeout is not None and unlock_timeout != UNLOCK_TIMEOUT:
+            return Vault(namespace=namespace, unlock_timeout=unlock_timeout)
         if self._vault is None:
-            from desk.vault import Vault
-
-            self._vault = Vault(namespace=f"desk-{self.desk.require_institution()['desk_id']}")
+            self._vault = Vault(namespace=namespace)
         return self._vault
 
     # reading, for anyone signed in ---------------------------------------------------
@@ -134,14 +140,62 @@ class Account:
     # the audit checkpoint ------------------------------------------------------------
     def save_checkpoint(self, head_hash: str) -> None:
         """After each commit: the newest hash into the keyring. Without a keyring the
-        chain still verifies on its own; only a whole-table rewrite goes unnoticed."""
+        chain still verifies on its own; only a whole-table rewrite goes unnoticed.
+        The window hands this to a thread of its own: a slow keyring never stalls it."""
+        if self._checkpoints is not None:
+            self._checkpoints.put(head_hash)
+        else:
+            self.write_checkpoint(head_hash)
+
+    def write_checkpoint(self, head_hash: str) -> None:
         try:
-            self.vault().set_checkpoint(head_hash)
-        except VaultError as error:
+            # Never wait on an unlock prompt for this: a locked keyring skips one checkpoint.
+            self.vault(unlock_timeout=CHECKPOINT_UNLOCK_SECONDS).set_checkpoint(head_hash)
+        except (VaultError, StoreError) as error:
             log.debug("no audit checkpoint kept: %s", error.key)
+
+    def flush(self, seconds: float = 5.0) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.flush(seconds)
 
     def checkpoint(self) -> str | None:
         try:
             return self.vault().get_checkpoint()
         except VaultError:
             return None
+
+
+class _CheckpointWriter:
+    """One thread that keeps only the newest hash waiting: writes never pile up."""
+
+    def __init__(self, account: Account):
+        self.account = account
+        self.waiting: str | None = None
+        self.lock = threading.Condition()
+        self.busy = False
+        self.thread: threading.Thread | None = None
+
+    def put(self, head_hash: str) -> None:
+        with self.lock:
+            self.waiting = head_hash
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._run, name="audit-checkpoint", daemon=True)
+                self.thread.start()
+            self.lock.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                if self.waiting is None:
+                    self.busy = False
+                    self.lock.notify_all()
+                    if not self.lock.wait(timeout=30):
+                        self.thread = None
+                        return
+                    continue
+                head_hash, self.waiting, self.busy = self.waiting, None, True
+            self.account.write_checkpoint(head_hash)
+
+    def flush(self, seconds: float) -> None:
+        with self.lock:
+            self.lock.wait_for(lambda: self.waiting is None and not self.busy, timeout=seconds)

@@ -47,12 +47,12 @@ def read_image(source, alt: str = ""):
 class Desk:
     """A data folder opened: what anyone may do before signing in."""
 
-    def __init__(self, data_dir=None, publisher_factory=None):
+    def __init__(self, data_dir=None, publisher_factory=None, checkpoint_in_background: bool = False):
         self.folder = paths.data_dir(data_dir)
         self.store = Store(self.folder)
         self._publisher_factory = publisher_factory
         self.outbox = Outbox(self.store, self.publisher)
-        self.account = Account(self)
+        self.account = Account(self, checkpoint_in_background)
         self.store.on_commit = self._keep_checkpoint
 
     # the institution ---------------------------------------------------------
@@ -159,7 +159,8 @@ class Desk:
 
     def reopen(self) -> "Desk":
         """The same data folder on a second connection, for work off the GUI thread."""
-        return Desk(self.folder, publisher_factory=self._publisher_factory)
+        return Desk(self.folder, publisher_factory=self._publisher_factory,
+                    checkpoint_in_background=self.account._checkpoints is not None)
 
     def is_training(self) -> bool:
         """True when posts go to the training timeline (no account, or chosen)."""
@@ -191,5 +192,6 @@ class Desk:
         return replace(report, checkpoint="matched")
 
     def close(self) -> None:
+        self.account.flush()
         self.store.close()
 

@@ -30,7 +30,7 @@ def reopen(desk) -> Desk:
     Work off the GUI thread uses its own connection, so its transactions never mix with
     the window's (SQLite WAL lets them run side by side).
     """
-    return Desk(desk.folder, publisher_factory=getattr(desk, "_publisher_factory", None))
+    return desk.reopen()
 
 
 @contextmanager

@@ -62,7 +62,7 @@ def run(data_dir=None, publisher_factory=None) -> int:
     app = QApplication.instance() or DeskApplication(sys.argv)
     app.set_language(i18n.system_language())
     try:
-        desk = Desk(data_dir, publisher_factory=publisher_factory)
+        desk = Desk(data_dir, publisher_factory=publisher_factory, checkpoint_in_background=True)
     except DeskError as error:
         QMessageBox.critical(None, "Posting Desk", error.message(app.language))
         return 1
