@@ -6,8 +6,6 @@ import hashlib
 import io
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
-
 from desk.core.errors import InvalidInput
 
 MAX_IMAGES = 4
@@ -46,6 +44,8 @@ def check_alt(alt: str | None) -> str:
 
 def check_image(data: bytes, name: str, alt: str | None = "") -> CheckedImage:
     """Decode the whole image with Pillow; refuse anything X would refuse."""
+    from PIL import Image, UnidentifiedImageError  # on use: Pillow costs start-up time
+
     alt = check_alt(alt)
     try:
         with Image.open(io.BytesIO(data)) as probe:

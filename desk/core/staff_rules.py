@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
 from desk.core.errors import InvalidInput
 
 MAX_FAILURES = 5
@@ -15,7 +12,17 @@ LOCK_MINUTES = 15
 MIN_PASSWORD = 8
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
 
-_hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id (RFC 9106 low-memory profile)
+_hasher = None  # argon2-cffi's defaults are Argon2id (RFC 9106 low-memory profile)
+
+
+def _get_hasher():
+    """Made on first use: loading argon2 would otherwise delay the first screen."""
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()
+    return _hasher
 
 
 def check_username(username: str) -> str:
@@ -42,12 +49,14 @@ def check_password(password: str) -> str:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(check_password(password))
+    return _get_hasher().hash(check_password(password))
 
 
 def password_matches(stored_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return _hasher.verify(stored_hash, password or "")
+        return _get_hasher().verify(stored_hash, password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

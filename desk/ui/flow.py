@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QApplication
 
 from desk.ui.account_link import ServiceAccountLink
 from desk.ui.context import DeskContext
-from desk.ui.first_run import FirstRunDialog
-from desk.ui.main_window import MainWindow
 from desk.ui.sign_in import SignInDialog
 
 
@@ -23,6 +21,8 @@ class DeskFlow(QObject):
 
     def start(self) -> None:
         if self.desk.institution() is None:
+            from desk.ui.first_run import FirstRunDialog  # once per desk: not on every start
+
             self.dialog = FirstRunDialog(self.desk)
             self.dialog.accepted.connect(self.sign_in)
             self.dialog.rejected.connect(QApplication.instance().quit)
@@ -35,8 +35,11 @@ class DeskFlow(QObject):
         self.dialog.accepted.connect(lambda: self.open_window(self.dialog.session))
         self.dialog.rejected.connect(QApplication.instance().quit)
         self.dialog.show()
+        preload()
 
     def open_window(self, session) -> None:
+        from desk.ui.main_window import MainWindow  # loaded while the person signs in (preload)
+
         link = self.account_link if self.account_link is not None else ServiceAccountLink(session)
         self.ctx = DeskContext(self.desk, session, link)
         self.window = MainWindow(self.ctx)
@@ -48,3 +51,23 @@ class DeskFlow(QObject):
         self.window.deleteLater()
         self.window = None
         self.sign_in()
+
+
+_PRELOADED = []
+
+
+def preload() -> None:
+    """Load the main window's modules (and X's text rules, half a second of regular
+    expressions) in the background while the sign-in screen waits for a password."""
+    if _PRELOADED:
+        return
+    import threading
+
+    def load():
+        import desk.core.text as text
+        import desk.ui.main_window  # noqa: F401
+
+        text.weighted_length("")
+
+    _PRELOADED.append(threading.Thread(target=load, name="preload", daemon=True))
+    _PRELOADED[0].start()

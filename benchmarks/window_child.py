@@ -1,0 +1,141 @@
+"""One measurement of the window, in a process of its own (run by benchmarks.window).
+
+Modes: bare (a plain PySide6 window: the baseline), sign-in (the desk's first screen),
+log (signed in, the log open: resident memory), stall (publishing while X takes 3 s:
+the GUI thread's longest pause). Prints one line of JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def first_paint(widget, app) -> float:
+    """Seconds from process start until the widget has been painted once."""
+    from PySide6.QtCore import QEvent, QObject
+
+    painted = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+                app.quit()
+            return False
+
+    watch = Watch()
+    widget.installEventFilter(watch)
+    widget.show()
+    app.exec()
+    return painted[0] - STARTED
+
+
+def bare() -> dict:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication(sys.argv)
+    return {"seconds": first_paint(QLabel("Posting Desk"), app)}
+
+
+def sign_in(folder: str) -> dict:
+    from desk.service import Desk
+    from desk.ui.app import DeskApplication
+    from desk.ui.flow import DeskFlow
+
+    app = DeskApplication(sys.argv)
+    app.set_language("ar")
+    desk = Desk(folder)
+    flow = DeskFlow(desk)
+    flow.start()
+    return {"seconds": first_paint(flow.dialog, app)}
+
+
+def _window(folder: str, publisher_factory=None):
+    from desk.service import Desk
+    from desk.ui.account_link import ServiceAccountLink
+    from desk.ui.app import DeskApplication
+    from desk.ui.context import DeskContext
+    from desk.ui.main_window import MainWindow
+
+    app = DeskApplication(sys.argv)
+    desk = Desk(folder, publisher_factory=publisher_factory)
+    session = desk.sign_in("supervisor", "benchmark-password")
+    window = MainWindow(DeskContext(desk, session, ServiceAccountLink(session)))
+    window.show()
+    return app, desk, session, window
+
+
+def settle(app, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def log(folder: str) -> dict:
+    app, desk, session, window = _window(folder)
+    window.places.go("log")
+    page = window.page["log"]
+    settle(app, 1.0)
+    for _ in range(5):  # a person scrolling down a few pages
+        page.table.scrollToBottom()
+        settle(app, 0.3)
+    with open("/proc/self/status") as status:
+        fields = dict(line.split(":", 1) for line in status)
+    rows = page.model.rowCount()
+    return {"rss_mb": int(fields["VmRSS"].split()[0]) / 1024, "peak_mb": int(fields["VmHWM"].split()[0]) / 1024,
+            "rows": rows}
+
+
+def stall(folder: str) -> dict:
+    from PySide6.QtCore import QTimer
+
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from tests.fakes.x_server import FakeX
+    from desk.publish.x import XPublisher
+
+    keys = dict(consumer_key="benchconsumerkey01", consumer_secret="benchconsumersecret01",
+                access_token="1580000000000000001-benchtoken", access_token_secret="benchtokensecret01")
+    fake = FakeX(**keys, username="office").start()
+    fake.fail_always("stall", on="POST /2/tweets", seconds=3.0)  # X answers, after 3 s
+    factory = lambda desk: XPublisher(*keys.values(), api_base=fake.base_url, timeout=20)  # noqa: E731
+    app, desk, session, window = _window(folder, factory)
+    officer = desk.sign_in("officer", "benchmark-password")
+    post_id = officer.draft(f"خبر للقياس {time.time():.0f}")
+    officer.submit(post_id)
+    session.approve(post_id)
+    window.places.go("approved")
+    page = window.page["approved"]
+    settle(app, 0.5)
+    page._select(post_id)
+    page.ask_publish()
+    settle(app, 0.3)
+    ticks = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    start = time.perf_counter()
+    page.dialog.publish_button.click()
+    while time.perf_counter() - start < 6 and desk.store.posts.get(post_id).state.value != "published":
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    fake.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    return {"max_gap_ms": max(gaps) * 1000 if gaps else float("inf"), "ticks": len(ticks),
+            "state": desk.store.posts.get(post_id).state.value}
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    folder = sys.argv[2] if len(sys.argv) > 2 else ""
+    result = {"bare": bare, "sign-in": lambda: sign_in(folder), "log": lambda: log(folder),
+              "stall": lambda: stall(folder)}[mode]()
+    print(json.dumps(result))
+    os._exit(0)  # skip Qt's teardown: it is not what is measured
