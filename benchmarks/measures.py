@@ -90,3 +90,47 @@ ALL = [
     ("log-search", log_search),
     ("csv", csv_export),
 ]
+
+
+def _child(mode: str, folder: Path) -> dict:
+    import json
+    import os
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("window_child.py")), mode, str(folder)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode or not lines:
+        raise RuntimeError(f"window_child {mode} failed: {done.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def first_screen(folder: Path) -> Result:
+    """The desk's first screen (sign-in) against a bare PySide6 window, each in a fresh
+    process, best of five, alternating so both see the same machine."""
+    bare, ours = [], []
+    for _ in range(5):
+        bare.append(_child("bare", folder)["seconds"])
+        ours.append(_child("sign-in", folder)["seconds"])
+    return Result("window: first screen / bare window", min(ours) / min(bare), "x", 1.5,
+                  f"({min(ours) * 1000:.0f} ms against {min(bare) * 1000:.0f} ms)")
+
+
+def gui_stall(folder: Path) -> Result:
+    found = _child("stall", folder)
+    return Result("window: longest GUI pause, X slow 3 s", found["max_gap_ms"], "ms", 50.0,
+                  f"({found['ticks']} ticks, post {found['state']})")
+
+
+def log_memory(folder: Path) -> Result:
+    found = _child("log", folder)
+    return Result("window: resident memory, log open", found["rss_mb"], "MB", 250.0,
+                  f"(peak {found['peak_mb']:.0f} MB, {found['rows']} rows loaded)")
+
+
+ALL += [
+    ("first-screen", first_screen),
+    ("stall", gui_stall),
+    ("memory", log_memory),
+]
