@@ -164,6 +164,10 @@ class Desk:
 
     def is_training(self) -> bool:
         """True when posts go to the training timeline (no account, or chosen)."""
+        if self._publisher_factory is not None:
+            chosen = self._publisher_factory(self)
+            if chosen is not None:
+                return chosen.kind == "training"
         if self.store.settings.all()["training_mode"]:
             return True
         try:

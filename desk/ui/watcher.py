@@ -20,14 +20,14 @@ class DataWatcher(QObject):
     def __init__(self, desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.version = adapters.data_version(desk)
+        self.version = desk.data_version()
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
 
     def check(self) -> None:
         try:
-            now = adapters.data_version(self.desk)
+            now = self.desk.data_version()
         except DeskError:
             return  # the database is busy for a moment: ask again next time
         if now != self.version:
@@ -48,6 +48,8 @@ class DueRunner(QObject):
         self.timer = QTimer(self, interval=DUE_MS)
         self.timer.timeout.connect(self.run)
         self.timer.start()
+        # At start-up too: settle posts left uncertain, send what fell due while closed.
+        QTimer.singleShot(0, self.run)
 
     def run(self) -> None:
         if self.running:
