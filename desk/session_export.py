@@ -32,7 +32,7 @@ def export_log(session, out_path, fmt: str | None = None, log_filter: LogFilter 
         if fmt == "json":
             ids = {row["post_id"] for row in store.log.export_rows(log_filter)}
             events = store.log.events_for_export(ids)
-        rows = store.log.export_rows(log_filter, with_content=fmt == "json")
+        rows = store.log.export_rows(log_filter, with_content=fmt == "json", local_times=fmt == "csv")
         count = write_export(fmt, rows, events, meta, out_path, progress, cancelled)
     with store.transaction():
         from desk.store import chain

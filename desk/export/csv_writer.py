@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 from typing import Callable, Iterable
 
-from desk.export.dates import local_and_hijri
+from desk.export.dates import hijri_of_local_day, local_and_hijri
 from desk.export.rows import COLUMNS, EXTRA_COLUMNS, ExportMeta, Ticker, atomic_target
 
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+FORMULA_CHARS = frozenset(FORMULA_STARTS)
+# Columns a person can type into or that hold names; ids, counts and times cannot start a formula.
+TEXT_INDEXES = [i for i, name in enumerate(COLUMNS) if name not in ("post_id", "media_count")]
 
 
 def safe_cell(value) -> str:
@@ -36,9 +41,18 @@ def write_csv(
             writer = csv.writer(stream, lineterminator="\r\n")
             writer.writerow(COLUMNS + EXTRA_COLUMNS)
             for row in rows:
-                cells = [safe_cell(value) for value in map(row.get, COLUMNS)]
+                # csv writes None as an empty cell and numbers as text; only text is guarded.
+                cells = list(map(row.get, COLUMNS))
+                for index in TEXT_INDEXES:
+                    value = cells[index]
+                    if value and type(value) is str and value[0] in FORMULA_CHARS:
+                        cells[index] = "'" + value
                 for name in ("created_at", "published_at"):
-                    local, hijri = local_and_hijri(row.get(name), tz)
+                    if tz is None and name + "_local" in row:  # the store already worked out local time
+                        local = row[name + "_local"] or ""
+                        hijri = hijri_of_local_day(local[:10])
+                    else:
+                        local, hijri = local_and_hijri(row.get(name), tz)
                     cells += (local, hijri + era if hijri else "")
                 writer.writerow(cells)
                 ticker.tick()

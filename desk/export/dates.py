@@ -69,6 +69,15 @@ def local_and_hijri(iso: str | None, tz: tzinfo | None = None) -> tuple[str, str
 
 
 @lru_cache(maxsize=4096)
+def hijri_of_local_day(day: str) -> str:
+    """'1448-06-16' for a local '2026-11-26' ('' for none), cached: a log has few distinct days."""
+    if not day:
+        return ""
+    parts = _hijri(date.fromisoformat(day))
+    return "%04d-%02d-%02d" % parts if parts else ""
+
+
+@lru_cache(maxsize=4096)
 def _hijri(day: date) -> tuple[int, int, int] | None:
     try:
         hijri = Gregorian(day.year, day.month, day.day).to_hijri()

@@ -110,10 +110,18 @@ class Log:
             params += [limit, offset]
         return self.db.query(sql, params)
 
-    def export_rows(self, f: LogFilter = LogFilter(), with_content: bool = False) -> Iterator[dict]:
+    def export_rows(self, f: LogFilter = LogFilter(), with_content: bool = False,
+                    local_times: bool = False) -> Iterator[dict]:
         """Oldest first. ``with_content`` adds reply_to and the images' hashes and alt texts,
-        so an auditor can recompute each row's content hash from the file alone."""
+        so an auditor can recompute each row's content hash from the file alone.
+        ``local_times`` adds created_at_local and published_at_local in this computer's
+        zone, worked out by SQLite in C: the CSV of 110,000 rows spends its time there."""
         where, params = _where(f)
+        if local_times:
+            return self.db.query(
+                "SELECT r.*, strftime('%Y-%m-%d %H:%M', r.created_at, 'localtime') AS created_at_local,"
+                " strftime('%Y-%m-%d %H:%M', r.published_at, 'localtime') AS published_at_local"
+                f" FROM ({ROW_SQL}{where} ORDER BY p.id) r", params)
         if not with_content:
             return self.db.query(ROW_SQL + where + " ORDER BY p.id", params)
         sql = ROW_SQL.replace(
