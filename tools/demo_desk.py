@@ -108,6 +108,14 @@ def build(folder: Path):
         khalid.publish(failed)
     except Exception:
         pass
+    unsure = post(45)  # X took it but never answered: it may have gone out
+    sara.submit(unsure)
+    huda.approve(unsure)
+    DemoPublisher.uncertain_ids.add(unsure)
+    try:
+        huda.publish(unsure)
+    except Exception:
+        pass
     missed = post(36)
     sara.submit(missed)
     khalid.approve(missed)
@@ -119,9 +127,6 @@ def build(folder: Path):
     returned = sara.draft(lines[0])
     sara.submit(returned)
     huda.return_(returned, "أضيفي رابط الخبر وصححي كلمة «اجزاء»")
-    from desk.ui.review.memory import ReviewMemory
-
-    ReviewMemory(folder).remember(sara.post(returned))
     text = lines[0].replace("اجزاء", "أجزاء") + " https://example.org/weather"
     sara.edit(returned, text)
     sara.submit(returned)

@@ -103,8 +103,10 @@ def shoot(lang: str, base: Path) -> None:
                             "التفاصيل: https://example.org/book-fair #معرض_الكتاب @MediaCentre")
     compose.images.add_files([str(base / "desk" / "demo-logo.png")])
     compose.images.cards[0].alt.setText("شعار المركز الإعلامي")
+    compose.reply.field.setText("https://x.com/ExampleNews/status/1890000000000000001")
     compose.update_preview()
     save(sara, "03-compose", lang)
+    compose.reply.field.clear()
     compose.editor.set_text(" ".join(demo_desk.headlines()[:7]) + " https://example.org/a ☀☀")
     compose.update_preview()
     save(sara, "04-compose-over-limit", lang)
@@ -131,6 +133,10 @@ def shoot(lang: str, base: Path) -> None:
     save(huda, "07-approved-and-scheduled", lang)
     huda.ctx.session.resume()
     huda.ctx.touch()
+    unsure = huda.ctx.session.log(demo_desk_filter("uncertain"))[0]["post_id"]
+    select_post(approved.list, unsure)
+    approved.check_x()
+    save(huda, "15-check-x-now", lang)
     ready = huda.ctx.session.log(demo_desk_filter("approved"))[0]["post_id"]
     select_post(approved.list, ready)
     approved.ask_publish()
@@ -175,7 +181,13 @@ def demo_desk_filter(state: str):
 
 
 def main() -> int:
+    from datetime import timedelta
+
+    from desk.publish import reconcile
+
     OUT.mkdir(parents=True, exist_ok=True)
+    # the demo's unconfirmed post stays "not on the timeline yet" while the pictures are taken
+    reconcile.TIMELINE_LAG = timedelta(hours=1)
     app = DeskApplication([])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     with tempfile.TemporaryDirectory() as scratch:

@@ -43,13 +43,11 @@ class DeskApplication(QApplication):
 
 def starting_language(desk) -> str:
     """Chosen on this computer's sign-in screen, else the desk's setting, else the system's."""
-    from desk.ui.adapters import desk_settings
-
     chosen = i18n.remembered_language()
     if chosen:
         return chosen
     try:
-        setting = desk_settings(desk)["language"] if desk.institution() else ""
+        setting = desk.settings()["language"] if desk.institution() else ""
     except DeskError:
         setting = ""
     return setting or i18n.system_language()

@@ -16,6 +16,8 @@ class DeskContext(QObject):
     notice = Signal(str, bool)  # text, is_error
     # whether the X account's keys are saved became known or changed
     account_changed = Signal()
+    # the desk's language was chosen in Settings ("" = the computer's)
+    language_chosen = Signal(str)
 
     def __init__(self, desk, session, account_link=None):
         super().__init__()

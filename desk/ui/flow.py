@@ -45,7 +45,20 @@ class DeskFlow(QObject):
         self.window = MainWindow(self.ctx)
         self.window.signed_out.connect(self._signed_out)
         self.window.closed.connect(QApplication.instance().quit)
+        self.window.language_changed.connect(lambda: self._relanguage(session))
         self.window.show()
+
+    def _relanguage(self, session) -> None:
+        """Chosen in Settings: the same person's window again, in the new language, no new sign-in."""
+        old = self.window
+        geometry = old.saveGeometry()
+        old.set_aside()  # keeps what was being typed for the new window's Compose
+        self.open_window(session)
+        self.window.restoreGeometry(geometry)
+        old.deleteLater()
+        if "settings" in self.window.page:
+            self.window.places.go("settings")
+            self.window.page["settings"].desk_settings.say_saved()
 
     def _signed_out(self) -> None:
         self.window.deleteLater()

@@ -10,8 +10,11 @@ from desk.ui import words
 def event_note(event: dict) -> str:
     """The words a person gave with the event, or the message X gave."""
     detail = event.get("detail") or {}
-    if detail.get("key"):  # a refusal by X, recorded by its message key
-        return words.desk_message(detail["key"], detail.get("reason") or detail.get("message") or "")
+    if detail.get("key"):  # a refusal by X, recorded by its message key and numbers
+        return words.desk_message(detail["key"], detail.get("reason") or detail.get("message") or "",
+                                  detail.get("params"))
+    if event["action"] == "settle_retry":
+        return ""  # its note is the outbox's English; the event's own words say the same
     for key in ("reason", "comment", "message", "note"):
         if detail.get(key):
             return str(detail[key])

@@ -35,7 +35,11 @@ def remembered_language() -> str:
 
 
 def remember_language(lang: str) -> None:
-    QSettings().setValue("language", lang)
+    """Keep the choice on this computer; "" forgets it (the desk's setting, then the system's)."""
+    if lang in LANGUAGES:
+        QSettings().setValue("language", lang)
+    else:
+        QSettings().remove("language")
 
 
 def current() -> str:

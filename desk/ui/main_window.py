@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QHBoxLayout, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from desk.service import LogFilter
-from desk.ui import tasks
+from desk.ui import i18n, tasks
 from desk.ui.bands import Bands
 from desk.ui.compose.page import ComposePage
 from desk.ui.header import HeaderBar
@@ -27,6 +29,7 @@ from desk.ui.watcher import DataWatcher, DueRunner
 class MainWindow(QMainWindow):
     signed_out = Signal()
     closed = Signal()
+    language_changed = Signal()  # the window's words changed language: it is built again
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.sign_out.connect(self.sign_out)
         ctx.changed.connect(self.refresh)
         ctx.account_changed.connect(self.refresh_account)
+        ctx.language_chosen.connect(self.change_language)
         ctx.notice.connect(lambda text, _: self.statusBar().showMessage(text, 10000))
         tasks.tracker().busy_changed.connect(self.busy.setVisible)
         tasks.tracker().failed.connect(lambda error: self.statusBar().showMessage(ctx.message(error), 15000))
@@ -172,6 +176,16 @@ class MainWindow(QMainWindow):
         if results:
             self.ctx.touch()
 
+    def change_language(self, lang: str) -> None:
+        """The desk's language chosen in Settings: this computer speaks it from now on."""
+        i18n.remember_language(lang)
+        app = QApplication.instance()
+        before = app.language
+        app.set_language(lang or i18n.system_language())
+        if app.language != before:
+            # after the click that chose it has finished: the window is then replaced
+            QTimer.singleShot(0, self.language_changed.emit)
+
     # lock and leaving --------------------------------------------------------------------
     def is_locked(self) -> bool:
         return self.outer.currentWidget() is self.lock_screen
@@ -202,6 +216,12 @@ class MainWindow(QMainWindow):
             timer.stop()
         self.idle.stop()
         self.notifier.hide()
+
+    def set_aside(self) -> None:
+        """Closed to be replaced by a new window: nothing quits, what was typed is kept."""
+        self._leave()
+        self._signing_out = True
+        self.close()
 
     def sign_out(self) -> None:
         self._leave()

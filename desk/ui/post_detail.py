@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from desk.ui import adapters, words
+from desk.ui import words
 from desk.ui.history_view import HistoryView
 from desk.ui.preview import PostPreview
 
@@ -62,17 +62,17 @@ class PostDetail(QWidget):
         self.shown = shown
         post, row = shown["post"], shown["row"] or {}
         names = ctx.staff_names()
-        pixmaps = [QPixmap(str(adapters.media_path(ctx.desk, m))) for m in post.media]
+        pixmaps = [QPixmap(str(ctx.session.media_path(m))) for m in post.media]
         self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
-        self.preview.set_post(post.text, pixmaps, bool(post.training))
+        self.preview.set_post(post.text, pixmaps, bool(post.training), post.reply_to)
         self.preview.show()
-        lines = [
-            self.tr("Post #%1 · %2").replace("%1", str(post.id)).replace("%2", words.state_label(post.state)),
-            self.tr("Written by %1").replace("%1", names.get(post.author, post.author)),
-        ]
+        people = [self.tr("Written by %1").replace("%1", names.get(post.author, post.author))]
         if row.get("approver"):
             approvers = words.joined(names.get(u, u) for u in row["approver"].split("; "))
-            lines.append(self.tr("Approved by %1").replace("%1", approvers))
+            people.append(self.tr("Approved by %1").replace("%1", approvers))
+        # who wrote and who approved on one line: the history below gets the room
+        lines = [self.tr("Post #%1 · %2").replace("%1", str(post.id)).replace("%2", words.state_label(post.state)),
+                 " · ".join(people)]
         if post.scheduled_at and post.state.value in ("scheduled", "missed"):
             lines.append(self.tr("Scheduled for %1").replace("%1", words.when_with_hijri(post.scheduled_at)))
         if row.get("published_at"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePol
 from desk.ui import i18n
 from desk.ui.avatar import round_logo
 from desk.ui.post_text import post_html
+from desk.ui.style import LINK
 
 AVATAR = 44
 IMAGE_WIDTH = 300
@@ -29,6 +32,10 @@ class PostPreview(QFrame):
         self.tag = QLabel()
         self.tag.setObjectName("warning")
         self.tag.hide()
+        self.replying = QLabel()
+        self.replying.setObjectName("handle")
+        self.replying.setTextFormat(Qt.TextFormat.RichText)
+        self.replying.hide()
         self.body = QLabel()
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setWordWrap(True)
@@ -47,6 +54,7 @@ class PostPreview(QFrame):
         names.addWidget(self.tag)
         column = QVBoxLayout()
         column.addLayout(names)
+        column.addWidget(self.replying)
         column.addWidget(self.body)
         column.addWidget(self.images)
         row = QHBoxLayout(self)
@@ -61,15 +69,28 @@ class PostPreview(QFrame):
         self.handle.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.avatar.setPixmap(round_logo(logo_path, AVATAR))
 
-    def set_post(self, text: str, pixmaps: list[QPixmap] = (), training: bool = False) -> None:
+    def set_post(self, text: str, pixmaps: list[QPixmap] = (), training: bool = False,
+                 reply_to: str | None = None, reply_handle: str = "") -> None:
         fallback = "rtl" if i18n.current() == "ar" else "ltr"
         self.body.setText(post_html(text or "", fallback))
+        self._set_reply(reply_to, reply_handle)
         self.tag.setText(self.tr("Training"))
         self.tag.setVisible(training)
         self._set_images(list(pixmaps))
 
+    def _set_reply(self, reply_to: str | None, handle: str) -> None:
+        """As X writes it above a reply; the handle only when the link gave it."""
+        if handle:  # the mark keeps the @ on the handle's left in a right-to-left line
+            target = f"\u200e@{html.escape(handle)}"
+        else:
+            target = self.tr("post %1 on X").replace("%1", html.escape(reply_to or ""))
+        self.replying.setText(self.tr("Replying to %1").replace(
+            "%1", f'<span style="color: {LINK};">{target}</span>'))
+        self.replying.setVisible(bool(reply_to))
+
     def clear(self) -> None:
         self.body.setText("")
+        self.replying.hide()
         self.tag.hide()
         self._set_images([])
 

@@ -47,7 +47,7 @@ class TrainingPage(QWidget):
             card = PostPreview()
             card.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
             pixmaps = [QPixmap(str(media_folder / item["file"])) for item in entry["media"]]
-            card.set_post(entry["text"], pixmaps)
+            card.set_post(entry["text"], pixmaps, reply_to=entry.get("reply_to"))
             card.handle.setText(f"@{ctx.handle()} · {words.when(entry['created_at'])}")
             card.setMaximumWidth(640)
             self.column.insertWidget(self.column.count() - 1, card)

@@ -36,25 +36,25 @@ HIJRI_SUFFIX = QT_TRANSLATE_NOOP("Words", "AH")
 APPROVAL_N = QT_TRANSLATE_NOOP("Words", "approval %1")
 
 
-class _Unknown(dict):
-    def __missing__(self, key):
-        return "…"
+def desk_message(key: str | None, fallback: str = "", params: dict | None = None) -> str:
+    """A message the desk recorded by key, in the person's language, its numbers filled in.
 
-
-def desk_message(key: str | None, fallback: str = "") -> str:
-    """A message the desk recorded by key, in the person's language.
-
-    Events keep a message's key but not its numbers: those read "…".
+    Events written before messages kept their parameters read "…" where a number was.
     """
-    from desk.core.messages import CATALOG
+    from string import Formatter
+
+    from desk.core.messages import CATALOG, render
 
     if key not in CATALOG:
         return fallback
-    template = CATALOG[key][1 if i18n.current() == "ar" else 0]
+    lang = i18n.current()
+    template = CATALOG[key][1 if lang == "ar" else 0]
     try:
-        return template.format_map(_Unknown())
-    except (ValueError, IndexError):
+        shown = dict.fromkeys((name for _, name, _, _ in Formatter().parse(template) if name), "…")
+    except ValueError:
         return fallback
+    shown.update(params or {})
+    return render(key, lang, shown)
 
 
 def tr(text: str) -> str:

@@ -4,142 +4,142 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="32" />
+        <location filename="../../desk/ui/settings/account_box.py" line="32"/>
         <source>X account</source>
         <translation>حساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="37" />
+        <location filename="../../desk/ui/settings/account_box.py" line="37"/>
         <source>API key (consumer key)</source>
         <translation>مفتاح الواجهة (API Key)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="38" />
+        <location filename="../../desk/ui/settings/account_box.py" line="38"/>
         <source>API key secret (consumer secret)</source>
         <translation>سر مفتاح الواجهة (API Key Secret)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="39" />
+        <location filename="../../desk/ui/settings/account_box.py" line="39"/>
         <source>Access token</source>
         <translation>رمز الوصول (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="40" />
+        <location filename="../../desk/ui/settings/account_box.py" line="40"/>
         <source>Access token secret</source>
         <translation>سر رمز الوصول (Access Token Secret)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="48" />
+        <location filename="../../desk/ui/settings/account_box.py" line="48"/>
         <source>Save keys</source>
         <translation>حفظ المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="49" />
-        <source>The keys are checked with X, then kept in the computer's keyring.</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="49"/>
+        <source>The keys are checked with X, then kept in the computer&apos;s keyring.</source>
         <translation>تُفحص المفاتيح لدى X ثم تُحفظ في مخزن المفاتيح في هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="51" />
+        <location filename="../../desk/ui/settings/account_box.py" line="51"/>
         <source>Verify</source>
         <translation>تحقّق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="53" />
+        <location filename="../../desk/ui/settings/account_box.py" line="53"/>
         <source>Disconnect…</source>
         <translation>فصل الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="55" />
-        <source>Use the logo as the account's picture</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="55"/>
+        <source>Use the logo as the account&apos;s picture</source>
         <translation>اجعل الشعار صورة الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="83" />
-        <source>The institution's logo</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="83"/>
+        <source>The institution&apos;s logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="91" />
+        <location filename="../../desk/ui/settings/account_box.py" line="91"/>
         <source>saved; type new keys to replace them</source>
         <translation>محفوظة؛ اكتب مفاتيح جديدة لاستبدالها</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="93" />
+        <location filename="../../desk/ui/settings/account_box.py" line="93"/>
         <source>This desk has no keyring to keep the keys in.</source>
         <translation>لا يوجد في هذا المكتب مخزن مفاتيح لحفظ المفاتيح فيه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="100" />
-        <source>Connected to @%1. The keys are kept in the computer's keyring and cannot be shown again.</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="100"/>
+        <source>Connected to @%1. The keys are kept in the computer&apos;s keyring and cannot be shown again.</source>
         <translation>مربوط بالحساب ‎@%1‎. المفاتيح محفوظة في مخزن المفاتيح في هذا الحاسوب ولا يمكن عرضها مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="102" />
+        <location filename="../../desk/ui/settings/account_box.py" line="102"/>
         <source>Keyring: %1.</source>
         <translation>مخزن المفاتيح: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="177" />
-        <source>The logo is now the account's picture on X.</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="177"/>
+        <source>The logo is now the account&apos;s picture on X.</source>
         <translation>أصبح الشعار صورة الحساب في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="95" />
+        <location filename="../../desk/ui/settings/account_box.py" line="95"/>
         <source>Asking the keyring…</source>
         <translation>جارٍ سؤال مخزن المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="104" />
-        <source>No account is connected: posts go to the training timeline. Paste the four keys of the institution's X app.</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="104"/>
+        <source>No account is connected: posts go to the training timeline. Paste the four keys of the institution&apos;s X app.</source>
         <translation>لا يوجد حساب مربوط: تذهب المنشورات إلى خط التدريب الزمني. الصق المفاتيح الأربعة لتطبيق المؤسسة في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="115" />
+        <location filename="../../desk/ui/settings/account_box.py" line="115"/>
         <source>Checking the keys with X…</source>
         <translation>جارٍ فحص المفاتيح لدى X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="131" />
+        <location filename="../../desk/ui/settings/account_box.py" line="131"/>
         <source>The X account keys are saved.</source>
         <translation>حُفظت مفاتيح حساب X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="136" />
+        <location filename="../../desk/ui/settings/account_box.py" line="136"/>
         <source>Another account</source>
         <translation>حساب آخر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="138" />
+        <location filename="../../desk/ui/settings/account_box.py" line="138"/>
         <source>Connect that account</source>
         <translation>اربط ذلك الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="147" />
+        <location filename="../../desk/ui/settings/account_box.py" line="147"/>
         <source>Asking X…</source>
         <translation>جارٍ سؤال X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="163" />
-        <source>The account's current picture on X</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="163"/>
+        <source>The account&apos;s current picture on X</source>
         <translation>صورة الحساب الحالية في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="165" />
-        <source>The account's picture is not the institution's logo. The office's account should carry the logo, never a personal photo.</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="165"/>
+        <source>The account&apos;s picture is not the institution&apos;s logo. The office&apos;s account should carry the logo, never a personal photo.</source>
         <translation>صورة الحساب ليست شعار المؤسسة. يجب أن يحمل حساب المكتب الشعار، لا صورة شخصية أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="186" />
+        <location filename="../../desk/ui/settings/account_box.py" line="186"/>
         <source>Disconnect the X account</source>
         <translation>فصل حساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="187" />
-        <source>Remove the account's keys from this computer? Posts then go to the training timeline until keys are saved again.</source>
+        <location filename="../../desk/ui/settings/account_box.py" line="187"/>
+        <source>Remove the account&apos;s keys from this computer? Posts then go to the training timeline until keys are saved again.</source>
         <translation>هل تريد حذف مفاتيح الحساب من هذا الحاسوب؟ ستذهب المنشورات بعدها إلى خط التدريب الزمني حتى تُحفظ المفاتيح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="190" />
+        <location filename="../../desk/ui/settings/account_box.py" line="190"/>
         <source>Disconnect</source>
         <translation>افصل</translation>
     </message>
@@ -147,42 +147,42 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="78" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="78"/>
         <source>Add a staff member</source>
         <translation>إضافة موظف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="78" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="78"/>
         <source>Add</source>
         <translation>أضف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="85" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="85"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="86" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="86"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="87" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="87"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="88" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="88"/>
         <source>First password</source>
         <translation>كلمة المرور الأولى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="89" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="89"/>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="93" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="93"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -190,125 +190,165 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="10" />
+        <location filename="../../desk/ui/publish/advice.py" line="10"/>
         <source>X refused it and nothing went out. Remove the cause, then publish it again; or edit it (it then needs a new approval).</source>
         <translation>رفضه X ولم يُنشر شيء. أزل السبب ثم انشره مرة أخرى، أو حرّره (وسيحتاج عندئذ إلى موافقة جديدة).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="13" />
+        <location filename="../../desk/ui/publish/advice.py" line="13"/>
         <source>It may have gone out. The desk checks the account before it can be sent again: do not post it by hand, and do not publish it again until the check settles it.</source>
         <translation>ربما نُشر فعلًا. يتحقق المكتب من الحساب قبل أن يُرسل مرة أخرى: لا تنشره يدويًا، ولا تعد نشره حتى يحسم التحقق أمره.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="16" />
+        <location filename="../../desk/ui/publish/advice.py" line="16"/>
         <source>It was not sent because no desk was open in time and it is now later than the allowed delay. Publish it now, schedule it again, or take it off the schedule.</source>
         <translation>لم يُرسل لأنه لم يكن أي مكتب مفتوحًا في موعده، وقد تجاوز الآن التأخير المسموح. انشره الآن، أو أعد جدولته، أو ألغِ جدولته.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/advice.py" line="41"/>
+        <source>Post #%1 is on X after all: it is now marked as published.</source>
+        <translation>المنشور رقم %1 موجود على X فعلًا: صار مسجّلًا منشورًا.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/advice.py" line="43"/>
+        <source>Post #%1 is not on X: nothing went out. It is back among the posts ready to publish.</source>
+        <translation>المنشور رقم %1 غير موجود على X: لم يُنشر شيء. عاد إلى المنشورات الجاهزة للنشر.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/advice.py" line="45"/>
+        <source>Post #%1 is not on X&apos;s timeline yet, but the timeline can lag behind a new post. Try again in a minute.</source>
+        <translation>المنشور رقم %1 لم يظهر بعد في الخط الزمني للحساب على X، وقد يتأخر ظهور المنشور الجديد فيه قليلًا. أعد المحاولة بعد دقيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/advice.py" line="48"/>
+        <source>Post #%1 could not be checked: the desk could not ask X. Nothing was changed; try again later.</source>
+        <translation>تعذّر التحقق من المنشور رقم %1 لأن المكتب لم يتمكن من الاتصال بـ X. لم يتغير شيء؛ أعد المحاولة لاحقًا.</translation>
     </message>
 </context>
 <context>
     <name>ApprovedPage</name>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="31" />
+        <location filename="../../desk/ui/publish/page.py" line="31"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37" />
+        <location filename="../../desk/ui/publish/page.py" line="37"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37" />
+        <location filename="../../desk/ui/publish/page.py" line="37"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37" />
+        <location filename="../../desk/ui/publish/page.py" line="37"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37" />
+        <location filename="../../desk/ui/publish/page.py" line="37"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38" />
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>Approved, scheduled and problem posts</source>
         <translation>المنشورات المعتمدة والمجدولة والمتعثرة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="47" />
+        <location filename="../../desk/ui/publish/page.py" line="47"/>
         <source>Publish now…</source>
         <translation>انشر الآن…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="49" />
+        <location filename="../../desk/ui/publish/page.py" line="49"/>
         <source>Schedule…</source>
         <translation>جدولة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="51" />
+        <location filename="../../desk/ui/publish/page.py" line="51"/>
         <source>Unschedule</source>
         <translation>ألغِ الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="80" />
+        <location filename="../../desk/ui/publish/page.py" line="53"/>
+        <source>Check X now</source>
+        <translation>تحقّق من X الآن</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="54"/>
+        <source>Look for the unconfirmed posts on the account&apos;s timeline and settle each: published, or safe to publish again.</source>
+        <translation>البحث عن المنشورات غير المؤكدة في الخط الزمني للحساب وحسم أمر كل منها: منشور، أو يمكن نشره مرة أخرى بأمان.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="85"/>
         <source>Ready to publish</source>
         <translation>جاهزة للنشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="80" />
+        <location filename="../../desk/ui/publish/page.py" line="85"/>
         <source>Scheduled</source>
         <translation>مجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="80" />
+        <location filename="../../desk/ui/publish/page.py" line="85"/>
         <source>Needs attention</source>
         <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="84" />
+        <location filename="../../desk/ui/publish/page.py" line="89"/>
         <source>Resume publishing</source>
         <translation>استئناف النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="84" />
+        <location filename="../../desk/ui/publish/page.py" line="89"/>
         <source>Pause all publishing</source>
         <translation>إيقاف كل النشر مؤقتًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="154" />
+        <location filename="../../desk/ui/publish/page.py" line="161"/>
         <source>Publishing post #%1…</source>
         <translation>جارٍ نشر المنشور رقم %1…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="160" />
+        <location filename="../../desk/ui/publish/page.py" line="167"/>
         <source>Post #%1 is on the training timeline.</source>
         <translation>المنشور رقم %1 في خط التدريب الزمني.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="162" />
+        <location filename="../../desk/ui/publish/page.py" line="169"/>
         <source>Post #%1 is published: %2</source>
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="183" />
+        <location filename="../../desk/ui/publish/page.py" line="185"/>
+        <source>Looking for the unconfirmed posts on X…</source>
+        <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="195"/>
+        <source>No post is waiting for a check any more: another desk has settled them.</source>
+        <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="216"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="190" />
+        <location filename="../../desk/ui/publish/page.py" line="223"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="194" />
+        <location filename="../../desk/ui/publish/page.py" line="227"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="196" />
+        <location filename="../../desk/ui/publish/page.py" line="229"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -316,17 +356,17 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../desk/ui/bands.py" line="28" />
-        <source>Training mode: posts go to the desk's training timeline, not to X.</source>
+        <location filename="../../desk/ui/bands.py" line="28"/>
+        <source>Training mode: posts go to the desk&apos;s training timeline, not to X.</source>
         <translation>وضع التدريب: تذهب المنشورات إلى خط التدريب الزمني في المكتب، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bands.py" line="30" />
-        <source>Training mode: no X account is connected, so posts go to the desk's training timeline, not to X.</source>
+        <location filename="../../desk/ui/bands.py" line="30"/>
+        <source>Training mode: no X account is connected, so posts go to the desk&apos;s training timeline, not to X.</source>
         <translation>وضع التدريب: لا يوجد حساب X مربوط، لذا تذهب المنشورات إلى خط التدريب الزمني في المكتب، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bands.py" line="34" />
+        <location filename="../../desk/ui/bands.py" line="34"/>
         <source>Publishing paused: nothing is published, not even scheduled posts, until a supervisor resumes.</source>
         <translation>النشر متوقف مؤقتًا: لن يُنشر شيء، ولا المنشورات المجدولة، حتى يستأنفه أحد المشرفين.</translation>
     </message>
@@ -334,27 +374,27 @@
 <context>
     <name>CharCounter</name>
     <message>
-        <location filename="../../desk/ui/compose/counter.py" line="40" />
+        <location filename="../../desk/ui/compose/counter.py" line="40"/>
         <source>%1 of %2 characters as X counts them</source>
         <translation>%1 من %2 حرفًا بحساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/counter.py" line="45" />
+        <location filename="../../desk/ui/compose/counter.py" line="45"/>
         <source>links: %1 × 23</source>
         <translation>الروابط: %1 × 23</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/counter.py" line="47" />
+        <location filename="../../desk/ui/compose/counter.py" line="47"/>
         <source>emoji: %1 × 2</source>
         <translation>الرموز التعبيرية: %1 × 2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/counter.py" line="50" />
+        <location filename="../../desk/ui/compose/counter.py" line="50"/>
         <source>%1 over the limit. X counts every link as 23 and every emoji as 2.</source>
         <translation>تجاوز الحد بـ%1. يحسب X كل رابط بـ23 حرفًا وكل رمز تعبيري بحرفين.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/counter.py" line="54" />
+        <location filename="../../desk/ui/compose/counter.py" line="54"/>
         <source>Counted as X counts: %1</source>
         <translation>محسوبة كما يحسبها X: %1</translation>
     </message>
@@ -362,97 +402,97 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="38" />
+        <location filename="../../desk/ui/compose/page.py" line="39"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="47" />
+        <location filename="../../desk/ui/compose/page.py" line="48"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="48" />
+        <location filename="../../desk/ui/compose/page.py" line="49"/>
         <source>Write the post here…</source>
         <translation>اكتب المنشور هنا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="55" />
+        <location filename="../../desk/ui/compose/page.py" line="58"/>
         <source>Add images…</source>
         <translation>أضف صورًا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="56" />
+        <location filename="../../desk/ui/compose/page.py" line="59"/>
         <source>Or drag image files onto this page. Up to 4 images.</source>
         <translation>أو اسحب ملفات الصور إلى هذه الصفحة. حتى 4 صور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="58" />
+        <location filename="../../desk/ui/compose/page.py" line="61"/>
         <source>New draft</source>
         <translation>مسودة جديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="60" />
+        <location filename="../../desk/ui/compose/page.py" line="63"/>
         <source>Save draft</source>
         <translation>احفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="61" />
+        <location filename="../../desk/ui/compose/page.py" line="64"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="63" />
+        <location filename="../../desk/ui/compose/page.py" line="66"/>
         <source>Submit for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="64" />
+        <location filename="../../desk/ui/compose/page.py" line="67"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="67" />
+        <location filename="../../desk/ui/compose/page.py" line="70"/>
         <source>Take back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="85" />
+        <location filename="../../desk/ui/compose/page.py" line="88"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="114" />
+        <location filename="../../desk/ui/compose/page.py" line="118"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="188" />
+        <location filename="../../desk/ui/compose/page.py" line="194"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="204" />
+        <location filename="../../desk/ui/compose/page.py" line="211"/>
         <source>Add images</source>
         <translation>إضافة صور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="205" />
+        <location filename="../../desk/ui/compose/page.py" line="212"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>الصور (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="241" />
+        <location filename="../../desk/ui/compose/page.py" line="254"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="251" />
+        <location filename="../../desk/ui/compose/page.py" line="264"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="287" />
+        <location filename="../../desk/ui/compose/page.py" line="301"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -460,27 +500,27 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="125" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="125"/>
         <source>Deactivate %1</source>
         <translation>إيقاف %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="125" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="125"/>
         <source>Deactivate</source>
         <translation>أوقف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="126" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="126"/>
         <source>%1 will no longer be able to sign in. Their history stays in the log under their name.</source>
         <translation>لن يتمكن %1 من تسجيل الدخول بعد الآن، ويبقى كل ما فعله في السجل باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="131" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="131"/>
         <source>Nobody (leave them as they are)</source>
         <translation>لا أحد (تبقى كما هي)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="135" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="135"/>
         <source>Hand over the open drafts (%1) to</source>
         <translation>سلّم المسودات المفتوحة (%1) إلى</translation>
     </message>
@@ -488,7 +528,7 @@
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk/ui/app.py" line="41" />
+        <location filename="../../desk/ui/app.py" line="41"/>
         <source>Posting Desk</source>
         <translation>مكتب النشر</translation>
     </message>
@@ -496,12 +536,12 @@
 <context>
     <name>DeskContext</name>
     <message>
-        <location filename="../../desk/ui/context.py" line="87" />
+        <location filename="../../desk/ui/context.py" line="89"/>
         <source>The request could not be completed (%1).</source>
         <translation>تعذّر إتمام الطلب (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="88" />
+        <location filename="../../desk/ui/context.py" line="90"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
     </message>
@@ -509,86 +549,86 @@
 <context>
     <name>DeskSettingsBox</name>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="12" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="12"/>
         <source>The desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="14" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="14"/>
         <source>One supervisor</source>
         <translation>مشرف واحد</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="15" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="15"/>
         <source>Two supervisors</source>
         <translation>مشرفان</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="18" />
-        <location filename="../../desk/ui/settings/desk_box.py" line="24" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="18"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="24"/>
         <source> minutes</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="21" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="21"/>
         <source> characters</source>
         <translation> حرفًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="25" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="25"/>
         <source>Publish to the training timeline, not to X</source>
         <translation>انشر في خط التدريب الزمني، لا في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="27" />
-        <source>As the computer's system</source>
+        <location filename="../../desk/ui/settings/desk_box.py" line="27"/>
+        <source>As the computer&apos;s system</source>
         <translation>كلغة نظام الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="30" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="30"/>
         <source>Save</source>
         <translation>احفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="34" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="34"/>
         <source>Approvals needed</source>
         <translation>الموافقات المطلوبة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="35" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="35"/>
         <source>Send a scheduled post at most this late</source>
         <translation>أقصى تأخير لإرسال منشور مجدول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="36" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="36"/>
         <source>Character limit</source>
         <translation>حد الأحرف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="37" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="37"/>
         <source>Lock the window after</source>
         <translation>اقفل النافذة بعد</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="38" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="38"/>
         <source>Training mode</source>
         <translation>وضع التدريب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="39" />
+        <location filename="../../desk/ui/settings/desk_box.py" line="39"/>
         <source>Language of the desk</source>
         <translation>لغة المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="75" />
-        <source>The desk's settings are saved.</source>
+        <location filename="../../desk/ui/settings/desk_box.py" line="80"/>
+        <source>The desk&apos;s settings are saved.</source>
         <translation>حُفظت إعدادات المكتب.</translation>
     </message>
 </context>
 <context>
     <name>DraftsList</name>
     <message>
-        <location filename="../../desk/ui/compose/drafts_list.py" line="18" />
+        <location filename="../../desk/ui/compose/drafts_list.py" line="18"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
@@ -596,98 +636,98 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="88" />
+        <location filename="../../desk/ui/first_run.py" line="88"/>
         <source>Posting Desk — first run</source>
         <translation>مكتب النشر — التشغيل الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="90" />
-        <source>This data folder has no institution yet. Enter the institution that owns the X account and its first administrator. The administrator then adds the office's staff.</source>
+        <location filename="../../desk/ui/first_run.py" line="90"/>
+        <source>This data folder has no institution yet. Enter the institution that owns the X account and its first administrator. The administrator then adds the office&apos;s staff.</source>
         <translation>لا توجد مؤسسة في مجلد البيانات هذا بعد. أدخل المؤسسة التي تملك حساب X ومسؤول النظام الأول، ثم يضيف المسؤول موظفي المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="92" />
+        <location filename="../../desk/ui/first_run.py" line="92"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="93" />
+        <location filename="../../desk/ui/first_run.py" line="93"/>
         <source>The institution</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="94" />
+        <location filename="../../desk/ui/first_run.py" line="94"/>
         <source>The first administrator</source>
         <translation>مسؤول النظام الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="96" />
+        <location filename="../../desk/ui/first_run.py" line="96"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="97" />
+        <location filename="../../desk/ui/first_run.py" line="97"/>
         <source>Name in English</source>
         <translation>الاسم بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="98" />
+        <location filename="../../desk/ui/first_run.py" line="98"/>
         <source>X handle</source>
         <translation>معرّف X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="99" />
-        <location filename="../../desk/ui/first_run.py" line="108" />
+        <location filename="../../desk/ui/first_run.py" line="99"/>
+        <location filename="../../desk/ui/first_run.py" line="108"/>
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="100" />
+        <location filename="../../desk/ui/first_run.py" line="100"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="101" />
+        <location filename="../../desk/ui/first_run.py" line="101"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="102" />
+        <location filename="../../desk/ui/first_run.py" line="102"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="103" />
+        <location filename="../../desk/ui/first_run.py" line="103"/>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="109" />
+        <location filename="../../desk/ui/first_run.py" line="109"/>
         <source>Choose logo…</source>
         <translation>اختر الشعار…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="110" />
+        <location filename="../../desk/ui/first_run.py" line="110"/>
         <source>PNG, JPEG or SVG. Until one is chosen a neutral placeholder is used.</source>
         <translation>PNG أو JPEG أو SVG. إلى أن يُختار شعار تُستعمل صورة محايدة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="111" />
+        <location filename="../../desk/ui/first_run.py" line="111"/>
         <source>Set up the desk</source>
         <translation>أنشئ المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="119" />
-        <source>Choose the institution's logo</source>
+        <location filename="../../desk/ui/first_run.py" line="119"/>
+        <source>Choose the institution&apos;s logo</source>
         <translation>اختر شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="120" />
+        <location filename="../../desk/ui/first_run.py" line="120"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>الصور (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="130" />
+        <location filename="../../desk/ui/first_run.py" line="130"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -695,32 +735,32 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../desk/ui/header.py" line="19" />
+        <location filename="../../desk/ui/header.py" line="19"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/header.py" line="26" />
+        <location filename="../../desk/ui/header.py" line="26"/>
         <source>Lock</source>
         <translation>اقفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/header.py" line="27" />
+        <location filename="../../desk/ui/header.py" line="27"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/header.py" line="47" />
+        <location filename="../../desk/ui/header.py" line="47"/>
         <source>Training timeline (@%1)</source>
         <translation>خط التدريب الزمني (‎@%1‎)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/header.py" line="49" />
+        <location filename="../../desk/ui/header.py" line="49"/>
         <source>On X as @%1</source>
         <translation>في X باسم ‎@%1‎</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/header.py" line="52" />
+        <location filename="../../desk/ui/header.py" line="52"/>
         <source>Signed in as %1</source>
         <translation>مسجّل الدخول باسم %1</translation>
     </message>
@@ -728,27 +768,27 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="36" />
+        <location filename="../../desk/ui/history_view.py" line="39"/>
         <source>History of the post</source>
         <translation>سجل المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="41" />
+        <location filename="../../desk/ui/history_view.py" line="44"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="41" />
+        <location filename="../../desk/ui/history_view.py" line="44"/>
         <source>Who</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="41" />
+        <location filename="../../desk/ui/history_view.py" line="44"/>
         <source>What</source>
         <translation>ماذا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="41" />
+        <location filename="../../desk/ui/history_view.py" line="44"/>
         <source>Reason or comment</source>
         <translation>السبب أو الملاحظة</translation>
     </message>
@@ -756,27 +796,27 @@
 <context>
     <name>ImageCard</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="36" />
+        <location filename="../../desk/ui/compose/images.py" line="36"/>
         <source>Describe the image for people who cannot see it</source>
         <translation>صِف الصورة لمن لا يستطيع رؤيتها</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="37" />
+        <location filename="../../desk/ui/compose/images.py" line="37"/>
         <source>Description of image %1</source>
         <translation>وصف الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="38" />
+        <location filename="../../desk/ui/compose/images.py" line="38"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="40" />
+        <location filename="../../desk/ui/compose/images.py" line="40"/>
         <source>Remove</source>
         <translation>احذف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="41" />
+        <location filename="../../desk/ui/compose/images.py" line="41"/>
         <source>Remove image %1</source>
         <translation>احذف الصورة %1</translation>
     </message>
@@ -784,7 +824,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="75" />
+        <location filename="../../desk/ui/compose/images.py" line="75"/>
         <source>A post carries at most %1 images.</source>
         <translation>يحمل المنشور %1 صور على الأكثر.</translation>
     </message>
@@ -792,81 +832,81 @@
 <context>
     <name>InstitutionBox</name>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="16" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="16"/>
         <source>The institution</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="24" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="24"/>
         <source>Choose logo…</source>
         <translation>اختر الشعار…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="25" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="25"/>
         <source>PNG, JPEG or SVG</source>
         <translation>PNG أو JPEG أو SVG</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="27" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="27"/>
         <source>Save</source>
         <translation>احفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="34" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="34"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="34" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="34"/>
         <source>Name in English</source>
         <translation>الاسم بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="35" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="35"/>
         <source>X handle</source>
         <translation>معرّف X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="38" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="38"/>
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="54" />
-        <source>Choose the institution's logo</source>
+        <location filename="../../desk/ui/settings/institution_box.py" line="54"/>
+        <source>Choose the institution&apos;s logo</source>
         <translation>اختر شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="55" />
+        <location filename="../../desk/ui/settings/institution_box.py" line="55"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>الصور (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/institution_box.py" line="63" />
-        <source>The institution's details are saved.</source>
+        <location filename="../../desk/ui/settings/institution_box.py" line="63"/>
+        <source>The institution&apos;s details are saved.</source>
         <translation>حُفظت بيانات المؤسسة.</translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="32" />
-        <location filename="../../desk/ui/lock_screen.py" line="33" />
+        <location filename="../../desk/ui/lock_screen.py" line="31"/>
+        <location filename="../../desk/ui/lock_screen.py" line="32"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="36" />
+        <location filename="../../desk/ui/lock_screen.py" line="35"/>
         <source>Unlock</source>
         <translation>افتح القفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="39" />
+        <location filename="../../desk/ui/lock_screen.py" line="38"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="60" />
+        <location filename="../../desk/ui/lock_screen.py" line="60"/>
         <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
         <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخل كلمة المرور لتكمل من حيث توقفت.</translation>
     </message>
@@ -874,32 +914,32 @@
 <context>
     <name>LogExport</name>
     <message>
-        <location filename="../../desk/ui/log/export.py" line="38" />
+        <location filename="../../desk/ui/log/export.py" line="38"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV لبرنامج Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/export.py" line="38" />
+        <location filename="../../desk/ui/log/export.py" line="38"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>مصنف Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/export.py" line="39" />
+        <location filename="../../desk/ui/log/export.py" line="39"/>
         <source>PDF document (*.pdf)</source>
         <translation>مستند PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/export.py" line="39" />
+        <location filename="../../desk/ui/log/export.py" line="39"/>
         <source>JSON for auditors (*.json)</source>
         <translation>JSON للمدققين (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/export.py" line="40" />
+        <location filename="../../desk/ui/log/export.py" line="40"/>
         <source>Export the log</source>
         <translation>تصدير السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/export.py" line="64" />
+        <location filename="../../desk/ui/log/export.py" line="64"/>
         <source>Exported to %2 (posts: %1).</source>
         <translation>صُدّر إلى %2 (المنشورات: %1).</translation>
     </message>
@@ -907,59 +947,59 @@
 <context>
     <name>LogFilters</name>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="33" />
+        <location filename="../../desk/ui/log/filters.py" line="33"/>
         <source>Search the text of every post (Ctrl+F)</source>
         <translation>ابحث في نصوص كل المنشورات (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="34" />
+        <location filename="../../desk/ui/log/filters.py" line="34"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="36" />
+        <location filename="../../desk/ui/log/filters.py" line="36"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="37" />
+        <location filename="../../desk/ui/log/filters.py" line="37"/>
         <source>Every state</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="40" />
-        <location filename="../../desk/ui/log/filters.py" line="57" />
+        <location filename="../../desk/ui/log/filters.py" line="40"/>
+        <location filename="../../desk/ui/log/filters.py" line="57"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="41" />
-        <location filename="../../desk/ui/log/filters.py" line="59" />
+        <location filename="../../desk/ui/log/filters.py" line="41"/>
+        <location filename="../../desk/ui/log/filters.py" line="59"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="43" />
+        <location filename="../../desk/ui/log/filters.py" line="43"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="45" />
+        <location filename="../../desk/ui/log/filters.py" line="45"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="69" />
+        <location filename="../../desk/ui/log/filters.py" line="69"/>
         <source>any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="75" />
+        <location filename="../../desk/ui/log/filters.py" line="75"/>
         <source>Every author</source>
         <translation>كل الكتّاب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="76" />
+        <location filename="../../desk/ui/log/filters.py" line="76"/>
         <source>Every approver</source>
         <translation>كل الموافقين</translation>
     </message>
@@ -967,42 +1007,42 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30" />
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>#</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30" />
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30" />
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30" />
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31" />
+        <location filename="../../desk/ui/log/model.py" line="31"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31" />
+        <location filename="../../desk/ui/log/model.py" line="31"/>
         <source>Published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31" />
+        <location filename="../../desk/ui/log/model.py" line="31"/>
         <source>On X</source>
         <translation>في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="89" />
+        <location filename="../../desk/ui/log/model.py" line="89"/>
         <source>%1 · training</source>
         <translation>%1 · تدريب</translation>
     </message>
@@ -1010,67 +1050,67 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="25" />
+        <location filename="../../desk/ui/log/page.py" line="25"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="36" />
+        <location filename="../../desk/ui/log/page.py" line="36"/>
         <source>Every post</source>
         <translation>كل المنشورات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="48" />
+        <location filename="../../desk/ui/log/page.py" line="48"/>
         <source>Open on X</source>
         <translation>افتح في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="50" />
+        <location filename="../../desk/ui/log/page.py" line="50"/>
         <source>Withdraw from X…</source>
         <translation>اسحب من X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="55" />
+        <location filename="../../desk/ui/log/page.py" line="55"/>
         <source>Exporting… (posts so far: %1)</source>
         <translation>جارٍ التصدير… (المنشورات حتى الآن: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="110" />
+        <location filename="../../desk/ui/log/page.py" line="110"/>
         <source>Posts: %1</source>
         <translation>المنشورات: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="56" />
+        <location filename="../../desk/ui/log/page.py" line="56"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="90" />
+        <location filename="../../desk/ui/log/page.py" line="90"/>
         <source>Export is not available in this version.</source>
         <translation>التصدير غير متاح في هذا الإصدار.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="93" />
+        <location filename="../../desk/ui/log/page.py" line="93"/>
         <source>Supervisors and administrators may export the log.</source>
         <translation>يصدّر السجل المشرفون ومسؤولو النظام.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="140" />
+        <location filename="../../desk/ui/log/page.py" line="140"/>
         <source>Withdraw post #%1 from X</source>
         <translation>سحب المنشور رقم %1 من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="141" />
+        <location filename="../../desk/ui/log/page.py" line="141"/>
         <source>The post is deleted from X; the log keeps it and your reason. Why?</source>
         <translation>سيُحذف المنشور من X، ويحتفظ السجل به وبسببك. لماذا؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="142" />
+        <location filename="../../desk/ui/log/page.py" line="142"/>
         <source>Withdraw</source>
         <translation>اسحب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="149" />
+        <location filename="../../desk/ui/log/page.py" line="149"/>
         <source>Post #%1 withdrawn.</source>
         <translation>سُحب المنشور رقم %1.</translation>
     </message>
@@ -1078,92 +1118,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="34" />
+        <location filename="../../desk/ui/main_window.py" line="35"/>
         <source>Posting Desk — %1</source>
         <translation>مكتب النشر — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="73" />
+        <location filename="../../desk/ui/main_window.py" line="74"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="74" />
+        <location filename="../../desk/ui/main_window.py" line="75"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="75" />
+        <location filename="../../desk/ui/main_window.py" line="76"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="76" />
+        <location filename="../../desk/ui/main_window.py" line="77"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="77" />
+        <location filename="../../desk/ui/main_window.py" line="78"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78" />
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79" />
+        <location filename="../../desk/ui/main_window.py" line="80"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="91" />
+        <location filename="../../desk/ui/main_window.py" line="92"/>
         <source>Working</source>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="96" />
+        <location filename="../../desk/ui/main_window.py" line="97"/>
         <source>&amp;Desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="97" />
+        <location filename="../../desk/ui/main_window.py" line="98"/>
         <source>Lock</source>
         <translation>اقفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="98" />
+        <location filename="../../desk/ui/main_window.py" line="99"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="99" />
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="105" />
+        <location filename="../../desk/ui/main_window.py" line="106"/>
         <source>&amp;Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="106" />
+        <location filename="../../desk/ui/main_window.py" line="107"/>
         <source>Search the log</source>
         <translation>البحث في السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108" />
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="168" />
+        <location filename="../../desk/ui/main_window.py" line="170"/>
         <source>Posts waiting for review: %1.</source>
         <translation>منشورات تنتظر المراجعة: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="169" />
+        <location filename="../../desk/ui/main_window.py" line="171"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1171,12 +1211,12 @@
 <context>
     <name>NoticeLine</name>
     <message>
-        <location filename="../../desk/ui/notice.py" line="25" />
+        <location filename="../../desk/ui/notice.py" line="25"/>
         <source>Error</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/notice.py" line="25" />
+        <location filename="../../desk/ui/notice.py" line="25"/>
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
@@ -1184,27 +1224,27 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="110" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="110"/>
         <source>New password for %1</source>
         <translation>كلمة مرور جديدة لـ%1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="110" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="110"/>
         <source>Set password</source>
         <translation>عيّن كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="113" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="113"/>
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="114" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="114"/>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="118" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="118"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -1212,7 +1252,7 @@
 <context>
     <name>Places</name>
     <message>
-        <location filename="../../desk/ui/places.py" line="15" />
+        <location filename="../../desk/ui/places.py" line="15"/>
         <source>Places</source>
         <translation>الأقسام</translation>
     </message>
@@ -1220,42 +1260,42 @@
 <context>
     <name>PostDetail</name>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="24" />
+        <location filename="../../desk/ui/post_detail.py" line="24"/>
         <source>History</source>
         <translation>السجل التفصيلي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="50" />
+        <location filename="../../desk/ui/post_detail.py" line="50"/>
         <source>Choose a post to see it here.</source>
         <translation>اختر منشورًا لتراه هنا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="70" />
+        <location filename="../../desk/ui/post_detail.py" line="70"/>
         <source>Post #%1 · %2</source>
         <translation>المنشور رقم %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="71" />
+        <location filename="../../desk/ui/post_detail.py" line="71"/>
         <source>Written by %1</source>
         <translation>كتبه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="75" />
+        <location filename="../../desk/ui/post_detail.py" line="75"/>
         <source>Approved by %1</source>
         <translation>وافق عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="77" />
+        <location filename="../../desk/ui/post_detail.py" line="77"/>
         <source>Scheduled for %1</source>
         <translation>مجدول في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="79" />
+        <location filename="../../desk/ui/post_detail.py" line="79"/>
         <source>Published %1</source>
         <translation>نُشر في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="83" />
+        <location filename="../../desk/ui/post_detail.py" line="83"/>
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
@@ -1263,27 +1303,37 @@
 <context>
     <name>PostPreview</name>
     <message>
-        <location filename="../../desk/ui/preview.py" line="21" />
+        <location filename="../../desk/ui/preview.py" line="24"/>
         <source>Preview of the post</source>
         <translation>معاينة المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="24" />
+        <location filename="../../desk/ui/preview.py" line="27"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="37" />
+        <location filename="../../desk/ui/preview.py" line="44"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="67" />
+        <location filename="../../desk/ui/preview.py" line="77"/>
         <source>Training</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="90" />
+        <location filename="../../desk/ui/preview.py" line="86"/>
+        <source>post %1 on X</source>
+        <translation>المنشور %1 على X</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/preview.py" line="87"/>
+        <source>Replying to %1</source>
+        <translation>ردًا على %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/preview.py" line="111"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
@@ -1291,155 +1341,198 @@
 <context>
     <name>PublishConfirm</name>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="14" />
+        <location filename="../../desk/ui/publish/confirm.py" line="14"/>
         <source>Publish now?</source>
         <translation>النشر الآن؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="17" />
+        <location filename="../../desk/ui/publish/confirm.py" line="17"/>
         <source>This post goes out now on X, on the account @%1, for everyone to see.</source>
         <translation>سيُنشر هذا المنشور الآن في X على الحساب ‎@%1‎ ليراه الجميع.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="19" />
-        <source>This post goes to the desk's training timeline (@%1), not to X.</source>
+        <location filename="../../desk/ui/publish/confirm.py" line="19"/>
+        <source>This post goes to the desk&apos;s training timeline (@%1), not to X.</source>
         <translation>سيذهب هذا المنشور إلى خط التدريب الزمني في المكتب (‎@%1‎)، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="30" />
+        <location filename="../../desk/ui/publish/confirm.py" line="30"/>
         <source>Image %1: %2</source>
         <translation>الصورة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="31" />
+        <location filename="../../desk/ui/publish/confirm.py" line="31"/>
         <source>(no description)</source>
         <translation>(بلا وصف)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="35" />
+        <location filename="../../desk/ui/publish/confirm.py" line="35"/>
         <source>Publish now</source>
         <translation>انشر الآن</translation>
     </message>
 </context>
 <context>
+    <name>ReplyField</name>
+    <message>
+        <location filename="../../desk/ui/compose/reply_field.py" line="37"/>
+        <source>In reply to</source>
+        <translation>ردًا على</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/reply_field.py" line="39"/>
+        <source>Optional: the link or number of the X post this answers</source>
+        <translation>اختياري: رابط منشور X الذي يُرد عليه أو رقمه</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/reply_field.py" line="40"/>
+        <source>In reply to: the link or number of an X post</source>
+        <translation>ردًا على: رابط منشور على X أو رقمه</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/reply_field.py" line="43"/>
+        <source>Not an X post: paste a link such as https://x.com/handle/status/123… or the post&apos;s number alone.</source>
+        <translation>هذا ليس منشورًا على X: الصق رابطًا مثل https://x.com/handle/status/123… أو رقم المنشور وحده.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="32" />
+        <location filename="../../desk/ui/review/page.py" line="30"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36" />
+        <location filename="../../desk/ui/review/page.py" line="34"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36" />
+        <location filename="../../desk/ui/review/page.py" line="34"/>
         <source>Submitted</source>
         <translation>أُرسل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36" />
+        <location filename="../../desk/ui/review/page.py" line="34"/>
         <source>Approvals</source>
         <translation>الموافقات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36" />
+        <location filename="../../desk/ui/review/page.py" line="34"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="37" />
+        <location filename="../../desk/ui/review/page.py" line="35"/>
         <source>Posts waiting for review</source>
         <translation>منشورات تنتظر المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="39" />
+        <location filename="../../desk/ui/review/page.py" line="37"/>
         <source>Nothing is waiting for review.</source>
         <translation>لا شيء ينتظر المراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="42" />
+        <location filename="../../desk/ui/review/page.py" line="40"/>
         <source>What changed since it was last reviewed</source>
         <translation>ما تغيّر منذ آخر مراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="48" />
+        <location filename="../../desk/ui/review/page.py" line="46"/>
         <source>Approve</source>
         <translation>وافق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="50" />
+        <location filename="../../desk/ui/review/page.py" line="48"/>
         <source>Return with a comment…</source>
         <translation>أعده بملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="52" />
+        <location filename="../../desk/ui/review/page.py" line="50"/>
         <source>Reject with a reason…</source>
         <translation>ارفضه مع ذكر السبب…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="134" />
+        <location filename="../../desk/ui/review/page.py" line="135"/>
+        <source>The version reviewed last is not kept, so the changes cannot be shown.</source>
+        <translation>النسخة التي رُوجعت آخر مرة غير محفوظة، لذا لا يمكن عرض التغييرات.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/page.py" line="136"/>
         <source>This is the first review of this post.</source>
         <translation>هذه أول مراجعة لهذا المنشور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="136" />
+        <location filename="../../desk/ui/review/page.py" line="138"/>
         <source>Nothing changed since it was last reviewed.</source>
         <translation>لم يتغير شيء منذ آخر مراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="140" />
+        <location filename="../../desk/ui/review/page.py" line="142"/>
         <source>The images changed.</source>
         <translation>تغيّرت الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="142" />
+        <location filename="../../desk/ui/review/page.py" line="144"/>
         <source>The image descriptions changed.</source>
         <translation>تغيّر وصف الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="155" />
+        <location filename="../../desk/ui/review/page.py" line="151"/>
+        <source>It is no longer a reply.</source>
+        <translation>لم يعد ردًا على منشور.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/page.py" line="153"/>
+        <source>It is now a reply to post %1 on X.</source>
+        <translation>صار ردًا على المنشور %1 على X.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/page.py" line="154"/>
+        <source>It now replies to post %1 on X instead of %2.</source>
+        <translation>صار ردًا على المنشور %1 على X بدلًا من %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/page.py" line="165"/>
         <source>Post #%1 approved.</source>
         <translation>تمت الموافقة على المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="158" />
+        <location filename="../../desk/ui/review/page.py" line="168"/>
         <source>Return to the author</source>
         <translation>إعادة إلى الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="158" />
+        <location filename="../../desk/ui/review/page.py" line="168"/>
         <source>What should the author change?</source>
         <translation>ما الذي ينبغي أن يغيّره الكاتب؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="159" />
+        <location filename="../../desk/ui/review/page.py" line="169"/>
         <source>Return</source>
         <translation>أعده</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="167" />
+        <location filename="../../desk/ui/review/page.py" line="176"/>
         <source>Post #%1 returned to its author.</source>
         <translation>أُعيد المنشور رقم %1 إلى كاتبه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="170" />
+        <location filename="../../desk/ui/review/page.py" line="179"/>
         <source>Reject the post</source>
         <translation>رفض المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="170" />
+        <location filename="../../desk/ui/review/page.py" line="179"/>
         <source>Why is the post rejected?</source>
         <translation>لماذا يُرفض المنشور؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="171" />
+        <location filename="../../desk/ui/review/page.py" line="180"/>
         <source>Reject</source>
         <translation>ارفض</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="179" />
+        <location filename="../../desk/ui/review/page.py" line="187"/>
         <source>Post #%1 rejected.</source>
         <translation>رُفض المنشور رقم %1.</translation>
     </message>
@@ -1447,17 +1540,17 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="100" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
         <source>Roles of %1</source>
         <translation>أدوار %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="100" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
         <source>Save</source>
         <translation>احفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="102" />
+        <location filename="../../desk/ui/staff/dialogs.py" line="102"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
@@ -1465,37 +1558,37 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="18" />
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="18"/>
         <source>Schedule post #%1</source>
         <translation>جدولة المنشور رقم %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="26" />
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="31" />
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="26"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="31"/>
         <source>Date and time</source>
         <translation>التاريخ والوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="28" />
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="32" />
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="28"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="32"/>
         <source>Hijri date</source>
         <translation>التاريخ الهجري</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="34" />
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="34"/>
         <source>Schedule</source>
         <translation>جدوِل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="37" />
-        <source>The desk publishes it at that time if a desk is open or the system's task scheduler runs 'desk publish-due'.</source>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="37"/>
+        <source>The desk publishes it at that time if a desk is open or the system&apos;s task scheduler runs &apos;desk publish-due&apos;.</source>
         <translation>ينشره المكتب في ذلك الوقت إذا كان أحد المكاتب مفتوحًا، أو إذا شغّل مجدول مهام النظام الأمر desk publish-due.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desk/ui/settings/page.py" line="17" />
+        <location filename="../../desk/ui/settings/page.py" line="17"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
@@ -1503,35 +1596,35 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="62" />
+        <location filename="../../desk/ui/sign_in.py" line="62"/>
         <source>Posting Desk — sign in</source>
         <translation>مكتب النشر — تسجيل الدخول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="65" />
-        <location filename="../../desk/ui/sign_in.py" line="68" />
+        <location filename="../../desk/ui/sign_in.py" line="65"/>
+        <location filename="../../desk/ui/sign_in.py" line="68"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="66" />
-        <location filename="../../desk/ui/sign_in.py" line="69" />
+        <location filename="../../desk/ui/sign_in.py" line="66"/>
+        <location filename="../../desk/ui/sign_in.py" line="69"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="67" />
+        <location filename="../../desk/ui/sign_in.py" line="67"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="70" />
-        <location filename="../../desk/ui/sign_in.py" line="71" />
+        <location filename="../../desk/ui/sign_in.py" line="70"/>
+        <location filename="../../desk/ui/sign_in.py" line="71"/>
         <source>Sign in</source>
         <translation>ادخل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="72" />
+        <location filename="../../desk/ui/sign_in.py" line="72"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
@@ -1539,87 +1632,87 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="25" />
+        <location filename="../../desk/ui/staff/page.py" line="25"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="30" />
+        <location filename="../../desk/ui/staff/page.py" line="30"/>
         <source>Staff members</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34" />
+        <location filename="../../desk/ui/staff/page.py" line="34"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34" />
+        <location filename="../../desk/ui/staff/page.py" line="34"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34" />
+        <location filename="../../desk/ui/staff/page.py" line="34"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34" />
+        <location filename="../../desk/ui/staff/page.py" line="34"/>
         <source>Status</source>
         <translation>الوضع</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="38" />
+        <location filename="../../desk/ui/staff/page.py" line="38"/>
         <source>Add a staff member…</source>
         <translation>أضف موظفًا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="40" />
+        <location filename="../../desk/ui/staff/page.py" line="40"/>
         <source>Change roles…</source>
         <translation>غيّر الأدوار…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="42" />
+        <location filename="../../desk/ui/staff/page.py" line="42"/>
         <source>Reset password…</source>
         <translation>أعد تعيين كلمة المرور…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="44" />
+        <location filename="../../desk/ui/staff/page.py" line="44"/>
         <source>Deactivate…</source>
         <translation>أوقف…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="46" />
+        <location filename="../../desk/ui/staff/page.py" line="46"/>
         <source>The desk always keeps at least one active administrator.</source>
         <translation>يبقى في المكتب دائمًا مسؤول نظام نشط واحد على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="66" />
+        <location filename="../../desk/ui/staff/page.py" line="66"/>
         <source>active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="66" />
+        <location filename="../../desk/ui/staff/page.py" line="66"/>
         <source>deactivated</source>
         <translation>موقوف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="114" />
+        <location filename="../../desk/ui/staff/page.py" line="114"/>
         <source>%1 can now sign in.</source>
         <translation>يستطيع %1 الآن تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="127" />
+        <location filename="../../desk/ui/staff/page.py" line="127"/>
         <source>New password set for %1.</source>
         <translation>عُيّنت كلمة مرور جديدة لـ%1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="140" />
+        <location filename="../../desk/ui/staff/page.py" line="140"/>
         <source>%1 is deactivated.</source>
         <translation>أُوقف %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="142" />
+        <location filename="../../desk/ui/staff/page.py" line="142"/>
         <source>Open drafts handed over: %1.</source>
         <translation>المسودات المفتوحة التي سُلّمت: %1.</translation>
     </message>
@@ -1627,19 +1720,19 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="20" />
-        <location filename="../../desk/ui/training_page.py" line="32" />
+        <location filename="../../desk/ui/training_page.py" line="20"/>
+        <location filename="../../desk/ui/training_page.py" line="32"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="22" />
-        <location filename="../../desk/ui/training_page.py" line="55" />
+        <location filename="../../desk/ui/training_page.py" line="22"/>
+        <location filename="../../desk/ui/training_page.py" line="55"/>
         <source>Posts published while the desk is in training come here instead of X. Nobody outside the office sees them.</source>
         <translation>المنشورات التي تُنشر والمكتب في وضع التدريب تأتي إلى هنا بدلًا من X، ولا يراها أحد من خارج المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="57" />
+        <location filename="../../desk/ui/training_page.py" line="57"/>
         <source>Nothing has been published to the training timeline yet.</source>
         <translation>لم يُنشر شيء في خط التدريب الزمني بعد.</translation>
     </message>
@@ -1647,107 +1740,107 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../desk/ui/words.py" line="15" />
+        <location filename="../../desk/ui/words.py" line="15"/>
         <source>wrote the draft</source>
         <translation>كتب المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="16" />
+        <location filename="../../desk/ui/words.py" line="16"/>
         <source>edited</source>
         <translation>حرّر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="17" />
+        <location filename="../../desk/ui/words.py" line="17"/>
         <source>submitted for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="18" />
+        <location filename="../../desk/ui/words.py" line="18"/>
         <source>took back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="19" />
+        <location filename="../../desk/ui/words.py" line="19"/>
         <source>approved</source>
         <translation>وافق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="20" />
+        <location filename="../../desk/ui/words.py" line="20"/>
         <source>rejected</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="21" />
+        <location filename="../../desk/ui/words.py" line="21"/>
         <source>returned to the author</source>
         <translation>أعاده إلى الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="22" />
+        <location filename="../../desk/ui/words.py" line="22"/>
         <source>scheduled</source>
         <translation>جدول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="23" />
+        <location filename="../../desk/ui/words.py" line="23"/>
         <source>removed from the schedule</source>
         <translation>ألغى الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="24" />
+        <location filename="../../desk/ui/words.py" line="24"/>
         <source>started publishing</source>
         <translation>بدأ النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="25" />
+        <location filename="../../desk/ui/words.py" line="25"/>
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="26" />
+        <location filename="../../desk/ui/words.py" line="26"/>
         <source>publishing failed</source>
         <translation>فشل النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="27" />
+        <location filename="../../desk/ui/words.py" line="27"/>
         <source>publishing not confirmed</source>
         <translation>لم يتأكد النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="28" />
+        <location filename="../../desk/ui/words.py" line="28"/>
         <source>found on the account</source>
         <translation>وُجد في الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="29" />
+        <location filename="../../desk/ui/words.py" line="29"/>
         <source>not found on the account; may be sent again</source>
         <translation>لم يوجد في الحساب؛ يمكن إرساله مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="30" />
+        <location filename="../../desk/ui/words.py" line="30"/>
         <source>missed its time</source>
         <translation>فات موعده</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="31" />
+        <location filename="../../desk/ui/words.py" line="31"/>
         <source>withdrew from X</source>
         <translation>سحبه من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="32" />
+        <location filename="../../desk/ui/words.py" line="32"/>
         <source>handed over</source>
         <translation>سلّمه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="34" />
+        <location filename="../../desk/ui/words.py" line="34"/>
         <source>the desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="35" />
+        <location filename="../../desk/ui/words.py" line="35"/>
         <source>AH</source>
         <translation>هـ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="36" />
+        <location filename="../../desk/ui/words.py" line="36"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
     </message>
@@ -1755,7 +1848,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="21" />
+        <location filename="../../desk/ui/history_view.py" line="24"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
     </message>

@@ -88,3 +88,26 @@ def test_reject_needs_a_reason(open_window, desk):
     page.dialog.text.setPlainText("لا يخص المؤسسة")
     page.dialog.ok.click()
     assert window.ctx.session.post(post_id).state == State.REJECTED
+
+
+def test_what_changed_is_the_same_at_every_desk(open_window, desk, data_dir):
+    # Returned from another workstation (the service, not this window): the store remembers it.
+    post_id = submitted(desk, text="افتتاح المعرض يوم الاحد")
+    as_user(desk, "huda").return_(post_id, "صححي «الاحد»")
+    sara = as_user(desk, "sara")
+    sara.edit(post_id, "افتتاح المعرض يوم الأحد", reply_to="1890000000000000001")
+    sara.submit(post_id)
+    _, page = review_page(open_window, desk, "khalid", post_id)
+    changes = page.changes.text()
+    assert "<s " in changes and "الأحد" in changes
+    assert "It is now a reply to post 1890000000000000001 on X." in changes
+    assert not (data_dir / "reviewed.json").exists()  # nothing kept per workstation
+
+
+def test_nothing_changed_for_the_second_of_two_approvals(open_window, desk):
+    as_user(desk, "admin").set_setting("approvals_needed", 2)
+    post_id = submitted(desk)
+    as_user(desk, "huda").approve(post_id)
+    _, page = review_page(open_window, desk, "khalid", post_id)
+    assert page.changes.text() == "Nothing changed since it was last reviewed."
+    assert page.approve_button.isEnabled()

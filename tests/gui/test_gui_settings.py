@@ -1,6 +1,6 @@
 """Settings: the X account's keys are never shown again; the desk's rules; the institution."""
 
-from gui_support import FakeAccountLink
+from gui_support import FakeAccountLink, as_user
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from desk.ui import tasks
@@ -124,3 +124,38 @@ def test_without_a_secure_keyring_the_desk_says_so_and_keeps_nothing(qtbot, open
     assert "No secure keyring was found" in window.page["settings"].notice.text()
     assert all(field.text() == "" for field in box.fields.values())
     assert not any(value in every_text(window) for value in KEYS.values())
+
+
+def test_the_language_chosen_in_settings_applies_without_signing_in_again(qtbot, qapp, desk):
+    from PySide6.QtCore import Qt
+
+    from desk.ui import i18n
+    from desk.ui.flow import DeskFlow
+
+    as_user(desk, "admin").set_roles("admin", "administrator,supervisor")  # one who also writes
+    flow = DeskFlow(desk, FakeAccountLink())
+    flow.open_window(as_user(desk, "admin"))
+    first = flow.window
+    first.page["compose"].editor.set_text("مسودة لم تُحفظ")  # what was being typed comes along
+    first.places.go("settings")
+    box = first.page["settings"].desk_settings
+    box.language.setCurrentIndex(box.language.findData("ar"))
+    try:
+        box.save_button.click()
+        qtbot.waitUntil(lambda: flow.window is not first)
+        window = flow.window
+        assert qapp.language == "ar" and i18n.remembered_language() == "ar"
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.places.item(0).text() == "كتابة منشور"
+        assert window.pages.currentWidget() is window.page["settings"]
+        assert window.page["settings"].notice.text() == "حُفظت إعدادات المكتب."
+        assert window.page["compose"].editor.text() == "مسودة لم تُحفظ"
+        assert window.ctx.session.username == "admin" and desk.settings()["language"] == "ar"
+        box = window.page["settings"].desk_settings
+        box.language.setCurrentIndex(box.language.findData(""))  # the computer's language again
+        box.save_button.click()
+        qtbot.waitUntil(lambda: flow.window is not window)
+        assert qapp.language == "en" and i18n.remembered_language() == ""
+    finally:
+        flow.window.set_aside()
+        qapp.set_language("en")

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.states import State
-from desk.ui import adapters, words
+from desk.ui import words
 from desk.ui.compose.autosave import Autosave
 from desk.ui.compose.counter import CharCounter
 from desk.ui.compose.drafts_list import DraftsList
 from desk.ui.compose.editor import PostEditor, image_paths
 from desk.ui.compose.images import ImageStrip
+from desk.ui.compose.reply_field import ReplyField
 from desk.ui.history_view import last_note
 from desk.ui.notice import NoticeLine
 from desk.ui.preview import PostPreview
@@ -31,8 +32,8 @@ class ComposePage(QWidget):
         self.post_id: int | None = None
         self.version: int | None = None
         self.state = State.DRAFT
-        self._saved_snapshot = ("", [])
-        self._autosaved_snapshot = ("", [])
+        self._saved_snapshot = ("", [], "")
+        self._autosaved_snapshot = ("", [], "")
         self.setAcceptDrops(True)
 
         self.title = QLabel(self.tr("Compose"))
@@ -49,7 +50,9 @@ class ComposePage(QWidget):
         self.editor.textChanged.connect(self._text_changed)
         self.editor.images_dropped.connect(self.add_images)
         self.counter = CharCounter()
-        self.images = ImageStrip(lambda item: adapters.media_path(ctx.desk, item))
+        self.reply = ReplyField()
+        self.reply.changed.connect(self._schedule_preview)
+        self.images = ImageStrip(self.session.media_path)
         self.images.changed.connect(self._schedule_preview)
         self.images.refused.connect(lambda text: self.notice.show_text(text, True))
         self.add_button = QPushButton(self.tr("Add images…"))
@@ -103,6 +106,7 @@ class ComposePage(QWidget):
         column = QVBoxLayout(writing)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.returned)
+        column.addWidget(self.reply)
         column.addWidget(self.editor, 3)
         column.addWidget(self.counter)
         column.addWidget(images_box, 1)
@@ -136,8 +140,8 @@ class ComposePage(QWidget):
             QShortcut(QKeySequence(keys), self, self.submit, context=context)
 
     # what is on the page -----------------------------------------------------------
-    def snapshot(self) -> tuple[str, list]:
-        return self.editor.text(), self.images.states()
+    def snapshot(self) -> tuple[str, list, str]:
+        return self.editor.text(), self.images.states(), self.reply.text()
 
     def dirty(self) -> bool:
         return self.snapshot() != self._saved_snapshot
@@ -158,12 +162,14 @@ class ComposePage(QWidget):
 
     def update_preview(self) -> None:
         self.counter.update_for(self.editor.text())
-        self.preview.set_post(self.editor.text(), self.images.pixmaps(), self.ctx.training())
+        reply_to, handle = self.reply.target() or ("", "")
+        self.preview.set_post(self.editor.text(), self.images.pixmaps(), self.ctx.training(), reply_to, handle)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         editable = self.state in (State.DRAFT,) or self.post_id is None
         self.editor.setReadOnly(not editable)
+        self.reply.setReadOnly(not editable)
         for widget in (self.save_button, self.add_button, *[c.remove for c in self.images.cards]):
             widget.setEnabled(editable)
         self.submit_button.setEnabled(editable)
@@ -171,7 +177,7 @@ class ComposePage(QWidget):
 
     # opening ------------------------------------------------------------------------
     def new_draft(self) -> None:
-        self._show_post(None, None, State.DRAFT, "", [])
+        self._show_post(None, None, State.DRAFT, "", [], "")
         self.returned.hide()
         self.drafts.clearSelection()
         self.editor.setFocus()
@@ -181,7 +187,7 @@ class ComposePage(QWidget):
             self.flush_autosave()
         shown = self.session.show(post_id)
         post = shown["post"]
-        self._show_post(post.id, post.version, post.state, post.text, list(post.media))
+        self._show_post(post.id, post.version, post.state, post.text, list(post.media), post.reply_to)
         event, note = last_note(shown["history"], "return", "submit", "create", "edit")
         if event and event["action"] == "return" and post.state == State.DRAFT:
             name = words.actor_name(event["actor"], self.ctx.staff_names())
@@ -190,9 +196,10 @@ class ComposePage(QWidget):
         else:
             self.returned.hide()
 
-    def _show_post(self, post_id, version, state, text, media) -> None:
+    def _show_post(self, post_id, version, state, text, media, reply_to) -> None:
         self.post_id, self.version, self.state = post_id, version, State(state)
         self.editor.set_text(text)
+        self.reply.set_text(reply_to)
         self.images.clear()
         for item in media:
             self.images.add_media(item)
@@ -226,13 +233,19 @@ class ComposePage(QWidget):
             return False
         if self.post_id is not None and not self.dirty():
             return True
-        text, images = self.editor.text(), self.images.images()
+        text, images, reply_to = self.editor.text(), self.images.images(), self.reply.post_id()
+        if reply_to is None:
+            self.notice.show_text(self.reply.problem.text(), True)
+            self.reply.field.setFocus()
+            return False
         if self.post_id is None:
-            post_id = self.ctx.act(self.session.draft, text, images)
+            post_id = self.ctx.act(self.session.draft, text, images, reply_to or None)
             if post_id is None:
                 return False
         else:
-            post = self.ctx.act(self.session.edit, self.post_id, text, images, expected_version=self.version)
+            # "" (not None) when the reply was removed: None would keep the old one
+            post = self.ctx.act(self.session.edit, self.post_id, text, images, reply_to,
+                                expected_version=self.version)
             if post is None:
                 return False
             post_id = self.post_id
@@ -263,7 +276,7 @@ class ComposePage(QWidget):
             return
         if self.dirty() and not self.editor.isReadOnly():
             self.autosave.save({"post_id": self.post_id, "version": self.version,
-                                "text": snapshot[0], "images": snapshot[1]})
+                                "text": snapshot[0], "images": snapshot[1], "reply_to": snapshot[2]})
         else:
             self.autosave.clear()
         self._autosaved_snapshot = snapshot
@@ -281,6 +294,7 @@ class ComposePage(QWidget):
             self.new_draft()
         self.editor.set_text(kept.get("text", ""))
         self.images.restore(kept.get("images", []))
+        self.reply.set_text(kept.get("reply_to", ""))
         self._autosaved_snapshot = self.snapshot()
         self.update_preview()
         at = words.when(kept.get("saved_at"))

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from desk.ui import adapters, i18n
+from desk.ui import i18n
 
 
 def available_formats() -> list[str]:
@@ -51,8 +51,8 @@ class LogExport(QObject):
         lang = i18n.current()
 
         def work(session):
-            return adapters.export_log(session, fmt, log_filter, path, lang, period,
-                                       progress=self.progress.emit, cancelled=self.cancel_flag.is_set)
+            return session.export(path, fmt, log_filter, period, lang,
+                                  progress=self.progress.emit, cancelled=self.cancel_flag.is_set)
 
         self.ctx.in_background(work, lambda count: self._done(count, path), self._failed, owner=self)
 

@@ -29,7 +29,34 @@ def problem_message(history: list[dict]) -> str:
     for event in reversed(history):
         if event["action"] in ("fail", "uncertain"):
             detail = event.get("detail") or {}
-            return words.desk_message(detail.get("key"), detail.get("message") or detail.get("reason") or "")
+            fallback = detail.get("message") or detail.get("reason") or ""
+            return words.desk_message(detail.get("key"), fallback, detail.get("params"))
         if event["action"] == "miss":
             return ""
     return ""
+
+
+# What a check of the account's timeline found, one sentence a post.
+CHECKED = {
+    "published": QT_TRANSLATE_NOOP(
+        "Advice", "Post #%1 is on X after all: it is now marked as published."),
+    "retry": QT_TRANSLATE_NOOP(
+        "Advice", "Post #%1 is not on X: nothing went out. It is back among the posts ready to publish."),
+    "waiting": QT_TRANSLATE_NOOP(
+        "Advice", "Post #%1 is not on X's timeline yet, but the timeline can lag behind a new post. "
+                  "Try again in a minute."),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "Advice", "Post #%1 could not be checked: the desk could not ask X. Nothing was changed; "
+                  "try again later."),
+}
+
+
+def checked(result, lang: str) -> str:
+    """One outcome of Session.reconcile in plain words."""
+    text = CHECKED.get(result.outcome)
+    if text is None:
+        return f"#{result.post_id}: {result.outcome}"
+    said = QCoreApplication.translate("Advice", text).replace("%1", str(result.post_id))
+    if result.outcome == "unreachable" and result.message and lang == "en":
+        said += f" ({result.message})"  # the service gives this detail in English only
+    return said

@@ -22,7 +22,7 @@ class PublishConfirm(QDialog):
         self.where.setObjectName("warning" if kind == "x" else "muted")
         self.preview = PostPreview()
         self.preview.set_account(ctx.institution_name(), handle, ctx.desk.logo_path())
-        self.preview.set_post(post.text, pixmaps, kind != "x")
+        self.preview.set_post(post.text, pixmaps, kind != "x", post.reply_to)
         alts = [m.alt for m in post.media]
         self.alts = QLabel()
         self.alts.setWordWrap(True)

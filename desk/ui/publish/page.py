@@ -7,12 +7,12 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desk.service import LogFilter
-from desk.ui import adapters, words
+from desk.ui import adapters, i18n, words
 from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
 from desk.ui.post_list import PostList
 from desk.ui.post_text import first_line
-from desk.ui.publish.advice import advice, problem_message
+from desk.ui.publish.advice import advice, checked, problem_message
 from desk.ui.publish.confirm import PublishConfirm
 from desk.ui.publish.schedule_dialog import ScheduleDialog
 from desk.ui.tasks import run_task
@@ -50,13 +50,18 @@ class ApprovedPage(QWidget):
         self.schedule_button.clicked.connect(self.ask_schedule)
         self.unschedule_button = QPushButton(self.tr("Unschedule"))
         self.unschedule_button.clicked.connect(self.unschedule)
+        self.check_button = QPushButton(self.tr("Check X now"))
+        self.check_button.setToolTip(self.tr("Look for the unconfirmed posts on the account's timeline and settle "
+                                             "each: published, or safe to publish again."))
+        self.check_button.clicked.connect(self.check_x)
+        self.checking = False
 
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch()
         top.addWidget(self.pause_button)
         buttons = QHBoxLayout()
-        for button in (self.publish_button, self.schedule_button, self.unschedule_button):
+        for button in (self.publish_button, self.schedule_button, self.unschedule_button, self.check_button):
             buttons.addWidget(button)
         buttons.addStretch()
         right = QWidget()
@@ -122,6 +127,8 @@ class ApprovedPage(QWidget):
         self.publish_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed"))
         self.schedule_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed"))
         self.unschedule_button.setEnabled(may_publish and state in ("scheduled", "missed"))
+        self.check_button.setVisible(self.ctx.may("settle") and state == "uncertain")
+        self.check_button.setEnabled(not self.checking)
         if shown is None:
             self.detail.clear()
         message = problem_message(shown["history"]) if state in ("failed", "uncertain") else ""
@@ -140,12 +147,12 @@ class ApprovedPage(QWidget):
             return
         self.publish_button.setEnabled(False)
         # Which account it goes to is asked off the GUI thread: it may need the keyring.
-        run_task(adapters.in_worker(self.session, adapters.publisher_kind),
+        run_task(adapters.in_worker(self.session, lambda s: s.publisher_kind()),
                  lambda kind: self._confirm(post, kind), self._failed, owner=self)
 
     def _confirm(self, post, kind: str) -> None:
         self.publish_button.setEnabled(True)
-        pixmaps = [QPixmap(str(adapters.media_path(self.ctx.desk, m))) for m in post.media]
+        pixmaps = [QPixmap(str(self.session.media_path(m))) for m in post.media]
         self.dialog = PublishConfirm(self.ctx, post, pixmaps, kind, self)
         self.dialog.accepted.connect(lambda: self.publish(post))
         self.dialog.open()
@@ -167,6 +174,32 @@ class ApprovedPage(QWidget):
         self.publish_button.setEnabled(True)
         self.notice.show_text(self.ctx.message(error), True)
         self.reload()
+
+    # uncertain posts ----------------------------------------------------------------
+    def check_x(self) -> None:
+        """Ask X's timeline (off the GUI thread) whether the unconfirmed posts went out."""
+        if self.checking:
+            return
+        self.checking = True
+        self.check_button.setEnabled(False)
+        self.notice.show_text(self.tr("Looking for the unconfirmed posts on X…"))
+        lang = i18n.current()
+        self.ctx.in_background(lambda s: s.reconcile(), lambda found: self._checked(found, lang),
+                               self._check_failed, owner=self)
+
+    def _checked(self, results, lang: str) -> None:
+        self.checking = False
+        self.check_button.setEnabled(True)
+        lines = [checked(result, lang) for result in results or []]
+        if not lines:
+            lines = [self.tr("No post is waiting for a check any more: another desk has settled them.")]
+        unreachable = any(result.outcome == "unreachable" for result in results or [])
+        self.notice.show_text("\n".join(lines), unreachable)
+
+    def _check_failed(self, error) -> None:
+        self.checking = False
+        self.check_button.setEnabled(True)
+        self.notice.show_text(self.ctx.message(error), True)
 
     # schedule ------------------------------------------------------------------
     def ask_schedule(self) -> None:

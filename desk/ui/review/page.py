@@ -17,7 +17,6 @@ from desk.ui.post_list import PostList
 from desk.ui.post_text import first_line
 from desk.ui.reason_dialog import ReasonDialog
 from desk.ui.review.diff import text_diff_html
-from desk.ui.review.memory import ReviewMemory
 
 
 class ReviewPage(QWidget):
@@ -27,7 +26,6 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.session = ctx.session
-        self.memory = ReviewMemory(ctx.desk.folder)
         self.dialog: ReasonDialog | None = None
         self.title = QLabel(self.tr("For review"))
         self.title.setObjectName("page_title")
@@ -129,18 +127,31 @@ class ReviewPage(QWidget):
         self.changes.setText(self._changes(post))
 
     def _changes(self, post) -> str:
-        before = self.memory.get(post.id)
+        # The store keeps the content of every review decision: each desk sees the same.
+        before = self.session.last_reviewed(post.id)
         if before is None:
+            reviewed = any(e["action"] in ("approve", "return", "reject") for e in self.detail.shown["history"])
+            if reviewed:  # reviewed before the desk kept versions
+                return self.tr("The version reviewed last is not kept, so the changes cannot be shown.")
             return self.tr("This is the first review of this post.")
-        if before["hash"] == post.content_hash:
+        if before["content_hash"] == post.content_hash:
             return self.tr("Nothing changed since it was last reviewed.")
         fallback = "rtl" if i18n.current() == "ar" else "ltr"
         parts = [text_diff_html(before["text"], post.text, fallback)] if before["text"] != post.text else []
-        if before["images"] != [m.sha256 for m in post.media]:
+        if [m.sha256 for m in before["media"]] != [m.sha256 for m in post.media]:
             parts.append(self.tr("The images changed."))
-        elif before.get("alts") != [m.alt for m in post.media]:
+        elif [m.alt for m in before["media"]] != [m.alt for m in post.media]:
             parts.append(self.tr("The image descriptions changed."))
+        if (before["reply_to"] or None) != (post.reply_to or None):
+            parts.append(self._reply_change(before["reply_to"], post.reply_to))
         return "<br>".join(parts)
+
+    def _reply_change(self, old, new) -> str:
+        if not new:
+            return self.tr("It is no longer a reply.")
+        if not old:
+            return self.tr("It is now a reply to post %1 on X.").replace("%1", new)
+        return self.tr("It now replies to post %1 on X instead of %2.").replace("%1", new).replace("%2", old)
 
     # decisions ------------------------------------------------------------------
     def _decided(self, result, done: str) -> None:
@@ -150,7 +161,6 @@ class ReviewPage(QWidget):
 
     def approve(self) -> None:
         post = self.detail.shown["post"]
-        self.memory.remember(post)
         result = self.ctx.act(self.session.approve, post.id, expected_version=post.version)
         self._decided(result, self.tr("Post #%1 approved.").replace("%1", str(post.id)))
 
@@ -162,7 +172,6 @@ class ReviewPage(QWidget):
 
     def return_with(self, comment: str) -> None:
         post = self.detail.shown["post"]
-        self.memory.remember(post)
         result = self.ctx.act(self.session.return_, post.id, comment, expected_version=post.version)
         self._decided(result, self.tr("Post #%1 returned to its author.").replace("%1", str(post.id)))
 
@@ -174,6 +183,5 @@ class ReviewPage(QWidget):
 
     def reject_with(self, reason: str) -> None:
         post = self.detail.shown["post"]
-        self.memory.remember(post)
         result = self.ctx.act(self.session.reject, post.id, reason, expected_version=post.version)
         self._decided(result, self.tr("Post #%1 rejected.").replace("%1", str(post.id)))

@@ -72,4 +72,9 @@ class DeskSettingsBox(QGroupBox):
         for key, value in changed.items():
             if self.ctx.act(self.ctx.session.set_setting, key, value) is None:
                 return
+        self.say_saved()
+        if "language" in changed:
+            self.ctx.language_chosen.emit(changed["language"])
+
+    def say_saved(self) -> None:
         self.ctx.notice.emit(self.tr("The desk's settings are saved."), False)
