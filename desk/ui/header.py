@@ -44,9 +44,9 @@ class HeaderBar(QWidget):
         self.logo.setPixmap(round_logo(ctx.desk.logo_path(), 44))
         self.name.setText(ctx.institution_name())
         if ctx.training():
-            self.account.setText(self.tr("Training timeline (@%1)").replace("%1", ctx.handle()))
+            self.account.setText(words.with_handle(self.tr("Training timeline (@%1)"), ctx.handle()))
         else:
-            self.account.setText(self.tr("On X as @%1").replace("%1", ctx.x_handle()))
+            self.account.setText(words.with_handle(self.tr("On X as @%1"), ctx.x_handle()))
         member = ctx.session.member
         self.person.setText(f"{member.name}\n{words.roles_label(member.roles)}")
         self.person.setAccessibleName(self.tr("Signed in as %1").replace("%1", member.name))

@@ -122,3 +122,9 @@ def when_with_hijri(iso: str | None) -> str:
     if not moment:
         return ""
     return f"{moment.strftime('%Y-%m-%d %H:%M')} ({hijri(moment.date())})"
+
+
+def with_handle(template: str, handle: str) -> str:
+    """Put an @handle into a sentence as a left-to-right island, so Arabic text around it
+    never moves the @ to the wrong end ("(@MediaCentre)", not "(MediaCentre@)")."""
+    return template.replace("@%1", "\u2066@" + handle + "\u2069").replace("%1", handle)

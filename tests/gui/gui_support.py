@@ -68,3 +68,8 @@ def null_keyring():
         yield
     finally:
         keyring.core._keyring_backend = saved
+
+
+def read_as_text(label_text: str) -> str:
+    """What a person reads: the left-to-right isolate marks around an @handle removed."""
+    return label_text.replace("\u2066", "").replace("\u2069", "")

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from gui_support import as_user
+from gui_support import as_user, read_as_text
 
 from desk.core.states import State
 from desk.ui import tasks
@@ -30,7 +30,7 @@ def test_publish_to_training_after_a_confirmation(qtbot, open_window, desk):
     window, page = approved_page(open_window, desk, post_id)
     page.publish_button.click()
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
-    assert "training timeline (@MediaCentre), not to X" in page.dialog.where.text()
+    assert "training timeline (@MediaCentre), not to X" in read_as_text(page.dialog.where.text())
     assert "خبر معتمد للنشر" in page.dialog.preview.body.text()
     page.dialog.publish_button.click()
     qtbot.waitUntil(lambda: window.ctx.session.post(post_id).state == State.PUBLISHED)

@@ -4,7 +4,7 @@ import shutil
 import threading
 import time
 
-from gui_support import as_user
+from gui_support import as_user, read_as_text
 from PySide6.QtCore import QTimer
 
 from desk.core.states import State
@@ -54,7 +54,7 @@ def test_a_slow_publisher_does_not_block_the_gui_thread(qtbot, open_window, data
     page._select(post_id)
     page.ask_publish()
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
-    assert "goes out now on X, on the account @MediaCentre" in page.dialog.where.text()
+    assert "goes out now on X, on the account @MediaCentre" in read_as_text(page.dialog.where.text())
 
     ticks = []
     ticker = QTimer(interval=10)

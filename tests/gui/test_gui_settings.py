@@ -77,7 +77,7 @@ def test_connected_account_leaves_training_and_verify_shows_it(qtbot, open_windo
     window, page = settings_page(open_window, desk, link)
     qtbot.waitUntil(lambda: window.ctx.account_connected is True)
     assert window.bands.training.isHidden()
-    assert window.header.account.text() == "On X as @MediaCentre"
+    assert window.header.account.text() == "On X as \u2066@MediaCentre\u2069"  # the handle kept left-to-right
     page.account.verify_button.click()
     qtbot.waitUntil(lambda: "@MediaCentre" in page.account.account.text())
     assert "Media Centre" in page.account.account.text()

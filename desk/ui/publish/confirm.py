@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from desk.ui.preview import PostPreview
+from desk.ui.words import with_handle
 
 
 class PublishConfirm(QDialog):
@@ -14,9 +15,9 @@ class PublishConfirm(QDialog):
         self.setWindowTitle(self.tr("Publish now?"))
         handle = ctx.handle()
         if kind == "x":
-            where = self.tr("This post goes out now on X, on the account @%1, for everyone to see.").replace("%1", handle)
+            where = with_handle(self.tr("This post goes out now on X, on the account @%1, for everyone to see."), handle)
         else:
-            where = self.tr("This post goes to the desk's training timeline (@%1), not to X.").replace("%1", handle)
+            where = with_handle(self.tr("This post goes to the desk's training timeline (@%1), not to X."), handle)
         self.where = QLabel(where)
         self.where.setWordWrap(True)
         self.where.setObjectName("warning" if kind == "x" else "muted")

@@ -18,6 +18,7 @@ from desk.core.errors import DeskError
 from desk.ui.avatar import round_from_bytes, round_logo
 from desk.ui.logo_match import carries_logo
 from desk.ui.tasks import run_task
+from desk.ui import words
 
 AVATAR = 64
 AVATAR_BYTES = 2 * 1024 * 1024
@@ -97,8 +98,8 @@ class AccountBox(QGroupBox):
             self.status.setText(ctx.account_problem)
         elif saved:
             where = ctx.account_status.get("backend", "")
-            text = self.tr("Connected to @%1. The keys are kept in the computer's keyring and cannot be shown "
-                           "again.").replace("%1", ctx.x_handle())
+            text = words.with_handle(self.tr("Connected to @%1. The keys are kept in the computer's keyring and "
+                                             "cannot be shown again."), ctx.x_handle())
             self.status.setText(text + (" " + self.tr("Keyring: %1.").replace("%1", where) if where else ""))
         else:
             self.status.setText(self.tr("No account is connected: posts go to the training timeline. "
