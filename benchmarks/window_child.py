@@ -100,8 +100,8 @@ def stall(folder: str) -> dict:
     from tests.fakes.x_server import FakeX
     from desk.publish.x import XPublisher
 
-    keys = dict(consumer_key="benchconsumerkey01", consumer_secret="benchconsumersecret01",
-                access_token="1580000000000000001-benchtoken", access_token_secret="benchtokensecret01")
+    keys = dict(consumer_key="bench-consumer-key", consumer_secret="bench-consumer-secret",
+                access_token="1580000000000000001-bench", access_token_secret="bench-token-secret")
     fake = FakeX(**keys, username="office").start()
     fake.fail_always("stall", on="POST /2/tweets", seconds=3.0)  # X answers, after 3 s
     factory = lambda desk: XPublisher(*keys.values(), api_base=fake.base_url, timeout=20)  # noqa: E731
