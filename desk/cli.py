@@ -10,7 +10,7 @@ import sys
 
 from desk import __version__
 from desk.cli_parser import build_parser
-from desk.core.errors import EXIT_USAGE, DeskError, InvalidInput
+from desk.core.errors import EXIT_USAGE, EXIT_X, DeskError, InvalidInput, SignInRefused
 from desk.core.messages import default_language, render
 from desk.core.states import State
 
@@ -34,7 +34,10 @@ class Console:
         return getpass.getpass(prompt) if secret else input(prompt)
 
     def password(self, username: str) -> str:
-        return self.line(render("cli.password", self.lang, {"username": username}))
+        try:
+            return self.line(render("cli.password", self.lang, {"username": username}))
+        except InvalidInput:
+            raise SignInRefused("cli.no_password") from None
 
 
 def _desk(args):
@@ -71,16 +74,13 @@ def cmd_init(args, console):
 
 
 def cmd_staff(args, console):
-    session = _session(args, console) if args.as_user else None
+    session = _session(args, console)
     if args.staff_command == "list":
-        desk = session.desk if session else _desk(args)
-        for member in desk.store.staff.all():
+        for member in session.staff():
             state = "" if member.active else " (deactivated)"
             roles = ",".join(r.value for r in member.roles)
             print(f"{member.username}\t{member.name}\t{roles}{state}")
         return
-    if session is None:
-        raise InvalidInput("cli.no_password")
     if args.staff_command == "add":
         password = console.line(f"Password for the new staff member {args.username}: ")
         session.add_staff(args.username, args.name, args.role, password)
@@ -170,6 +170,8 @@ def cmd_publish_due(args, console):
         console.say("cli.due_none")
     for result in results:
         print(f"{result.post_id}\t{result.outcome}\t{result.message}")
+    # The task scheduler sees trouble in the exit code: X refused or may not have answered.
+    return EXIT_X if any(r.outcome in ("failed", "uncertain") for r in results) else 0
 
 
 def cmd_reconcile(args, console):

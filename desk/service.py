@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk import paths
 from desk.account import Account
@@ -23,6 +24,9 @@ from desk.core.staff_rules import (
 from desk.publish.outbox import Outbox
 from desk.publish.training import TrainingPublisher
 from desk.store import LogFilter, Store
+
+if TYPE_CHECKING:
+    from desk.session import Session
 
 __all__ = ["Desk", "LogFilter", "read_image"]
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from desk.core import roles as role_rules
 from desk.core.content import MediaItem
-from desk.core.errors import InvalidInput, NotPermitted
+from desk.core.errors import InvalidInput, SignInRefused
 from desk.core.lifecycle import Actor
 from desk.core.media import check_count
 from desk.core.roles import Role, parse_roles
@@ -29,16 +29,33 @@ def parse_time(value) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
+ADMIN_SETTINGS = frozenset({"approvals_needed", "lateness_minutes", "char_limit", "training_mode",
+                            "idle_minutes", "language"})
+
+
 class Session:
     def __init__(self, desk, member):
         self.desk = desk
         self.store = desk.store
-        self.member = member
-        self.actor = Actor(member.username, member.roles)
+        self._username = member.username
+
+    @property
+    def member(self):
+        """The person as the store knows them now: a deactivation or a change of roles
+        takes effect on an open window at once, not at the next sign-in."""
+        current = self.store.staff.get(self._username)
+        if current is None or not current.active:
+            raise SignInRefused("signin.inactive", username=self._username)
+        return current
+
+    @property
+    def actor(self) -> Actor:
+        member = self.member
+        return Actor(member.username, member.roles)
 
     @property
     def username(self) -> str:
-        return self.member.username
+        return self._username
 
     def may(self, action: str) -> bool:
         return role_rules.may(self.member.roles, action)
@@ -238,8 +255,7 @@ class Session:
         if not target.active:
             raise InvalidInput("staff.inactive_target", username=to)
         if not (target.roles & {Role.OFFICER, Role.SUPERVISOR}):
-            raise NotPermitted("perm.role", roles=("officer / supervisor", "مسؤول علاقات عامة أو مشرف"),
-                               action=role_rules.action_word("draft"))
+            raise InvalidInput("staff.cannot_take_drafts", username=target.username)
         moved = self.store.posts.open_ids_of(username)
         for post_id in moved:
             self.store.posts.reassign(post_id, target.username, self.actor, self.settings())
@@ -248,6 +264,8 @@ class Session:
     # settings and institution (administrators) -----------------------------------------
     def set_setting(self, key: str, value):
         self._require("manage_settings")
+        if key not in ADMIN_SETTINGS:  # pausing is a supervisor's act; the account's words come from X
+            raise InvalidInput("setting.unknown", key=key)
         with self.store.transaction():
             return self.store.settings.set(key, value, by=self.username)
 
@@ -256,13 +274,11 @@ class Session:
 
         self._require("manage_institution")
         fields = {}
-        if name_ar is not None or name_en is not None:
-            if not (name_ar or "").strip() and name_ar is not None or not (name_en or "x").strip():
-                raise InvalidInput("institution.name_required")
-            if name_ar is not None:
-                fields["name_ar"] = name_ar.strip()
-            if name_en is not None:
-                fields["name_en"] = name_en.strip()
+        for key, value in (("name_ar", name_ar), ("name_en", name_en)):
+            if value is not None:
+                if not value.strip():
+                    raise InvalidInput("institution.name_required")
+                fields[key] = value.strip()
         if handle is not None:
             if not HANDLE.match(handle):
                 raise InvalidInput("institution.bad_handle")

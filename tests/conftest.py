@@ -22,6 +22,10 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher, Type
 
+# Before anything loads Qt: no screen needed. DESK_GUI_SHOW=1 shows the windows instead.
+if not os.environ.get("DESK_GUI_SHOW"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
 REPO = Path(__file__).resolve().parent.parent
 SEED_HEADLINES = REPO.parent / "shared" / "seed" / "headlines-ar.txt"
 
@@ -371,3 +375,16 @@ def unprivileged_prefix() -> list[str]:
 @pytest.fixture
 def unprivileged():
     return unprivileged_prefix()
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The application's own QApplication for every test that needs Qt (windows, PDF)."""
+    from desk.ui.app import DeskApplication
+
+    return DeskApplication
+
+
+@pytest.fixture(scope="session")
+def qapp_args():
+    return ["posting-desk-tests"]

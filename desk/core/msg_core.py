@@ -5,7 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text.empty": ("The post has no text.", "المنشور بلا نص."),
     "text.too_long": (
         "The post is {length} characters long by X's count; the limit is {limit}.",
-        "طول المنشور {length} حرفًا بحساب X، والحد الأقصى {limit}.",
+        "عدد أحرف المنشور بحساب X: {length}، والحد الأقصى: {limit}.",
     ),
     "text.bad_character": (
         "The text contains a character that cannot be published (position {position}).",
@@ -25,7 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "media.alt_too_long": (
         "The image description is {length} characters; the limit is {limit}.",
-        "وصف الصورة {length} حرفًا، والحد الأقصى {limit}.",
+        "طول وصف الصورة: {length}، والحد الأقصى: {limit}.",
     ),
     "media.changed": (
         "An image of post {post_id} ({name}) changed on disk after approval; it will not be sent.",
@@ -34,7 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "media.missing": ("The image file {name} cannot be read.", "تعذّرت قراءة ملف الصورة {name}."),
     # permissions and four eyes
     "perm.role": (
-        "Only a {roles} may {action}.",
+        "Only {roles} may {action}.",
         "صلاحية {action} مقصورة على: {roles}.",
     ),
     "perm.own_post": (
@@ -67,6 +67,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "غيّر شخص آخر المنشور {post_id} قبل لحظات. افتحه من جديد وأعد المحاولة.",
     ),
     "state.paused": ("Publishing is paused.", "النشر متوقف مؤقتًا."),
+    "withdraw.no_id": (
+        "X's number for post {post_id} is not known to the desk; delete it on X by hand.",
+        "رقم المنشور {post_id} في X غير معروف للمكتب؛ احذفه من X يدويًا.",
+    ),
+    "publishing.stopped": (
+        "The desk stopped while sending this post; it may have gone out.",
+        "توقف المكتب أثناء إرسال هذا المنشور، وربما نُشر فعلًا.",
+    ),
     "post.not_found": ("There is no post {post_id}.", "لا يوجد منشور برقم {post_id}."),
     "reason.required": ("Give a reason.", "اذكر السبب."),
     "comment.required": ("Write a comment for the author.", "اكتب ملاحظة للكاتب."),
@@ -104,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "تحتاج كلمة المرور إلى {min} أحرف على الأقل.",
     ),
     "staff.inactive_target": ("{username} is deactivated.", "{username} موقوف."),
+    "staff.cannot_take_drafts": (
+        "{username} is neither an officer nor a supervisor, so cannot take drafts over.",
+        "{username} ليس مسؤول علاقات عامة ولا مشرفًا، فلا يمكنه تسلّم المسودات.",
+    ),
     "staff.same_person": ("Hand over to someone else.", "سلّم المسودات إلى شخص آخر."),
     # institution and settings
     "desk.not_initialised": (
@@ -161,7 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "أنشئت قاعدة البيانات هذه بإصدار أحدث من مكتب النشر (المخطط {found})؛ حدّث البرنامج.",
     ),
     # audit chain
-    "chain.ok": ("The log is intact: {count} events checked.", "السجل سليم: تم فحص {count} حدثًا."),
+    "chain.ok": ("The log is intact: {count} events checked.", "السجل سليم. عدد الأحداث المفحوصة: {count}."),
     "chain.bad_hash": (
         "Event {event_id} was changed after it was written.",
         "تم تعديل الحدث {event_id} بعد كتابته.",
@@ -177,11 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # command line
     "cli.password": ("Password for {username}: ", "كلمة المرور لـ{username}: "),
     "cli.no_password": ("No password was given.", "لم تُدخل كلمة مرور."),
-    "cli.created": ("Post {post_id} saved as a draft.", "حُفظ المنشور {post_id} مسودة."),
     "cli.done": ("Post {post_id}: {state}.", "المنشور {post_id}: {state}."),
     "cli.due_none": ("No post is due.", "لا توجد منشورات مستحقة."),
     "cli.text_file": ("The text file {path} cannot be read.", "تعذّرت قراءة ملف النص {path}."),
-    "cli.exported": ("{count} posts written to {path}.", "كُتب {count} منشورًا في {path}."),
+    "cli.exported": ("{count} posts written to {path}.", "عدد المنشورات المكتوبة في {path}: {count}."),
     "cli.unexpected": (
         "Something went wrong inside the desk ({kind}); nothing more was changed. Set DESK_DEBUG=1 for details.",
         "حدث خطأ داخل المكتب ({kind})؛ لم يتغير شيء آخر. اضبط DESK_DEBUG=1 لمعرفة التفاصيل.",

@@ -34,7 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # checking an exported JSON log without the database
     "export.verify.ok": (
         "The export is intact: {count} events and {rows} rows check out.",
-        "ملف التصدير سليم: تحققنا من {count} حدثًا و{rows} صفًا.",
+        "ملف التصدير سليم. الأحداث المفحوصة: {count}، والصفوف: {rows}.",
     ),
     "export.verify.missing": ("The file {path} does not exist.", "الملف {path} غير موجود."),
     "export.verify.unreadable": (

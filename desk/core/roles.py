@@ -104,5 +104,5 @@ def require(roles: frozenset[Role], action: str) -> None:
     """Raise NotPermitted unless one of ``roles`` may take ``action``."""
     if not may(roles, action):
         allowed = sorted(PERMISSIONS[action], key=lambda r: list(Role).index(r))
-        roles_words = (" / ".join(r.label("en") for r in allowed), " أو ".join(r.label("ar") for r in allowed))
+        roles_words = (" or ".join(r.label("en") + "s" for r in allowed), " أو ".join(r.label("ar") for r in allowed))
         raise NotPermitted("perm.role", roles=roles_words, action=action_word(action))

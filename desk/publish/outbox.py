@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from desk.core.errors import DeskError, PublishError, PublishUncertain, RateLimited, WrongState
+from desk.core.errors import Conflict, DeskError, PublishError, PublishUncertain, RateLimited, WrongState
 from desk.core.lifecycle import SYSTEM, Actor
 from desk.core.media import MIME
 from desk.core.states import State
@@ -103,7 +103,14 @@ class Outbox:
         )
 
     def _was_uncertain(self, post_id: int) -> bool:
-        return any(e["action"] == "uncertain" for e in self.store.log.history(post_id))
+        """An attempt of this very approval was left uncertain (not one from before an edit)."""
+        uncertain = False
+        for event in self.store.log.history(post_id):
+            if event["action"] in ("create", "edit", "approve"):
+                uncertain = False
+            elif event["action"] == "uncertain":
+                uncertain = True
+        return uncertain
 
     def _settle_duplicate(self, post, actor: Actor, publisher: Publisher):
         from desk.publish.matching import find_match
@@ -132,7 +139,7 @@ class Outbox:
     def publish_due(self, now: datetime | None = None) -> list[DueResult]:
         """Send scheduled posts that are due; too late ones wait as missed for a supervisor."""
         now = now or datetime.now(timezone.utc)
-        if self.store.posts.ids_in(State.UNCERTAIN):
+        if self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):
             self.reconcile()
         settings = self.store.settings.all()
         lateness = timedelta(minutes=settings["lateness_minutes"])
@@ -178,16 +185,23 @@ class Outbox:
         return DueResult(post_id, "published")
 
     def withdraw(self, post_id: int, actor: Actor, reason: str, expected_version: int | None = None):
-        """Delete from X first; the log says withdrawn only once X has let go of it."""
-        post = self.store.posts.get(post_id)
-        settings = self.store.settings.all()
+        """Delete from X first; the log says withdrawn only once X has let go of it.
+        Everything the desk could refuse is checked before the request leaves."""
         from desk.core import lifecycle
 
+        post = self.store.posts.get(post_id)
+        if expected_version is not None and post.version != expected_version:
+            raise Conflict("state.conflict", post_id=post_id)
+        settings = self.store.settings.all()
         lifecycle.decide("withdraw", self.store.posts.facts(post), actor, reason=reason,
                          approvals_needed=settings["approvals_needed"], char_limit=settings["char_limit"])
+        if not post.x_post_id:
+            raise WrongState("withdraw.no_id", post_id=post_id)
         publisher = self.publisher() if not post.training else self.training_publisher()
+        # A post X no longer has is refused in plain words and changes nothing here: the
+        # log keeps saying what the desk did, and a person checks X before recording more.
         publisher.withdraw(post.x_post_id)
-        return self._record(post_id, "withdraw", actor, reason=reason, expected_version=expected_version)
+        return self._record(post_id, "withdraw", actor, reason=reason, expected_version=post.version)
 
     def training_publisher(self) -> Publisher:
         from desk.publish.training import TrainingPublisher

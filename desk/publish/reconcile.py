@@ -28,24 +28,44 @@ class Settled:
     message: str = ""
 
 
-def attempt_window(history: list[dict]) -> tuple[datetime, datetime | None]:
-    """From the last claim to the event that left the post uncertain."""
+STALLED = timedelta(minutes=5)  # far past any request's timeout: the sending desk stopped
+
+
+def attempt_window(history: list[dict]) -> tuple[datetime, datetime | None, str]:
+    """From the last claim to the event that left the post uncertain, and where it went."""
     start = end = None
+    kind = ""
     for event in history:
         if event["action"] == "claim":
             start, end = datetime.fromisoformat(event["at"]), None
+            kind = (event["detail"] or {}).get("publisher", "")
         elif event["action"] == "uncertain" and start is not None:
             end = datetime.fromisoformat(event["at"])
-    return start or datetime.now(timezone.utc), end
+    return start or datetime.now(timezone.utc), end, kind
+
+
+def mark_stalled(store, now: datetime) -> None:
+    """A post still 'publishing' long after its claim was being sent by a desk that
+    stopped (killed, crashed, lost its database): it may have gone out, so uncertain."""
+    for post_id in store.posts.ids_in(State.PUBLISHING):
+        start, _, _ = attempt_window(store.log.history(post_id))
+        if now - start < STALLED:
+            continue
+        with store.transaction():
+            if store.posts.get(post_id).state == State.PUBLISHING:
+                store.posts.act(post_id, "uncertain", SYSTEM, settings=store.settings.all(),
+                                reason="The desk stopped while sending.",
+                                detail={"key": "publishing.stopped", "params": {}})
 
 
 def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> list[Settled]:
     now = now or datetime.now(timezone.utc)
+    mark_stalled(store, now)
     uncertain = store.posts.ids_in(State.UNCERTAIN)
     if not uncertain:
         return []
     windows = {post_id: attempt_window(store.log.history(post_id)) for post_id in uncertain}
-    earliest = min(start for start, _ in windows.values())
+    earliest = min(start for start, _, _ in windows.values())
     try:
         remote = publisher.recent_posts(earliest - LOOK_BACK)
     except DeskError as error:
@@ -54,7 +74,12 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
     settings = store.settings.all()
     for post_id in uncertain:
         post = store.posts.get(post_id)
-        start, end = windows[post_id]
+        start, end, kind = windows[post_id]
+        if kind and kind != publisher.kind:
+            # Sent to X but the desk now publishes to training (or back): that timeline
+            # cannot tell whether the attempt went out, so the post waits.
+            results.append(Settled(post_id, "unreachable", message=f"the attempt went to {kind}"))
+            continue
         match = find_match(post.text, remote, start, end)
         url = _url(publisher, match.x_post_id) if match is not None else ""
         with store.transaction():

@@ -28,7 +28,7 @@ class TrainingPublisher(Publisher):
         with self.store.transaction():
             found = entry.isdigit() and self.store.training.delete(int(entry))
         if not found:
-            raise PublishError("x.not_found")
+            raise PublishError("x.post_gone")
 
     def recent_posts(self, since: datetime) -> list[RemotePost]:
         iso = since.astimezone(timezone.utc).isoformat(timespec="milliseconds")

@@ -13,7 +13,6 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from desk.ui import tasks  # noqa: E402
-from desk.ui.app import DeskApplication  # noqa: E402
 from gui_support import PASSWORD, FakeAccountLink, make_desk, null_keyring  # noqa: E402
 
 # The offscreen platform says this about every dialog; it is not the desk's warning.
@@ -25,16 +24,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.fspath).startswith(here):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
-@pytest.fixture(scope="session")
-def qapp_cls():
-    return DeskApplication
-
-
-@pytest.fixture(scope="session")
-def qapp_args():
-    return ["posting-desk-tests"]
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,9 @@ PDFTOTEXT = shutil.which("pdftotext")
 needs_poppler = pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils is not installed")
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
+# The desk's own application, made before the writer would make a bare one.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 def raw_text(path: Path, *options: str) -> str:
     return subprocess.run([PDFTOTEXT, *options, str(path), "-"], capture_output=True, text=True, check=True).stdout

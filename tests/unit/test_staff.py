@@ -227,7 +227,7 @@ def test_deactivate_with_handover_is_one_step(office):
 
 @pytest.mark.parametrize(
     "target, key",
-    [("omar", "staff.same_person"), ("admin", "perm.role"), ("ghost", "staff.not_found"),
+    [("omar", "staff.same_person"), ("admin", "staff.cannot_take_drafts"), ("ghost", "staff.not_found"),
      ("khalid", "staff.inactive_target")],
 )
 def test_handover_to_someone_who_cannot_take_it(office, target, key):
