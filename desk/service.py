@@ -127,9 +127,9 @@ class Desk:
         if not member.active:
             raise SignInRefused("signin.inactive", username=username)
         if not password_matches(member.password_hash, password):
-            failures = member.failed_count + 1
-            until = lock_until(failures, now)
-            with self.store.transaction():
+            with self.store.transaction():  # counted under the write lock: parallel tries all count
+                failures = self.store.staff.require(username).failed_count + 1
+                until = lock_until(failures, now)
                 self.store.staff.record_failure(username, 0 if until else failures, until)
             if until:
                 raise SignInRefused("signin.locked", username=username, until=until.astimezone().strftime("%H:%M"))

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from desk.core import roles as role_rules
 from desk.core.content import MediaItem
-from desk.core.errors import InvalidInput, SignInRefused
+from desk.core.errors import InvalidInput, NotPermitted, SignInRefused
 from desk.core.lifecycle import Actor
 from desk.core.media import check_count
 from desk.core.roles import Role, parse_roles
@@ -97,6 +97,9 @@ class Session:
     def edit(self, post_id: int, text: str, images=None, reply_to=None, expected_version: int | None = None):
         """Change a draft (or void an approval by changing an approved post)."""
         post = self.store.posts.get(post_id)
+        self._require("edit")
+        if post.author != self.username:  # refused before any image file is written
+            raise NotPermitted("perm.not_author", author=post.author, action=role_rules.action_word("edit"))
         if images is None:
             images = [(m, m.alt) for m in post.media]
         if reply_to is None:
@@ -203,7 +206,7 @@ class Session:
     def reconcile(self):
         """Look for uncertain posts on the account's timeline now and settle them."""
         self._require("settle")
-        return self.desk.outbox.reconcile()
+        return self.desk.outbox.reconcile(self.actor)
 
     def training_timeline(self, limit: int = 100) -> list[dict]:
         self._require("read_log")

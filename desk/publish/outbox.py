@@ -131,10 +131,10 @@ class Outbox:
                             set_fields={"x_post_id": x_post_id, "x_url": url},
                             detail={"x_post_id": x_post_id, "settled": "duplicate", "publisher": publisher.kind})
 
-    def reconcile(self):
+    def reconcile(self, actor: Actor = SYSTEM):
         from desk.publish.reconcile import reconcile
 
-        return reconcile(self.store, self.publisher())
+        return reconcile(self.store, self.publisher(), actor)
 
     def publish_due(self, now: datetime | None = None) -> list[DueResult]:
         """Send scheduled posts that are due; too late ones wait as missed for a supervisor."""
