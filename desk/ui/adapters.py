@@ -42,3 +42,20 @@ def publish_due(desk):
             other.close()
 
     return call
+
+
+def check_password(desk, username: str, password: str):
+    """``Desk.sign_in`` (Argon2id: slow on purpose) on its own connection.
+
+    Returns the signed-in person's member record; the window makes its own Session
+    from it on its own connection (``desk.session.Session(desk, member)``).
+    """
+
+    def call():
+        other = desk.reopen()
+        try:
+            return other.sign_in(username, password).member
+        finally:
+            other.close()
+
+    return call

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from desk.ui import words
+
+MIN_ROWS = 4  # the history never shrinks below this many events
 
 
 def event_note(event: dict) -> str:
@@ -47,6 +50,14 @@ class HistoryView(QTreeWidget):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
+    def minimumSizeHint(self) -> QSize:
+        """Room for the header and about four events, wherever the history is shown."""
+        hint = super().minimumSizeHint()
+        row = self.sizeHintForRow(0) if self.topLevelItemCount() else 0
+        row = max(row, self.fontMetrics().height() + 8)
+        height = self.header().sizeHint().height() + MIN_ROWS * row + 2 * self.frameWidth()
+        return QSize(hint.width(), max(hint.height(), height))
+
     def set_history(self, history: list[dict], names: dict[str, str]) -> None:
         self.clear()
         for event in history:
@@ -58,3 +69,4 @@ class HistoryView(QTreeWidget):
             ])
             item.setToolTip(3, event_note(event))
             self.addTopLevelItem(item)
+        self.updateGeometry()  # the rows' height may differ from the font's guess

@@ -5,12 +5,15 @@ Nothing is closed: what was being typed stays in its editor (and in the autosave
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
 
-from desk.core.errors import DeskError
+from desk.ui import adapters
 from desk.ui.avatar import round_logo
 from desk.ui.notice import NoticeLine
+from desk.ui.tasks import run_task
 
 
 class LockScreen(QWidget):
@@ -37,9 +40,16 @@ class LockScreen(QWidget):
         self.unlock_button.clicked.connect(self.try_unlock)
         self.sign_out_button = QPushButton(self.tr("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # moving, without a percentage: "checking"
+        self.busy.setMaximumWidth(100)
+        self.busy.setAccessibleName(QCoreApplication.translate("MainWindow", "Working"))
+        self.busy.hide()
+        self.checking = False
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_out_button)
         buttons.addStretch()
+        buttons.addWidget(self.busy)
         buttons.addWidget(self.unlock_button)
         box = QWidget()
         box.setFixedWidth(440)
@@ -63,12 +73,27 @@ class LockScreen(QWidget):
         self.notice.clear_text()
         self.password.setFocus()
 
+    def _set_busy(self, busy: bool) -> None:
+        self.checking = busy
+        self.busy.setVisible(busy)
+        for widget in (self.password, self.unlock_button, self.sign_out_button):
+            widget.setEnabled(not busy)
+
     def try_unlock(self) -> None:
-        try:
-            self.ctx.desk.sign_in(self.ctx.session.username, self.password.text())
-        except DeskError as error:
-            self.password.clear()
-            self.notice.show_text(error.message(self.ctx.lang), True)
+        """The password check (Argon2id, slow on purpose) runs off the GUI thread."""
+        if self.checking:
             return
+        self._set_busy(True)
+        run_task(adapters.check_password(self.ctx.desk, self.ctx.session.username, self.password.text()),
+                 self._unlocked, self._refused, owner=self)
+
+    def _unlocked(self, _member) -> None:
+        self._set_busy(False)
         self.password.clear()
         self.unlocked.emit()
+
+    def _refused(self, error) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.notice.show_text(self.ctx.message(error), True)
+        self.password.setFocus()

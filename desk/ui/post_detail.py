@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desk.ui import words
 from desk.ui.history_view import HistoryView
@@ -33,8 +33,16 @@ class PostDetail(QWidget):
         bottom_column.setContentsMargins(0, 0, 0, 0)
         bottom_column.addWidget(history_title)
         bottom_column.addWidget(self.history)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
+        # the post scrolls when the screen is short, so the history keeps its few rows
+        top_scroll = QScrollArea()
+        top_scroll.setWidget(top)
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
+        self.top = top
+        split.setChildrenCollapsible(False)
+        split.addWidget(top_scroll)
         split.addWidget(bottom)
         split.setStretchFactor(0, 0)  # the post as tall as it needs; the history takes the rest
         split.setStretchFactor(1, 1)
@@ -83,4 +91,13 @@ class PostDetail(QWidget):
                 lines.append(self.tr("Images without a description: %1.").replace("%1", str(missing)))
         self.facts.setText("\n".join(lines))
         self.history.set_history(shown["history"], names)
+        self._fit()
         return shown
+
+    def _fit(self) -> None:
+        """The post as tall as it needs, as far as the history's few rows leave room."""
+        total = sum(self.split.sizes())
+        if total <= 0:
+            return  # not laid out yet: the splitter starts from the size hints
+        wanted = self.top.sizeHint().height()
+        self.split.setSizes([wanted, max(total - wanted, 1)])  # the splitter keeps the history's minimum

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QApplication, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout,
 )
 
 from desk.core.errors import DeskError
-from desk.ui import i18n
+from desk.ui import adapters, i18n
 from desk.ui.avatar import round_logo
 from desk.ui.language_box import LanguageBox
 from desk.ui.notice import NoticeLine
+from desk.ui.tasks import run_task
 
 
 class SignInDialog(QDialog):
@@ -32,6 +33,11 @@ class SignInDialog(QDialog):
         self.language = LanguageBox()
         self.language.chosen.connect(QApplication.instance().set_language)
         self.notice = NoticeLine()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # moving, without a percentage: "checking"
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.checking = False
         self.button = QPushButton()
         self.button.setDefault(True)
         self.button.clicked.connect(self.try_sign_in)
@@ -44,6 +50,7 @@ class SignInDialog(QDialog):
             self.labels[field].setBuddy(field)
             self.form.addRow(self.labels[field], field)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.busy)
         buttons.addStretch()
         buttons.addWidget(self.button)
         layout = QVBoxLayout(self)
@@ -70,18 +77,42 @@ class SignInDialog(QDialog):
         self.button.setText(self.tr("Sign in"))
         self.button.setAccessibleName(self.tr("Sign in"))
         self.logo.setAccessibleName(self.tr("Institution logo"))
+        self.busy.setAccessibleName(QCoreApplication.translate("MainWindow", "Working"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
+    def _set_busy(self, busy: bool) -> None:
+        self.checking = busy
+        self.busy.setVisible(busy)
+        for widget in (self.button, self.username, self.password, self.language):
+            widget.setEnabled(not busy)
+
     def try_sign_in(self) -> None:
-        try:
-            self.session = self.desk.sign_in(self.username.text(), self.password.text())
-        except DeskError as error:
-            self.password.clear()
-            self.notice.show_text(error.message(i18n.current()), True)
+        """The password check (Argon2id, slow on purpose) runs off the GUI thread."""
+        if self.checking:
             return
+        self._set_busy(True)
+        run_task(adapters.check_password(self.desk, self.username.text(), self.password.text()),
+                 self._signed_in, self._refused, owner=self)
+
+    def _signed_in(self, member) -> None:
+        from desk.session import Session
+
+        self._set_busy(False)
+        self.session = Session(self.desk, member)
         self.password.clear()
         self.accept()
+
+    def _refused(self, error) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        if isinstance(error, DeskError):
+            text = error.message(i18n.current())
+        else:
+            text = QCoreApplication.translate("DeskContext", "Something unexpected went wrong (%1). Nothing else was changed.").replace(
+                "%1", type(error).__name__)
+        self.notice.show_text(text, True)
+        self.password.setFocus()

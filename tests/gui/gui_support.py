@@ -73,3 +73,10 @@ def null_keyring():
 def read_as_text(label_text: str) -> str:
     """What a person reads: the left-to-right isolate marks around an @handle removed."""
     return label_text.replace("\u2066", "").replace("\u2069", "")
+
+
+def settle(qtbot, timeout: int = 10000) -> None:
+    """Wait (with the event loop running) until the background tasks have handed back."""
+    from desk.ui import tasks
+
+    qtbot.waitUntil(lambda: tasks.tracker().idle(), timeout=timeout)

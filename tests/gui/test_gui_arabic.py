@@ -40,4 +40,5 @@ def test_refusals_come_in_arabic(arabic, qtbot, desk):
     dialog.username.setText("huda")
     dialog.password.setText("wrong-password")
     dialog.button.click()
+    qtbot.waitUntil(lambda: not dialog.checking)
     assert dialog.notice.text() == "اسم المستخدم أو كلمة المرور غير صحيحة."

@@ -6,6 +6,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 
 from desk.core.states import State
+from gui_support import settle
 from desk.service import LogFilter
 
 
@@ -58,20 +59,23 @@ def test_save_draft_with_ctrl_s_and_submit_with_ctrl_enter(qtbot, open_window, d
     page.editor.setFocus()
     page.editor.set_text("خبر للمراجعة")
     qtbot.keyClick(page.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     session = window.ctx.session
     drafts = session.log(LogFilter(author="sara", state="draft"))
     assert [r["text"] for r in drafts] == ["خبر للمراجعة"]
     assert page.post_id == drafts[0]["post_id"]
     qtbot.keyClick(page.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     assert session.post(drafts[0]["post_id"]).state == State.IN_REVIEW
     assert page.editor.text() == "" and page.post_id is None
     assert "submitted for review" in page.notice.text()
 
 
-def test_submit_over_the_limit_is_refused_with_the_reason(open_window, desk):
+def test_submit_over_the_limit_is_refused_with_the_reason(qtbot, open_window, desk):
     window, page = compose_page(open_window, desk)
     page.editor.set_text("ب" * 300)
     page.submit()
+    settle(qtbot)
     assert "300 characters long by X's count; the limit is 280" in page.notice.text()
     assert window.ctx.session.post(page.post_id).state == State.DRAFT  # saved, not submitted
 
@@ -81,24 +85,28 @@ def make_png(path, colour="red"):
     return str(path)
 
 
-def test_images_with_alt_text_and_remove(open_window, desk, tmp_path):
+def test_images_with_alt_text_and_remove(qtbot, open_window, desk, tmp_path):
     window, page = compose_page(open_window, desk)
     page.editor.set_text("صور الافتتاح")
     page.add_images([make_png(tmp_path / "a.png"), make_png(tmp_path / "b.png", "blue")])
     assert page.images.count() == 2
+    settle(qtbot)
+    assert not page.images.loading() and len(page.images.pixmaps()) == 2
     page.images.cards[0].alt.setText("قص الشريط")
     page.images.cards[1].remove.click()
     assert page.images.count() == 1
     page.save()
+    settle(qtbot)
     post = window.ctx.session.post(page.post_id)
     assert [m.alt for m in post.media] == ["قص الشريط"]
 
 
-def test_a_file_that_is_not_an_image_is_refused(open_window, desk, tmp_path):
+def test_a_file_that_is_not_an_image_is_refused(qtbot, open_window, desk, tmp_path):
     _, page = compose_page(open_window, desk)
     fake = tmp_path / "notes.png"
     fake.write_text("not a picture")
     page.add_images([str(fake)])
+    settle(qtbot)
     assert page.images.count() == 0
     assert "is not an image the desk can read" in page.notice.text()
 
@@ -115,9 +123,42 @@ def test_autosave_keeps_the_text_and_a_new_window_restores_it(open_window, desk)
     assert "Restored what you were typing" in again.page["compose"].notice.text()
 
 
-def test_autosave_is_removed_once_the_draft_is_saved(open_window, desk):
+def test_autosave_is_removed_once_the_draft_is_saved(qtbot, open_window, desk):
     _, page = compose_page(open_window, desk)
     page.editor.set_text("نص")
     page.flush_autosave()
     page.save()
+    settle(qtbot)
     assert not page.autosave.path.exists()
+
+
+def test_saving_runs_off_the_gui_thread_and_keeps_the_page_still(qtbot, open_window, desk, monkeypatch):
+    import threading
+    import time
+
+    from desk.session import Session
+
+    window, page = compose_page(open_window, desk)
+    gui_thread = threading.get_ident()
+    saved_on = []
+    real = Session.draft
+
+    def slow_draft(self, *args, **kw):
+        saved_on.append(threading.get_ident())
+        time.sleep(0.3)
+        return real(self, *args, **kw)
+
+    monkeypatch.setattr(Session, "draft", slow_draft)
+    page.editor.set_text("خبر يُحفظ في الخلفية")
+    assert page.save()
+    # while the store works, the page is read-only and a second save cannot start
+    assert page.saving and page.editor.isReadOnly() and not page.save_button.isEnabled()
+    assert not page.submit_button.isEnabled() and not page.save()
+    page.flush_autosave()  # the autosave timer may fire meanwhile: the text is kept on disk
+    assert page.autosave.load()["text"] == "خبر يُحفظ في الخلفية"
+    settle(qtbot)
+    assert saved_on and gui_thread not in saved_on
+    assert not page.saving and not page.editor.isReadOnly() and page.save_button.isEnabled()
+    assert window.ctx.session.post(page.post_id).text == "خبر يُحفظ في الخلفية"
+    assert not page.autosave.path.exists()
+    assert "Draft #" in page.notice.text()

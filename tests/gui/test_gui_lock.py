@@ -17,11 +17,13 @@ def test_lock_after_idle_keeps_the_typed_text(qtbot, open_window, desk):
 
     window.lock_screen.password.setText("wrong-password")
     window.lock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.lock_screen.checking)
     assert window.is_locked()
     assert window.lock_screen.notice.text() == "Wrong username or password."
 
     window.lock_screen.password.setText(PASSWORD)
     window.lock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.lock_screen.checking)
     assert not window.is_locked()
     assert page.editor.text() == "نص كُتب قبل القفل"
 
@@ -62,4 +64,5 @@ def test_a_reason_being_written_waits_through_the_lock(qtbot, open_window, desk)
     assert not page.dialog.isVisible()
     window.lock_screen.password.setText(PASSWORD)
     window.lock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.lock_screen.checking)
     assert page.dialog.isVisible() and page.dialog.text.toPlainText() == "ملاحظة لم تكتمل"

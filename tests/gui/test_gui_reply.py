@@ -1,7 +1,7 @@
 """A reply: the X post it answers, by link or number; the number is what the desk keeps."""
 
 import pytest
-from gui_support import as_user
+from gui_support import as_user, settle
 
 from desk.ui.compose.reply_field import reply_target
 
@@ -39,7 +39,7 @@ def compose_page(open_window, desk, username="sara"):
     return window, window.page["compose"]
 
 
-def test_a_link_is_shown_in_the_preview_and_its_number_kept(open_window, desk):
+def test_a_link_is_shown_in_the_preview_and_its_number_kept(qtbot, open_window, desk):
     window, page = compose_page(open_window, desk)
     page.editor.set_text("شكرًا لكم على المتابعة")
     page.reply.field.setText(f"https://x.com/SaudiNews/status/{POST}?s=20")
@@ -48,6 +48,7 @@ def test_a_link_is_shown_in_the_preview_and_its_number_kept(open_window, desk):
     assert "Replying to" in page.preview.replying.text() and "@SaudiNews" in page.preview.replying.text()
     assert page.reply.problem.isHidden()
     assert page.save()
+    settle(qtbot)
     post = window.ctx.session.post(page.post_id)
     assert post.reply_to == POST
     assert page.reply.text() == POST  # reopened from the store: the number
@@ -64,7 +65,7 @@ def test_what_is_not_an_x_post_is_refused_before_saving(open_window, desk):
     assert window.ctx.session.log_count() == 0
 
 
-def test_removing_the_reply_from_a_saved_draft(open_window, desk):
+def test_removing_the_reply_from_a_saved_draft(qtbot, open_window, desk):
     post_id = as_user(desk, "sara").draft("خبر", reply_to=POST)
     window, page = compose_page(open_window, desk)
     page.open_post(post_id)
@@ -73,6 +74,7 @@ def test_removing_the_reply_from_a_saved_draft(open_window, desk):
     page.update_preview()
     assert page.preview.replying.isHidden()
     assert page.save()
+    settle(qtbot)
     assert window.ctx.session.post(post_id).reply_to is None
 
 

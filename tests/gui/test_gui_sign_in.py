@@ -44,6 +44,7 @@ def sign_in(qtbot, desk, username, password):
     dialog.username.setText(username)
     dialog.password.setText(password)
     dialog.button.click()
+    qtbot.waitUntil(lambda: not dialog.checking)
     return dialog
 
 
@@ -68,9 +69,11 @@ def test_locked_name_says_until_when(qtbot, desk):
     for _ in range(5):
         dialog.password.setText("wrong-password")
         dialog.button.click()
+        qtbot.waitUntil(lambda: not dialog.checking)
     assert "sara is locked until" in dialog.notice.text()
     dialog.password.setText(PASSWORD)  # even the right password waits for the lock to end
     dialog.button.click()
+    qtbot.waitUntil(lambda: not dialog.checking)
     assert dialog.session is None
     assert "locked until" in dialog.notice.text()
 
@@ -80,3 +83,42 @@ def test_deactivated_name_is_refused(qtbot, desk):
     dialog = sign_in(qtbot, desk, "sara", PASSWORD)
     assert dialog.session is None
     assert dialog.notice.text() == "sara has been deactivated and cannot sign in."
+
+
+def test_sign_in_runs_off_the_gui_thread(qtbot, desk, monkeypatch):
+    """The password check is slow on purpose: the dialog waits, greyed, and the window keeps drawing."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    gui_thread = threading.get_ident()
+    checked_on = []
+    slow = Desk.sign_in
+
+    def slow_sign_in(self, username, password):
+        checked_on.append(threading.get_ident())
+        time.sleep(0.6)
+        return slow(self, username, password)
+
+    monkeypatch.setattr(Desk, "sign_in", slow_sign_in)
+    dialog = SignInDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("huda")
+    dialog.password.setText(PASSWORD)
+    ticks = []
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    dialog.button.click()
+    assert dialog.checking and not dialog.button.isEnabled() and not dialog.password.isEnabled()
+    assert dialog.busy.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        pass
+    timer.stop()
+    assert checked_on and gui_thread not in checked_on
+    assert len(ticks) >= 10  # the event loop kept running through the slow check
+    assert max(b - a for a, b in zip(ticks, ticks[1:])) < 0.3
+    assert dialog.session is not None and dialog.session.username == "huda"
+    assert dialog.button.isEnabled() and not dialog.busy.isVisible()

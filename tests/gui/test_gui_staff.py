@@ -1,6 +1,6 @@
 """Staff (administrators): add, roles, reset a password, deactivate with handover."""
 
-from gui_support import PASSWORD, as_user
+from gui_support import PASSWORD, as_user, settle
 
 from desk.core.roles import Role
 from desk.service import LogFilter
@@ -18,7 +18,7 @@ def test_only_administrators_see_staff_and_settings(open_window, desk):
     assert window.places.keys() == ["log", "training", "staff", "settings"]
 
 
-def test_add_a_staff_member(open_window, desk):
+def test_add_a_staff_member(qtbot, open_window, desk):
     window, page = staff_page(open_window, desk)
     page.add_button.click()
     dialog = page.dialog
@@ -29,14 +29,14 @@ def test_add_a_staff_member(open_window, desk):
     dialog.password.setText(PASSWORD)
     dialog.password2.setText(PASSWORD)
     dialog.ok.click()
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     member = next(m for m in window.ctx.session.staff() if m.username == "fahad")
     assert member.roles == frozenset({Role.SUPERVISOR}) and member.name == "فهد"
     assert desk.sign_in("fahad", PASSWORD).may("approve")
     assert "فهد can now sign in." in page.notice.text()
 
 
-def test_a_refused_new_member_keeps_the_dialog_open_with_the_reason(open_window, desk):
+def test_a_refused_new_member_keeps_the_dialog_open_with_the_reason(qtbot, open_window, desk):
     window, page = staff_page(open_window, desk)
     page.add_button.click()
     page.dialog.username.setText("sara")
@@ -44,6 +44,8 @@ def test_a_refused_new_member_keeps_the_dialog_open_with_the_reason(open_window,
     page.dialog.password.setText(PASSWORD)
     page.dialog.password2.setText(PASSWORD)
     page.dialog.ok.click()
+    settle(qtbot)
+    assert page.dialog.isVisible() and not page.dialog.working
     assert page.dialog.error.text() == "There is already a staff member named sara."
 
 
@@ -74,11 +76,13 @@ def test_the_last_administrator_cannot_be_removed(open_window, desk):
     assert next(m for m in window.ctx.session.staff() if m.username == "admin").active
 
 
-def test_reset_a_password(open_window, desk):
+def test_reset_a_password(qtbot, open_window, desk):
     window, page = staff_page(open_window, desk)
     page.select("sara")
     page.password_button.click()
     page.dialog.password.setText("a-new-password")
     page.dialog.password2.setText("a-new-password")
     page.dialog.ok.click()
+    qtbot.waitUntil(lambda: not page.dialog.isVisible())
+    assert "New password set for" in page.notice.text()
     assert desk.sign_in("sara", "a-new-password").username == "sara"

@@ -32,6 +32,7 @@ class ComposePage(QWidget):
         self.post_id: int | None = None
         self.version: int | None = None
         self.state = State.DRAFT
+        self.saving = False  # a save, submit or take-back runs off the GUI thread
         self._saved_snapshot = ("", [], "")
         self._autosaved_snapshot = ("", [], "")
         self.setAcceptDrops(True)
@@ -167,13 +168,22 @@ class ComposePage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        editable = self.state in (State.DRAFT,) or self.post_id is None
+        editable = (self.state in (State.DRAFT,) or self.post_id is None) and not self.saving
         self.editor.setReadOnly(not editable)
         self.reply.setReadOnly(not editable)
-        for widget in (self.save_button, self.add_button, *[c.remove for c in self.images.cards]):
+        for card in self.images.cards:
+            card.set_read_only(not editable)
+        for widget in (self.save_button, self.add_button, self.submit_button):
             widget.setEnabled(editable)
-        self.submit_button.setEnabled(editable)
         self.recall_button.setVisible(self.state == State.IN_REVIEW and self.post_id is not None)
+        self.recall_button.setEnabled(not self.saving)
+        self.drafts.setEnabled(not self.saving)
+        self.new_button.setEnabled(not self.saving)
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the store works: what is shown stays as it is, so nothing typed is lost."""
+        self.saving = saving
+        self._update_buttons()
 
     # opening ------------------------------------------------------------------------
     def new_draft(self) -> None:
@@ -228,46 +238,81 @@ class ComposePage(QWidget):
             event.acceptProposedAction()
 
     # acting -------------------------------------------------------------------------
-    def save(self) -> bool:
-        if self.editor.isReadOnly():
+    # Saving decodes the pictures, writes their files and waits for the database's write
+    # lock: it runs off the GUI thread. Meanwhile the page is read-only (typing waits), so
+    # what is saved is exactly what is shown, and the autosave file stays until it is.
+    def save(self, then=None) -> bool:
+        """Start saving the draft; ``then()`` follows once it is saved. False when it cannot start."""
+        if self.saving or self.editor.isReadOnly():
             return False
         if self.post_id is not None and not self.dirty():
+            if then is not None:
+                then()
             return True
         text, images, reply_to = self.editor.text(), self.images.images(), self.reply.post_id()
         if reply_to is None:
             self.notice.show_text(self.reply.problem.text(), True)
             self.reply.field.setFocus()
             return False
-        if self.post_id is None:
-            post_id = self.ctx.act(self.session.draft, text, images, reply_to or None)
-            if post_id is None:
-                return False
+        post_id, version, snapshot = self.post_id, self.version, self.snapshot()
+        self.flush_autosave()  # on disk until the store has it
+        if post_id is None:
+            def work(session):
+                return session.draft(text, images, reply_to or None)
         else:
-            # "" (not None) when the reply was removed: None would keep the old one
-            post = self.ctx.act(self.session.edit, self.post_id, text, images, reply_to,
-                                expected_version=self.version)
-            if post is None:
-                return False
-            post_id = self.post_id
-        self.autosave.clear()
-        self.open_post(post_id)  # the images are now the post's own stored files
-        self.notice.show_text(self.tr("Draft #%1 saved.").replace("%1", str(post_id)))
+            def work(session):
+                # "" (not None) when the reply was removed: None would keep the old one
+                session.edit(post_id, text, images, reply_to, expected_version=version)
+                return post_id
+
+        def saved(saved_id):
+            self._set_saving(False)
+            if self.snapshot() == snapshot:
+                self.autosave.clear()
+                self._autosaved_snapshot = snapshot
+            self.open_post(saved_id)  # the images are now the post's own stored files
+            self.notice.show_text(self.tr("Draft #%1 saved.").replace("%1", str(saved_id)))
+            if then is not None:
+                then()
+
+        self._set_saving(True)
+        self.ctx.in_background(work, saved, self._failed, owner=self)
         return True
 
+    def _failed(self, error) -> None:
+        self._set_saving(False)
+        self.notice.show_text(self.ctx.message(error), True)
+
     def submit(self) -> None:
-        if self.editor.isReadOnly() or not self.save():
+        if self.saving or self.editor.isReadOnly():
             return
-        post_id = self.post_id
-        if self.ctx.act(self.session.submit, post_id, expected_version=self.version) is None:
-            return
-        self.new_draft()
-        self.notice.show_text(self.tr("Post #%1 submitted for review.").replace("%1", str(post_id)))
+
+        def send():
+            post_id, version = self.post_id, self.version
+
+            def sent(_result):
+                self._set_saving(False)
+                self.new_draft()
+                self.notice.show_text(self.tr("Post #%1 submitted for review.").replace("%1", str(post_id)))
+
+            self._set_saving(True)
+            self.ctx.in_background(lambda s: s.submit(post_id, expected_version=version), sent, self._failed,
+                                   owner=self)
+
+        self.save(then=send)
 
     def recall(self) -> None:
-        if self.post_id is None:
+        if self.post_id is None or self.saving:
             return
-        if self.ctx.act(self.session.recall, self.post_id, expected_version=self.version) is not None:
-            self.open_post(self.post_id)
+        post_id, version = self.post_id, self.version
+
+        def recalled(_result):
+            self._set_saving(False)
+            self.open_post(post_id)
+
+        self._set_saving(True)
+        self.ctx.in_background(lambda s: s.recall(post_id, expected_version=version), recalled, self._failed,
+                               owner=self)
 
     # autosave -----------------------------------------------------------------------
     def flush_autosave(self) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QVBoxLayout, QWidget,
 )
 
 from desk.core.roles import Role
@@ -49,14 +49,36 @@ class _Form(QDialog):
         self.ok = self.buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(lambda: self.given.emit(self.value()))
         self.buttons.rejected.connect(self.reject)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # moving, without a percentage: "working"
+        self.busy.setAccessibleName(QCoreApplication.translate("MainWindow", "Working"))
+        self.busy.hide()
+        self.working = False
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
     def value(self):
         raise NotImplementedError
+
+    def set_busy(self, busy: bool) -> None:
+        """While the work runs off the GUI thread: the form waits, greyed, with a moving bar."""
+        self.working = busy
+        self.busy.setVisible(busy)
+        if busy:
+            self.error.hide()
+        for i in range(self.form.count()):
+            widget = self.form.itemAt(i).widget()
+            if widget is not None:
+                widget.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self.working:  # Escape while the work runs: it finishes first
+            super().reject()
 
     def refuse(self, text: str) -> None:
         self.error.setText(text)

@@ -107,13 +107,39 @@ class StaffPage(QWidget):
         dialog.given.connect(given)
         dialog.open()
 
-    def ask_add(self) -> None:
-        def add(value):
-            username, name, roles, password = value
-            self.session.add_staff(username, name, roles, password)
-            self.notice.show_text(self.tr("%1 can now sign in.").replace("%1", name))
+    def _open_in_background(self, dialog, work, done) -> None:
+        """Like _open, for slow work (password hashing): ``work(worker_session, value)`` runs
+        off the GUI thread while the dialog waits; ``done(value)`` follows on the GUI thread."""
+        self.dialog = dialog
 
-        self._open(AddStaffDialog(self), add)
+        def given(value):
+            if value is INVALID or dialog.working:
+                return
+            dialog.set_busy(True)
+
+            def finished(_result):
+                dialog.set_busy(False)
+                dialog.accept()
+                done(value)
+
+            def failed(error):
+                dialog.set_busy(False)
+                dialog.refuse(self.ctx.message(error))
+
+            self.ctx.in_background(lambda s: work(s, value), finished, failed, owner=dialog)
+
+        dialog.given.connect(given)
+        dialog.open()
+
+    def ask_add(self) -> None:
+        def add(session, value):
+            username, name, roles, password = value
+            session.add_staff(username, name, roles, password)
+
+        def added(value):
+            self.notice.show_text(self.tr("%1 can now sign in.").replace("%1", value[1]))
+
+        self._open_in_background(AddStaffDialog(self), add, added)
 
     def ask_roles(self) -> None:
         member = self.current()
@@ -122,11 +148,13 @@ class StaffPage(QWidget):
     def ask_password(self) -> None:
         member = self.current()
 
-        def reset(password):
-            self.session.reset_password(member.username, password)
+        def reset(session, password):
+            session.reset_password(member.username, password)
+
+        def done(_password):
             self.notice.show_text(self.tr("New password set for %1.").replace("%1", member.name))
 
-        self._open(PasswordDialog(member, self), reset)
+        self._open_in_background(PasswordDialog(member, self), reset, done)
 
     def ask_deactivate(self) -> None:
         member = self.current()
