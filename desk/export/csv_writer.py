@@ -12,7 +12,6 @@ from desk.export.rows import COLUMNS, EXTRA_COLUMNS, ExportMeta, Ticker, atomic_
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-FORMULA_CHARS = frozenset(FORMULA_STARTS)
 # Columns a person can type into or that hold names; ids, counts and times cannot start a formula.
 TEXT_INDEXES = [i for i, name in enumerate(COLUMNS) if name not in ("post_id", "media_count")]
 
@@ -41,12 +40,10 @@ def write_csv(
             writer = csv.writer(stream, lineterminator="\r\n")
             writer.writerow(COLUMNS + EXTRA_COLUMNS)
             for row in rows:
-                # csv writes None as an empty cell and numbers as text; only text is guarded.
+                # Ids and counts cannot start a formula; every other cell goes through the guard.
                 cells = list(map(row.get, COLUMNS))
                 for index in TEXT_INDEXES:
-                    value = cells[index]
-                    if value and type(value) is str and value[0] in FORMULA_CHARS:
-                        cells[index] = "'" + value
+                    cells[index] = safe_cell(cells[index])
                 for name in ("created_at", "published_at"):
                     if tz is None and name + "_local" in row:  # the store already worked out local time
                         local = row[name + "_local"] or ""
