@@ -11,7 +11,7 @@ import os
 import threading
 
 from desk.core import roles as role_rules
-from desk.core.errors import InvalidInput, StoreError, VaultError
+from desk.core.errors import EXIT_X, InvalidInput, StoreError, VaultError
 from desk.publish.base import AccountInfo
 
 log = logging.getLogger(__name__)
@@ -138,19 +138,20 @@ class Account:
             chain.append(store.db, action=action, actor=session.username, detail={"handle": info.handle})
 
     # the audit checkpoint ------------------------------------------------------------
-    def save_checkpoint(self, head_hash: str) -> None:
-        """After each commit: the newest hash into the keyring. Without a keyring the
-        chain still verifies on its own; only a whole-table rewrite goes unnoticed.
-        The window hands this to a thread of its own: a slow keyring never stalls it."""
+    def save_checkpoint(self, anchor) -> None:
+        """After each commit: the chain's length and newest hash into the keyring. Without
+        a keyring the chain still verifies on its own; only a whole-table rewrite goes
+        unnoticed. The window hands this to a thread of its own: a slow keyring never
+        stalls it (the anchor file beside the database is written at once meanwhile)."""
         if self._checkpoints is not None:
-            self._checkpoints.put(head_hash)
+            self._checkpoints.put(anchor)
         else:
-            self.write_checkpoint(head_hash)
+            self.write_checkpoint(anchor)
 
-    def write_checkpoint(self, head_hash: str) -> None:
+    def write_checkpoint(self, anchor) -> None:
         try:
             # Never wait on an unlock prompt for this: a locked keyring skips one checkpoint.
-            self.vault(unlock_timeout=CHECKPOINT_UNLOCK_SECONDS).set_checkpoint(head_hash)
+            self.vault(unlock_timeout=CHECKPOINT_UNLOCK_SECONDS).set_anchor(anchor.for_keyring())
         except (VaultError, StoreError) as error:
             log.debug("no audit checkpoint kept: %s", error.key)
 
@@ -158,11 +159,75 @@ class Account:
         if self._checkpoints is not None:
             self._checkpoints.flush(seconds)
 
-    def checkpoint(self) -> str | None:
+    def checkpoint(self) -> dict | None:
+        """The anchor the keyring keeps: {"events", "head", "sealed_from"}, or None."""
         try:
-            return self.vault().get_checkpoint()
+            return self.vault().get_anchor()
         except VaultError:
             return None
+
+
+class SealUnavailable(VaultError):
+    """The log is sealed and the keyring that holds its key cannot be reached now."""
+
+    exit_code = EXIT_X
+
+
+_SEAL_KEYS: dict[str, bytes] = {}  # per desk, for this process: read from the keyring once
+
+
+class Sealer:
+    """Gives the store the log's seal key. A desk whose keyring can hold secrets seals
+    its log from its first event (or, for an older desk, from the first event written
+    with a keyring at hand); a desk with no secure keyring writes unsealed events."""
+
+    def __init__(self, account: Account):
+        self.account = account
+        self._no_keyring = False  # no secure back-end on this machine: it will not appear
+        self._failed = False  # the keyring did not answer for this transaction
+
+    def _namespace(self) -> str | None:
+        found = self.account.desk.store.institution.get()
+        return f"desk-{found['desk_id']}" if found else None
+
+    def cached(self) -> bytes | None:
+        namespace = self._namespace()
+        return _SEAL_KEYS.get(namespace) if namespace else None
+
+    def _fetch(self, create: bool) -> bytes | None:
+        from desk.vault import NoSecureKeyring
+
+        namespace = self._namespace()
+        if namespace is None or self._no_keyring:
+            return None
+        if namespace in _SEAL_KEYS:
+            return _SEAL_KEYS[namespace]
+        try:
+            key = self.account.vault(unlock_timeout=CHECKPOINT_UNLOCK_SECONDS).seal_key(create=create)
+        except NoSecureKeyring as error:
+            self._no_keyring = error.key in ("vault.no_keyring", "vault.insecure_backend")
+            self._failed = True
+            return None
+        except (VaultError, StoreError):
+            self._failed = True
+            return None
+        if key is not None:
+            _SEAL_KEYS[namespace] = key
+        return key
+
+    def prepare(self) -> None:
+        """Before the write lock: read the key, so a slow keyring holds no other desk up."""
+        self._failed = False
+        self._fetch(create=False)
+
+    def key(self, sealed: bool) -> bytes | None:
+        """Inside the transaction. A sealed log without its key refuses the write."""
+        key = self.cached()
+        if key is None and not self._failed:
+            key = self._fetch(create=not sealed)
+        if key is None and sealed:
+            raise SealUnavailable("audit.seal_unavailable")
+        return key
 
 
 class _CheckpointWriter:

@@ -231,8 +231,15 @@ def cmd_verify(args, console):
         result = verify_export(args.export)
         print(render(result.message_key, console.lang, result.params))
         return 0 if result.ok else 1
-    report = _desk(args).verify()
+    from desk import paths
+    from desk.audit import missing_database
+
+    report = missing_database(paths.data_dir(args.data_dir))
+    if report is None:
+        report = _desk(args).verify()
     print(render(report.key, console.lang, report.params))
+    for key, params in report.notes:
+        print(render(key, console.lang, params))
     if report.ok and report.checkpoint == "none":
         console.say("chain.no_checkpoint")
     return 0 if report.ok else 1

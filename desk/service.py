@@ -6,15 +6,13 @@ enforced underneath (desk.core decides, desk.store applies in one transaction).
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk import paths
-from desk.account import Account
+from desk.account import Account, Sealer
 from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError
 from desk.core.media import check_image
 from desk.core.roles import Role
@@ -57,6 +55,7 @@ class Desk:
         self._publisher_factory = publisher_factory
         self.outbox = Outbox(self.store, self.publisher)
         self.account = Account(self, checkpoint_in_background)
+        self.store.sealer = Sealer(self.account)
         self.store.on_commit = self._keep_checkpoint
 
     # the institution ---------------------------------------------------------
@@ -179,25 +178,17 @@ class Desk:
         except DeskError:
             return True
 
-    def _keep_checkpoint(self, head_hash: str) -> None:
-        if self.institution():
-            self.account.save_checkpoint(head_hash)
+    def _keep_checkpoint(self, anchor) -> None:
+        self.account.save_checkpoint(anchor)
 
     def publish_due(self, now: datetime | None = None):
         return self.outbox.publish_due(now)
 
     def verify(self):
-        """Recompute the chain, then compare its newest hash with the keyring's checkpoint,
-        which catches a consistent rewrite of the whole events table."""
-        report = self.store.verify(workers=os.cpu_count() or 1)
-        if not report.ok:
-            return report
-        kept = self.account.checkpoint() if self.institution() else None
-        if kept is None:
-            return replace(report, checkpoint="none")
-        if not self.store.has_event_hash(kept):
-            return replace(report, ok=False, key="chain.checkpoint", params={}, checkpoint="missing")
-        return replace(report, checkpoint="matched")
+        """The chain, its seals, the rows it vouches for and its anchors (desk.audit)."""
+        from desk.audit import verify_desk
+
+        return verify_desk(self)
 
     def close(self) -> None:
         self.account.flush()

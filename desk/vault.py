@@ -5,7 +5,8 @@ Secret Service, KeePassXC), libsecret, KWallet, macOS Keychain and Windows Crede
 Manager. With none of them the vault refuses (NoSecureKeyring) instead of falling back
 to a plaintext file; drafting and review go on, publishing waits.
 
-Values never leave this module except through ``load_keys`` and ``get_checkpoint``:
+Values never leave this module except through ``load_keys``, ``get_checkpoint``,
+``get_anchor`` and ``seal_key``:
 no exception, ``repr`` or log line carries them.
 """
 
@@ -201,6 +202,44 @@ class Vault:
         if value is not None and not _SHA256.fullmatch(value):
             raise VaultError("vault.entry_damaged")
         return value
+
+    # the audit anchor: the chain's length and head together, and the log's seal key
+
+    def set_anchor(self, anchor: dict) -> None:
+        """{"events": n, "head": hash, "sealed_from": id or null}: where the chain ended."""
+        events, head = anchor.get("events"), anchor.get("head")
+        if not isinstance(events, int) or events < 0 or not isinstance(head, str) or not _SHA256.fullmatch(head):
+            raise InvalidInput("vault.checkpoint_malformed")
+        kept = {"events": events, "head": head, "sealed_from": anchor.get("sealed_from")}
+        self._set(self._user("audit-anchor"), json.dumps(kept, sort_keys=True))
+
+    def get_anchor(self) -> dict | None:
+        """The anchor last kept; an older desk's bare checkpoint hash reads as one without a length."""
+        raw = self._get(self._user("audit-anchor"))
+        if raw is None:
+            legacy = self.get_checkpoint()
+            return None if legacy is None else {"events": None, "head": legacy, "sealed_from": None}
+        try:
+            found = json.loads(raw)
+            if isinstance(found["events"], int) and _SHA256.fullmatch(found["head"]):
+                return {"events": found["events"], "head": found["head"], "sealed_from": found.get("sealed_from")}
+        except (ValueError, KeyError, TypeError):
+            pass
+        raise VaultError("vault.entry_damaged")
+
+    def seal_key(self, create: bool = False) -> bytes | None:
+        """The secret the log's events are sealed with (HMAC); made once, never shown."""
+        raw = self._get(self._user("audit-seal"))
+        if raw is None and create:
+            import secrets
+
+            self._set(self._user("audit-seal"), secrets.token_hex(32))
+            raw = self._get(self._user("audit-seal"))
+        if raw is None:
+            return None
+        if not _SHA256.fullmatch(raw):
+            raise VaultError("vault.entry_damaged")
+        return bytes.fromhex(raw)
 
     # plumbing
 

@@ -132,11 +132,33 @@ def office_template(tmp_path_factory) -> Path:
 
 
 def copy_office(template: Path, target: Path) -> Path:
-    """A copy with a desk id of its own, so no two copies could share keyring entries."""
+    """A copy with a desk id of its own, so no two copies could share keyring entries.
+
+    The desk id is in the log's first event, so the copy's chain is written anew from
+    there, as if the office had been set up under the new id (the template was made
+    without a keyring: nothing outside the folder anchors it)."""
+    import json
     import uuid
 
+    from desk.store import anchor, chain
+
     shutil.copytree(template, target)
-    sql(target, "UPDATE institution SET desk_id = ?", [uuid.uuid4().hex])
+    desk_id = uuid.uuid4().hex
+    conn = sqlite3.connect(target / "desk.sqlite3")
+    with conn:
+        conn.execute("UPDATE institution SET desk_id = ?", [desk_id])
+        detail = json.loads(conn.execute("SELECT detail FROM events WHERE action = 'institution' ORDER BY id LIMIT 1").fetchone()[0])
+        conn.execute("UPDATE events SET detail = ? WHERE action = 'institution' AND id = (SELECT MIN(id) FROM events"
+                     " WHERE action = 'institution')", [chain.detail_text({**detail, "desk_id": desk_id})])
+        prev = chain.GENESIS
+        for row in conn.execute(chain.SELECT_EVENTS + " ORDER BY id").fetchall():
+            row = (*row[:9], prev, *row[10:])
+            prev = chain.row_hash(row)
+            conn.execute("UPDATE events SET prev_hash = ?, hash = ? WHERE id = ?", [row[9], prev, row[0]])
+        name_en = conn.execute("SELECT name_en FROM institution").fetchone()[0]
+        count = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    conn.close()
+    anchor.write(target, anchor.Anchor(desk_id, name_en, count, prev), None)
     return target
 
 

@@ -6,7 +6,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desk.paths import DATABASE_NAME
-from desk.store import chain, db as dbmod
+from desk.store import anchor as anchors, chain, db as dbmod
+from desk.store.anchor import Anchor
 from desk.store.log import Log, LogFilter
 from desk.store.media import MediaFiles
 from desk.store.migrations import migrate
@@ -34,14 +35,60 @@ class Store:
         self.training = TrainingTimeline(self.db)
         self.media = MediaFiles(self.folder / "media")
 
-    on_commit = None  # called with the chain's newest hash after each committed transaction
+    on_commit = None  # called with the new Anchor after each transaction that appended events
+    sealer = None  # gives the log's seal key (desk.account.Sealer); None: events go unsealed
+    _sealed_from: int | None = None
 
     @contextmanager
     def transaction(self):
+        if self.sealer is not None:
+            self.sealer.prepare()  # any keyring wait happens before the write lock is taken
         with dbmod.transaction(self.db, self.path):
+            start = chain.last_id(self.db)
             yield self
+            appended = chain.last_id(self.db) > start
+            if appended:
+                self._seal(start)
+        if appended:
+            self._anchor_after_commit()
+
+    def sealed_from(self) -> int | None:
+        """The first sealed event, once the log is sealed (it stays sealed)."""
+        if self._sealed_from is None:
+            self._sealed_from = chain.sealed_from(self.db)
+        return self._sealed_from
+
+    def _seal(self, start: int) -> None:
+        """Seal this transaction's events. A sealed log refuses to grow without its key:
+        an unsealed event there is what a forger would write."""
+        sealed = self.sealed_from() is not None
+        key = self.sealer.key(sealed) if self.sealer is not None else None
+        if key is None:
+            return
+        if not sealed:
+            chain.append(self.db, action="seal_start", actor=None, detail={"from": start + 1})
+            self._sealed_from = start + 1
+        chain.seal_new(self.db, key, start)
+
+    def anchor(self) -> Anchor | None:
+        found = self.institution.get()
+        if not found:
+            return None
+        events, head = chain.head(self.db)
+        return Anchor(found["desk_id"], found["name_en"], events, head, self.sealed_from())
+
+    def _anchor_after_commit(self) -> None:
+        anchor = self.anchor()
+        if anchor is None:
+            return
+        key = self.sealer.cached() if self.sealer is not None else None
+        anchors.write(self.folder, anchor, key)
         if self.on_commit is not None:
-            self.on_commit(self.head_hash())
+            self.on_commit(anchor)
+
+    def event_hash_at(self, event_id: int) -> str | None:
+        row = self.db.execute("SELECT hash FROM events WHERE id = ?", [event_id]).fetchone()
+        return row[0] if row else None
 
     def has_event_hash(self, hash_hex: str) -> bool:
         return self.db.execute("SELECT 1 FROM events WHERE hash = ? LIMIT 1", [hash_hex]).fetchone() is not None
@@ -50,8 +97,8 @@ class Store:
         """A consistent snapshot for several reads in a row."""
         return dbmod.read_snapshot(self.db, self.path)
 
-    def verify(self, workers: int = 1) -> chain.ChainReport:
-        return chain.verify(self.db, self.path, workers)
+    def verify(self, workers: int = 1, seal_key: bytes | None = None) -> chain.ChainReport:
+        return chain.verify(self.db, self.path, workers, seal_key)
 
     def head_hash(self) -> str:
         return chain.head(self.db)[1]

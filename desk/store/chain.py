@@ -8,6 +8,7 @@ a checkpoint, which catches a consistent rewrite of the whole table.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -109,7 +110,31 @@ def row_to_event(row: tuple) -> dict:
     return event
 
 
-SELECT_EVENTS = "SELECT " + ", ".join(FIELDS) + ", hash FROM events"
+SELECT_EVENTS = "SELECT " + ", ".join(FIELDS) + ", hash, seal FROM events"
+
+
+def seal_of(key: bytes, hash_hex: str) -> str:
+    """An event's seal: HMAC-SHA256 of its hash under the desk's seal key."""
+    return hmac.digest(key, hash_hex.encode("ascii"), "sha256").hex()
+
+
+def seal_new(db: sqlite_utils.Database, key: bytes, after_id: int) -> int:
+    """Seal the events appended after ``after_id``; call inside the acting transaction."""
+    rows = db.execute("SELECT id, hash FROM events WHERE id > ? AND seal IS NULL", [after_id]).fetchall()
+    for event_id, hash_hex in rows:
+        db.execute("UPDATE events SET seal = ? WHERE id = ?", [seal_of(key, hash_hex), event_id])
+    return len(rows)
+
+
+def sealed_from(db: sqlite_utils.Database) -> int | None:
+    """The first event the log is sealed from, as its first seal_start event says."""
+    row = db.execute(
+        "SELECT detail FROM events WHERE action = 'seal_start' ORDER BY id LIMIT 1").fetchone()
+    return json.loads(row[0])["from"] if row else None
+
+
+def last_id(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
 
 
 @dataclass(frozen=True)
@@ -122,11 +147,13 @@ class ChainReport:
     checkpoint: str = ""  # "matched", "missing" (rewritten) or "none" (no keyring to ask)
 
 
-def check_stretch(rows, first_id: int, expected_prev: str | None) -> tuple:
+def check_stretch(rows, first_id: int, expected_prev: str | None, seal: tuple | None = None) -> tuple:
     """Walk events from ``first_id`` on. Returns (prev_hash of the first row, hash of the
     last, count, problem) where problem is None or (message key, event id).
-    ``expected_prev`` None leaves the first link to the caller (a stretch in the middle)."""
+    ``expected_prev`` None leaves the first link to the caller (a stretch in the middle).
+    ``seal`` (key, from_id): every event from from_id on must carry its valid seal."""
     expected_id, first_prev, count = first_id, None, 0
+    key, seal_from = seal if seal else (None, None)
     for row in rows:
         event_id, prev_hash, stored_hash = row[0], row[9], row[10]
         if count == 0:
@@ -135,6 +162,9 @@ def check_stretch(rows, first_id: int, expected_prev: str | None) -> tuple:
             return first_prev, expected_prev, count, ("chain.bad_link", event_id)
         if row_hash(row) != stored_hash:
             return first_prev, expected_prev, count, ("chain.bad_hash", event_id)
+        if key is not None and event_id >= seal_from and not hmac.compare_digest(
+                row[11] or "", seal_of(key, stored_hash)):
+            return first_prev, expected_prev, count, ("chain.bad_seal", event_id)
         expected_prev, expected_id, count = stored_hash, expected_id + 1, count + 1
     return first_prev, expected_prev, count, None
 
@@ -142,11 +172,11 @@ def check_stretch(rows, first_id: int, expected_prev: str | None) -> tuple:
 def _stretch_in_process(args) -> tuple:
     import sqlite3
 
-    path, low, high = args
+    path, low, high, seal = args
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = conn.execute(SELECT_EVENTS + " WHERE id BETWEEN ? AND ? ORDER BY id", (low, high))
-        return check_stretch(rows, low, None)
+        return check_stretch(rows, low, None, seal)
     finally:
         conn.close()
 
@@ -154,23 +184,23 @@ def _stretch_in_process(args) -> tuple:
 PARALLEL_FROM = 200_000  # below this, starting processes costs more than it saves
 
 
-def _walk(db: sqlite_utils.Database, path, workers: int) -> tuple:
+def _walk(db: sqlite_utils.Database, path, workers: int, seal: tuple | None = None) -> tuple:
     """(newest hash, count, problem) over the whole chain, in ``workers`` processes for a
     long one; each checks a stretch, and the links between stretches are checked here."""
     last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
     if workers < 2 or last_id < PARALLEL_FROM or path is None:
-        _, head_hash, count, problem = check_stretch(db.execute(SELECT_EVENTS + " ORDER BY id"), 1, GENESIS)
+        _, head_hash, count, problem = check_stretch(db.execute(SELECT_EVENTS + " ORDER BY id"), 1, GENESIS, seal)
         return head_hash or GENESIS, count, problem
     import multiprocessing
 
     size = last_id // workers + 1
-    stretches = [(str(path), low, min(last_id, low + size - 1)) for low in range(1, last_id + 1, size)]
+    stretches = [(str(path), low, min(last_id, low + size - 1), seal) for low in range(1, last_id + 1, size)]
     # fork where there is one: the command line's verify runs no other threads to copy.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(workers) as pool:
         results = pool.map(_stretch_in_process, stretches)
     expected_prev, total = GENESIS, 0
-    for (_, low, _high), (first_prev, last_hash, count, problem) in zip(stretches, results):
+    for (_, low, _high, _seal), (first_prev, last_hash, count, problem) in zip(stretches, results):
         if count and first_prev != expected_prev:
             return expected_prev, total, ("chain.bad_link", low)
         if problem:
@@ -178,13 +208,16 @@ def _walk(db: sqlite_utils.Database, path, workers: int) -> tuple:
         expected_prev, total = last_hash or expected_prev, total + count
     # Rows after the last id counted at the start: written meanwhile, walked here.
     _, head_hash, count, problem = check_stretch(
-        db.execute(SELECT_EVENTS + " WHERE id > ? ORDER BY id", [last_id]), last_id + 1, expected_prev)
+        db.execute(SELECT_EVENTS + " WHERE id > ? ORDER BY id", [last_id]), last_id + 1, expected_prev, seal)
     return head_hash or expected_prev, total + count, problem
 
 
-def verify(db: sqlite_utils.Database, path=None, workers: int = 1) -> ChainReport:
-    """Recompute every link in id order; then check each post agrees with its last event."""
-    head_hash, count, problem = _walk(db, path, workers)
+def verify(db: sqlite_utils.Database, path=None, workers: int = 1, seal_key: bytes | None = None) -> ChainReport:
+    """Recompute every link in id order, and every seal when the seal key is at hand;
+    then check each post agrees with its last event."""
+    start = sealed_from(db) if seal_key is not None else None
+    seal = (seal_key, start) if start is not None else None
+    head_hash, count, problem = _walk(db, path, workers, seal)
     if problem:
         key, event_id = problem
         return ChainReport(False, count, head_hash, key, {"event_id": event_id})

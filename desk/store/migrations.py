@@ -78,7 +78,13 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = [_v1]
+def _v2_event_seals(db: sqlite_utils.Database) -> None:
+    # HMAC of each event's hash under a key only the OS keyring holds: events appended
+    # behind the program's back, with correct hashes, carry no valid seal.
+    db.execute("ALTER TABLE events ADD COLUMN seal TEXT")
+
+
+MIGRATIONS = [_v1, _v2_event_seals]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -87,12 +87,15 @@ class Institution:
 
     def create(self, name_ar: str, name_en: str, handle: str, logo_file: str | None, by: str) -> None:
         # desk_id names this desk's entries in the OS keyring, apart from any other desk's.
+        desk_id = uuid.uuid4().hex
         self.db.execute(
             "INSERT INTO institution (id, name_ar, name_en, handle, logo_file, desk_id, created_at)"
             " VALUES (1, ?, ?, ?, ?, ?, ?)",
-            [name_ar, name_en, handle, logo_file, uuid.uuid4().hex, chain.now_utc()],
+            [name_ar, name_en, handle, logo_file, desk_id, chain.now_utc()],
         )
-        chain.append(self.db, action="institution", actor=by, detail={"name_ar": name_ar, "name_en": name_en, "handle": handle})
+        # Every field in the first event, so the row can be checked against the log.
+        chain.append(self.db, action="institution", actor=by, detail={
+            "name_ar": name_ar, "name_en": name_en, "handle": handle, "logo_file": logo_file, "desk_id": desk_id})
 
     def update(self, by: str, **fields) -> None:
         assignments = ", ".join(f"{k} = ?" for k in fields)

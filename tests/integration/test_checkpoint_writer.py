@@ -3,6 +3,7 @@
 import threading
 
 from desk.account import Account
+from desk.store.anchor import Anchor
 
 
 class SlowKeyring:
@@ -10,9 +11,9 @@ class SlowKeyring:
         self.kept = []
         self.release = threading.Event()
 
-    def set_checkpoint(self, value):
+    def set_anchor(self, value):
         self.release.wait(5)
-        self.kept.append(value)
+        self.kept.append(value["head"])
 
 
 def test_commits_do_not_wait_for_the_keyring_and_the_newest_hash_is_kept(monkeypatch):
@@ -21,7 +22,7 @@ def test_commits_do_not_wait_for_the_keyring_and_the_newest_hash_is_kept(monkeyp
     monkeypatch.setattr(account, "vault", lambda unlock_timeout=None: keyring)
 
     for n in range(5):
-        account.save_checkpoint(f"{n:064x}")  # returns at once although the keyring is stuck
+        account.save_checkpoint(Anchor("d", "Office", n, f"{n:064x}"))  # returns at once although the keyring is stuck
     assert keyring.kept == []
     keyring.release.set()
     account.flush(5)

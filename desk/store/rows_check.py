@@ -1,0 +1,153 @@
+"""Rows outside the chain, checked against it.
+
+The log and the exports show post, staff, settings and institution rows. Each value
+they show is either written by the event that changed it (and so can be derived from
+the chain) or bound to it by a hash; every check here finds the first row that says
+something the chain does not. ``desk verify`` runs them all; an approval, a publish and
+every signed-in act run the ones for the row they are about to trust.
+"""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from desk.core.content import MediaItem, content_hash
+
+# What a row's field is called in the message, in English and Arabic.
+FIELD_WORDS = {
+    "content": ("content", "المحتوى"),
+    "author": ("author", "الكاتب"),
+    "x_post_id": ("post number on X", "رقم المنشور في X"),
+    "x_url": ("link on X", "الرابط في X"),
+    "approval": ("approval", "الموافقة"),
+    "scheduled_at": ("scheduled time", "موعد النشر"),
+    "roles": ("roles", "الأدوار"),
+    "name": ("name", "الاسم"),
+    "active": ("active or deactivated", "حالة التفعيل"),
+    "value": ("value", "القيمة"),
+    "name_ar": ("Arabic name", "الاسم العربي"),
+    "name_en": ("English name", "الاسم الإنجليزي"),
+    "handle": ("X handle", "معرّف X"),
+    "logo_file": ("logo", "الشعار"),
+    "desk_id": ("desk id", "معرّف المكتب"),
+}
+
+# Actions whose detail carries the post's number on X.
+X_ID_ACTIONS = ("sent", "settle_published")
+
+_LAST_HANDOVER = ("(SELECT json_extract(h.detail, '$.to') FROM events h WHERE h.post_id = p.id"
+                  " AND h.action = 'handover' ORDER BY h.id DESC LIMIT 1)")
+_CREATOR = "(SELECT c.actor FROM events c WHERE c.post_id = p.id AND c.action = 'create' ORDER BY c.id LIMIT 1)"
+_LAST_X_ID = ("(SELECT json_extract(x.detail, '$.x_post_id') FROM events x WHERE x.post_id = p.id"
+              f" AND x.action IN ({', '.join(repr(a) for a in X_ID_ACTIONS)}) ORDER BY x.id DESC LIMIT 1)")
+_LAST_SCHEDULE = ("(SELECT json_extract(s.detail, '$.at') FROM events s WHERE s.post_id = p.id"
+                  " AND s.action = 'schedule' ORDER BY s.id DESC LIMIT 1)")
+
+POST_CHECKS = (
+    ("author", f"p.author IS NOT COALESCE({_LAST_HANDOVER}, {_CREATOR})"),
+    ("x_post_id", f"CAST(p.x_post_id AS TEXT) IS NOT CAST({_LAST_X_ID} AS TEXT)"),
+    ("x_url", "p.x_url IS NOT NULL AND p.x_url != '' AND (p.x_post_id IS NULL OR p.x_url NOT LIKE 'https://x.com/%'"
+              " OR substr(p.x_url, -length('/status/' || p.x_post_id)) != '/status/' || p.x_post_id)"),
+    ("approval", "p.approved_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events a WHERE a.post_id = p.id"
+                 " AND a.action = 'approve' AND a.content_hash = p.approved_hash)"),
+    ("scheduled_at", f"p.state = 'scheduled' AND p.scheduled_at IS NOT {_LAST_SCHEDULE}"),
+)
+
+
+def _media(raw: str | None) -> tuple[MediaItem, ...]:
+    return tuple(MediaItem(m["sha256"], m.get("ext", ""), m.get("alt", "")) for m in json.loads(raw or "[]"))
+
+
+def post_problem(db: sqlite_utils.Database, post_id: int | None = None) -> tuple[str, dict] | None:
+    """The first post row (or this one) that disagrees with the chain."""
+    where, params = ("WHERE p.id = ?", [post_id]) if post_id is not None else ("", [])
+    if post_id is None:
+        gone = db.execute("SELECT e.post_id FROM events e WHERE e.action = 'create' AND NOT EXISTS"
+                          " (SELECT 1 FROM posts p WHERE p.id = e.post_id) ORDER BY e.id LIMIT 1").fetchone()
+        if gone:
+            return "audit.post_deleted", {"post_id": gone[0]}
+    for field, condition in POST_CHECKS:
+        clause = f"{where} AND ({condition})" if where else f"WHERE {condition}"
+        found = db.execute(f"SELECT p.id FROM posts p {clause} ORDER BY p.id LIMIT 1", params).fetchone()
+        if found:
+            return "audit.post_row", {"post_id": found[0], "field": FIELD_WORDS[field]}
+    rows = db.execute(
+        "SELECT p.id, p.text, p.reply_to, p.content_hash, (SELECT json_group_array(json_object("
+        "'sha256', m.sha256, 'alt', m.alt)) FROM (SELECT sha256, alt FROM post_media WHERE post_id = p.id"
+        f" ORDER BY position) m) FROM posts p {where} ORDER BY p.id", params)
+    for found_id, text, reply_to, stored, media in rows:
+        if content_hash(text, _media(media), reply_to) != stored:
+            return "audit.post_row", {"post_id": found_id, "field": FIELD_WORDS["content"]}
+    versions = db.execute(
+        "SELECT v.post_id, v.text, v.reply_to, v.media, v.content_hash, EXISTS (SELECT 1 FROM events e"
+        " WHERE e.post_id = v.post_id AND e.content_hash = v.content_hash) FROM post_versions v"
+        + (" WHERE v.post_id = ?" if post_id is not None else "") + " ORDER BY v.post_id", params)
+    for found_id, text, reply_to, media, stored, in_chain in versions:
+        if not in_chain or content_hash(text, _media(media), reply_to) != stored:
+            return "audit.version_row", {"post_id": found_id}
+    return None
+
+
+_STAFF_EVENT = ("(SELECT json_extract(e.detail, '$.{field}') FROM events e WHERE e.action IN ({actions})"
+                " AND json_extract(e.detail, '$.username') = s.username ORDER BY e.id DESC LIMIT 1)")
+STAFF_CHECKS = (
+    ("roles", "s.roles IS NOT " + _STAFF_EVENT.format(field="roles", actions="'staff_add', 'staff_roles'")),
+    ("name", "s.name IS NOT " + _STAFF_EVENT.format(field="name", actions="'staff_add'")),
+    ("active", "s.active IS NOT (NOT EXISTS (SELECT 1 FROM events d WHERE d.action = 'staff_deactivate'"
+               " AND json_extract(d.detail, '$.username') = s.username))"),
+)
+
+
+def staff_problem(db: sqlite_utils.Database, username: str | None = None) -> tuple[str, dict] | None:
+    """The first staff row (or this person's) that disagrees with the chain."""
+    where, params = ("AND s.username = ?", [username]) if username is not None else ("", [])
+    for field, condition in STAFF_CHECKS:
+        found = db.execute(f"SELECT s.username FROM staff s WHERE ({condition}) {where} ORDER BY s.username LIMIT 1",
+                           params).fetchone()
+        if found:
+            return "audit.staff_row", {"username": found[0], "field": FIELD_WORDS[field]}
+    if username is None:
+        gone = db.execute("SELECT json_extract(detail, '$.username') FROM events WHERE action = 'staff_add'"
+                          " EXCEPT SELECT username FROM staff LIMIT 1").fetchone()
+        if gone:
+            return "audit.staff_deleted", {"username": gone[0]}
+    return None
+
+
+def settings_problem(db: sqlite_utils.Database) -> tuple[str, dict] | None:
+    found = db.execute(
+        "SELECT s.key FROM settings s WHERE s.value IS NOT (SELECT json_extract(e.detail, '$.value') FROM events e"
+        " WHERE e.action = 'setting' AND json_extract(e.detail, '$.key') = s.key ORDER BY e.id DESC LIMIT 1)"
+        " ORDER BY s.key LIMIT 1").fetchone()
+    if not found:  # a removed row puts the setting back to its default
+        found = db.execute("SELECT json_extract(detail, '$.key') FROM events WHERE action = 'setting'"
+                           " EXCEPT SELECT key FROM settings LIMIT 1").fetchone()
+    return ("audit.setting_row", {"key": found[0]}) if found else None
+
+
+INSTITUTION_FIELDS = ("name_ar", "name_en", "handle", "logo_file", "desk_id")
+
+
+def institution_problem(db: sqlite_utils.Database) -> tuple[str, dict] | None:
+    """Each field as the newest institution event that names it says (older desks' first
+    event did not name the logo or the desk id: those are left to the anchor)."""
+    row = db.execute("SELECT " + ", ".join(INSTITUTION_FIELDS) + " FROM institution WHERE id = 1").fetchone()
+    if row is None:
+        return None
+    for field, value in zip(INSTITUTION_FIELDS, row):
+        said = db.execute(
+            "SELECT json_extract(detail, ?) FROM events WHERE action = 'institution' AND json_type(detail, ?)"
+            " IS NOT NULL ORDER BY id DESC LIMIT 1", [f"$.{field}", f"$.{field}"]).fetchone()
+        if said is not None and said[0] != value:
+            return "audit.institution_row", {"field": FIELD_WORDS[field]}
+    return None
+
+
+def first_problem(db: sqlite_utils.Database) -> tuple[str, dict] | None:
+    for check in (post_problem, staff_problem, settings_problem, institution_problem):
+        found = check(db)
+        if found:
+            return found
+    return None
