@@ -12,7 +12,8 @@ from desk.core.media import check_count
 from desk.core.roles import Role, parse_roles
 from desk.core.staff_rules import check_name, check_username, hash_password
 from desk.core.text import check_draft_text, check_reply_target
-from desk.store import LogFilter
+from desk.store import LogFilter, rows_check
+from desk.store.posts import refuse_if_tampered
 
 
 def parse_time(value) -> datetime:
@@ -46,6 +47,8 @@ class Session:
         current = self.store.staff.get(self._username)
         if current is None or not current.active:
             raise SignInRefused("signin.inactive", username=self._username)
+        # Roles granted by editing the database are not roles: the log says who may do what.
+        refuse_if_tampered(rows_check.staff_problem(self.store.db, self._username))
         return current
 
     @property

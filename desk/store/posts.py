@@ -13,13 +13,23 @@ import sqlite_utils
 
 from desk.core import lifecycle
 from desk.core.content import MediaItem, content_hash
-from desk.core.errors import Conflict, NotFound
+from desk.core.errors import Conflict, NotFound, StoreError
 from desk.core.lifecycle import Actor, Decision, PostFacts
 from desk.core.states import State
-from desk.store import chain
+from desk.store import chain, rows_check
 
 # Events whose actor wrote the post's content: they may never approve it.
 WRITING_ACTIONS = ("create", "edit")
+# Acts that rely on the row: its content, author and approval are checked against the chain first.
+TRUSTING_ACTIONS = frozenset({"approve", "claim", "schedule"})
+
+
+def refuse_if_tampered(problem: tuple[str, dict] | None) -> None:
+    if problem:
+        from desk.core.messages import render
+
+        key, params = problem
+        raise StoreError("audit.refused_tampered", problem=(render(key, "en", params), render(key, "ar", params)))
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,8 @@ class PostTable:
         post = self.get(post_id)
         if expected_version is not None and post.version != expected_version:
             raise Conflict("state.conflict", post_id=post_id)
+        if action in TRUSTING_ACTIONS:
+            refuse_if_tampered(rows_check.post_problem(self.db, post_id))
         facts = self.facts(post)
         if new_content is not None:
             text, media, reply_to = new_content

@@ -17,6 +17,7 @@ from desk.core.content import MediaItem, content_hash
 
 # What a row's field is called in the message, in English and Arabic.
 FIELD_WORDS = {
+    "state": ("state", "الحالة"),
     "content": ("content", "المحتوى"),
     "author": ("author", "الكاتب"),
     "x_post_id": ("post number on X", "رقم المنشور في X"),
@@ -45,7 +46,11 @@ _LAST_X_ID = ("(SELECT json_extract(x.detail, '$.x_post_id') FROM events x WHERE
 _LAST_SCHEDULE = ("(SELECT json_extract(s.detail, '$.at') FROM events s WHERE s.post_id = p.id"
                   " AND s.action = 'schedule' ORDER BY s.id DESC LIMIT 1)")
 
+_LAST = "(SELECT l.{col} FROM events l WHERE l.post_id = p.id ORDER BY l.id DESC LIMIT 1)"
+
 POST_CHECKS = (
+    ("state", "p.state IS NOT " + _LAST.format(col="to_state")),
+    ("content", "p.content_hash IS NOT " + _LAST.format(col="content_hash")),
     ("author", f"p.author IS NOT COALESCE({_LAST_HANDOVER}, {_CREATOR})"),
     ("x_post_id", f"CAST(p.x_post_id AS TEXT) IS NOT CAST({_LAST_X_ID} AS TEXT)"),
     ("x_url", "p.x_url IS NOT NULL AND p.x_url != '' AND (p.x_post_id IS NULL OR p.x_url NOT LIKE 'https://x.com/%'"
