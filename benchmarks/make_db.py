@@ -58,7 +58,8 @@ def build(folder: Path, posts: int, progress=print) -> Path:
                 act(post_id, "approve", supervisor, settings=settings)
                 act(post_id, "claim", supervisor, settings=settings)
                 act(post_id, "sent", SYSTEM, settings=settings,
-                    set_fields={"x_post_id": f"training-{post_id}", "x_url": "", "training": 1})
+                    set_fields={"x_post_id": f"training-{post_id}", "x_url": "", "training": 1},
+                    detail={"x_post_id": f"training-{post_id}", "publisher": "training"})
         if progress and (start // BATCH) % 20 == 0:
             progress(f"  {min(posts, start + BATCH):,} posts, {time.perf_counter() - started:.0f} s")
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -67,7 +68,7 @@ def build(folder: Path, posts: int, progress=print) -> Path:
 
 
 def cached(posts: int, progress=print) -> Path:
-    folder = HERE / "data" / f"office-{posts}"
+    folder = HERE / "data" / f"office-v2-{posts}"  # v2: sent events name their X id, as the outbox writes them
     if (folder / "desk.sqlite3").exists() and (folder / "complete").exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desk.core.errors import VaultError
 from desk.paths import DATABASE_NAME
-from desk.store import anchor as anchors, rows_check
+from desk.store import anchor as anchors
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def verify_desk(desk) -> VerifyReport:
         if found is not None and found.anchor is not None:
             return _fail("audit.database_emptied", name=found.anchor.name_en, events=found.anchor.events)
     key, seal_note = _seal_key(desk) if institution else (None, "")
-    chain_report = store.verify(workers=os.cpu_count() or 1, seal_key=key)
+    chain_report, problem = store.verify_all(workers=os.cpu_count() or 1, seal_key=key)
     count, head = chain_report.count, chain_report.head_hash
     if not chain_report.ok:
         return VerifyReport(False, count, head, chain_report.key, chain_report.params)
@@ -73,7 +73,6 @@ def verify_desk(desk) -> VerifyReport:
         return VerifyReport(True, count, head, chain_report.key, chain_report.params, "none")
     if count == 0:
         return _fail("audit.no_events", name=institution["name_en"])
-    problem = rows_check.first_problem(store.db)
     if problem:
         return VerifyReport(False, count, head, problem[0], problem[1])
     notes = []

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desk.paths import DATABASE_NAME
-from desk.store import anchor as anchors, chain, db as dbmod
+from desk.store import anchor as anchors, chain, db as dbmod, rows_check
 from desk.store.anchor import Anchor
 from desk.store.log import Log, LogFilter
 from desk.store.media import MediaFiles
@@ -99,6 +99,20 @@ class Store:
 
     def verify(self, workers: int = 1, seal_key: bytes | None = None) -> chain.ChainReport:
         return chain.verify(self.db, self.path, workers, seal_key)
+
+    def verify_all(self, workers: int = 1, seal_key: bytes | None = None):
+        """The chain, then the rows it vouches for: (ChainReport, first row problem or None).
+        On a long log the rows are checked in a process of their own meanwhile."""
+        if workers < 2 or chain.last_id(self.db) < chain.PARALLEL_FROM:
+            report = self.verify(workers, seal_key)
+            return report, (rows_check.first_problem(self.db) if report.ok else None)
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with multiprocessing.get_context(method).Pool(1) as pool:
+            rows = pool.apply_async(rows_check.first_problem_in, (str(self.path),))
+            report = self.verify(workers, seal_key)
+            return report, rows.get()
 
     def head_hash(self) -> str:
         return chain.head(self.db)[1]

@@ -119,3 +119,14 @@ def test_verify_says_how_much_the_anchors_cover(office_folder, run_desk):
     assert ran.returncode == 0
     assert "The anchor file beside the database covers" in ran.stdout, ran.stdout
     assert "not sealed" in ran.stdout  # no keyring here: the condition is said, not hidden
+
+
+def test_on_a_long_log_the_rows_are_checked_beside_the_chain(office, headlines, monkeypatch):
+    from desk.store import chain
+
+    ids = _history(office, headlines)
+    monkeypatch.setattr(chain, "PARALLEL_FROM", 1)  # the long-log path, on a short log
+    assert office.desk.verify().ok
+    sql(office.folder, "UPDATE posts SET author = 'khalid' WHERE id = ?", [ids["published"]])
+    report = office.desk.verify()
+    assert not report.ok and report.key == "audit.post_row" and report.params["post_id"] == ids["published"]
