@@ -19,7 +19,8 @@ from desk.export.writer import write_export  # noqa: E402
 
 def export(tmp_path, rows, events, name="log.json") -> Path:
     out = tmp_path / name
-    write_export("json", iter(rows), iter(events), meta(), out)
+    # A JSON export's rows carry their images (none here), so the content recomputes.
+    write_export("json", (dict(r, media=r.get("media", [])) for r in rows), iter(events), meta(), out)
     return out
 
 
@@ -37,17 +38,19 @@ def test_reads_back_and_verifies(tmp_path):
     rows, events = sample()
     out = export(tmp_path, rows, events)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "posting-desk-log" and data["version"] == 1
+    assert data["format"] == "posting-desk-log" and data["version"] == 2
     assert data["institution"] == {"name_ar": "وزارة الإعلام", "name_en": "Ministry of Media", "handle": "MediaMinistry"}
     assert data["exported_by"] == "salma" and data["exported_at"] == "2026-12-01T08:00:00+00:00"
-    assert data["filter"] == {"from": "2026-11-01", "to": "2026-11-30", "text": ""}
+    assert data["filter"] == {"from": "2026-11-01", "to": "2026-11-30", "text": "", "fields": {}}
+    assert data["document"]["rows"] == len(rows) and data["document"]["events"] == len(events)
+    assert data["document"]["last_event"] == {"id": events[-1]["id"], "hash": events[-1]["hash"]}
     assert list(data["rows"][0])[: len(COLUMNS)] == COLUMNS
     assert data["rows"][0]["text"] == headlines()[0]
     assert data["rows"][0]["approver"] == "omar; salma"
     assert data["events"] == events
     result = verify_export(out)
     assert result.ok, result
-    assert result.count == len(events) and result.message_key == "export.verify.ok"
+    assert result.count == len(events) and result.message_key == "export.verify.ok_alone"
 
 
 def test_empty_export_is_valid(tmp_path):
@@ -174,4 +177,7 @@ def test_odd_values_are_reported_not_raised(tmp_path):
     out = export(tmp_path, rows, events)
     edit(out, lambda d: d["rows"][0].update(approved_at=["not", "a", "time"]))
     result = verify_export(out)
-    assert not result.ok and result.message_key == "export.verify.unreadable"
+    assert not result.ok and result.params == {"post_id": 1, "field": "approved_at"}
+    edit(out, lambda d: d["rows"][0].update(media="none"))
+    result = verify_export(out)
+    assert not result.ok and result.message_key == "export.verify.row_mismatch"
