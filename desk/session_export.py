@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from desk.core import roles as role_rules
 from desk.export.rows import ExportMeta
@@ -40,7 +41,7 @@ def export_log(session, out_path, fmt: str | None = None, log_filter: LogFilter 
     # The file's own hash, kept in the chain: what `desk verify --export` holds a file against,
     # since a file alone can be rewritten consistently by anyone who knows its format.
     detail = {"format": fmt, "rows": count, "filter": {**log_filter.describe(), **_period(period)},
-              "sha256": file_sha256(out_path)}
+              "sha256": file_sha256(Path(out_path).expanduser())}
     if fmt == "json":
         detail["covers"] = stretch.covers()
     with store.transaction():

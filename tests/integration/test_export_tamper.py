@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -64,10 +65,15 @@ def made(office, tmp_path):
     office.admin.handover("omar", "khalid")  # the draft is khalid's now
     two = office.approved_post("خبر ثانٍ منشور", approver="khalid")
     office.khalid.publish(two)
+    office.sara.withdraw(two, "سحب للتصحيح")
+    due = office.approved_post("خبر مجدول")
+    now = datetime.now(timezone.utc)
+    office.sara.schedule(due, now + timedelta(minutes=5))
+    office.desk.publish_due(now + timedelta(minutes=10))  # sent by the desk on sara's schedule
     full, filtered = tmp_path / "all.json", tmp_path / "published.json"
     office.sara.export(full, "json")
     office.sara.export(filtered, "json", LogFilter(state="published"))
-    return {"folder": office.folder, "full": full, "filtered": filtered, "ids": (published, review, draft, two)}
+    return {"folder": office.folder, "full": full, "filtered": filtered, "ids": (published, review, draft, two, due)}
 
 
 def load(path):
@@ -85,9 +91,10 @@ def test_untouched_exports_pass_alone_and_against_the_desk(made):
         held = verify_export_file(made[name], made["folder"])
         assert held.ok and held.message_key == "export.verify.ok_desk", held
     d = load(made["full"])
-    published, review, draft, two = made["ids"]
+    published, review, draft, two, due = made["ids"]
     assert row_of(d, draft)["author"] == "khalid"
     assert row_of(d, published)["published_by"] == "sara" and row_of(d, two)["approver"] == "khalid"
+    assert row_of(d, two)["withdrawn_by"] == "sara" and row_of(d, due)["published_by"] == "sara"
     assert d["filter"]["fields"] == {}
     f = load(made["filtered"])
     assert f["filter"]["fields"] == {"state": "published"} and len(f["rows"]) == 2

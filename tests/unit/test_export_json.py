@@ -181,3 +181,63 @@ def test_odd_values_are_reported_not_raised(tmp_path):
     edit(out, lambda d: d["rows"][0].update(media="none"))
     result = verify_export(out)
     assert not result.ok and result.message_key == "export.verify.row_mismatch"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["institution"].update(handle="Another"),
+        lambda d: d.update(exported_by="mallory"),
+        lambda d: d.update(exported_by_name="Mallory"),
+        lambda d: d.update(exported_at="2025-01-01T00:00:00+00:00"),
+        lambda d: d["filter"].update(text="state=published"),
+        lambda d: d["filter"].update(fields={"author": "huda"}),
+        lambda d: d.update(training=True),
+        lambda d: d.update(lang="en"),
+        lambda d: d["rows"][0].update(author_name="Mallory"),  # names: vouched for by the document hash only
+        lambda d: d["document"].update(rows=99),
+    ],
+    ids=["institution", "exported_by", "exported_by_name", "exported_at", "filter", "filter_fields", "training",
+         "lang", "author_name", "document_count"],
+)
+def test_header_and_names_are_covered_by_the_document_hash(tmp_path, change):
+    rows, events = sample()
+    out = export(tmp_path, rows, events)
+    edit(out, change)
+    result = verify_export(out)
+    assert not result.ok and result.message_key in ("export.verify.document_changed", "export.verify.outside_filter")
+
+
+def test_header_moved_after_the_rows_is_caught(tmp_path):
+    rows, events = sample()
+    out = export(tmp_path, rows, events)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    moved = {k: v for k, v in data.items() if k != "exported_by"}
+    moved = {**{k: moved[k] for k in ("format", "version")}, "rows": moved["rows"], "exported_by": "salma",
+             "events": moved["events"], "document": moved["document"]}
+    out.write_text(json.dumps(moved, ensure_ascii=False), encoding="utf-8")
+    assert verify_export(out).message_key == "export.verify.document_changed"
+
+
+def test_events_with_fields_added_later_still_verify(tmp_path):
+    # The chain may gain fields; an event's hash covers whatever fields it carries.
+    rows, _ = sample()
+    plain = sample()[1]
+    chain = Chain()
+    for e in plain:
+        chain.add(**{k: v for k, v in e.items() if k not in ("id", "prev_hash", "hash")}, seq=e["id"] * 10)
+    out = export(tmp_path, rows, chain.events)
+    assert verify_export(out).ok
+    edit(out, lambda d: d["events"][3].update(seq=1))
+    assert verify_export(out).message_key == "export.verify.event_changed"
+
+
+def test_missing_document_and_old_version(tmp_path):
+    rows, events = sample()
+    out = export(tmp_path, rows, events)
+    edit(out, lambda d: d.pop("document"))
+    assert verify_export(out).message_key == "export.verify.document_missing"
+    edit(out, lambda d: d.update(version=1))
+    result = verify_export(out)
+    assert result.message_key == "export.verify.old_version" and not result.readable
+    assert "1" in render(result.message_key, "ar", result.params)
