@@ -115,20 +115,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.verify.ok_alone": (
         "The export is intact, checked on its own: {count} events and {rows} rows check out, "
         "header included. No desk was at hand to hold it against.",
-        "ملف التصدير سليم بفحصه وحده: الأحداث المفحوصة {count}، والصفوف {rows}، والترويسة معها. "
-        "ولم يكن بين اليدين مكتب يُقابَل به.",
+        "ملف التصدير سليم بفحصه وحده: الأحداث المفحوصة {count}، والصفوف {rows}، وفُحصت الترويسة أيضًا. "
+        "ولم يتوفر مكتب لمقابلة الملف بسجله.",
     ),
     "export.verify.ok_desk": (
         "The export is intact and matches export event {event_id} of the desk's log in {folder}: "
         "{count} events and {rows} rows check out, header included.",
         "ملف التصدير سليم ويطابق حدث التصدير {event_id} في سجل المكتب في {folder}: "
-        "الأحداث المفحوصة {count}، والصفوف {rows}، والترويسة معها.",
+        "الأحداث المفحوصة {count}، والصفوف {rows}، وفُحصت الترويسة أيضًا.",
     ),
     "export.verify.ok_other_desk": (
         "The export is intact, checked on its own: {count} events and {rows} rows check out, header included. "
         "The desk in {folder} is not the one it came from, so it was not held against a desk's log.",
-        "ملف التصدير سليم بفحصه وحده: الأحداث المفحوصة {count}، والصفوف {rows}، والترويسة معها. "
-        "والمكتب الموجود في {folder} ليس المكتب الذي صدر منه، فلم يُقابَل بسجل مكتب.",
+        "ملف التصدير سليم بفحصه وحده: الأحداث المفحوصة {count}، والصفوف {rows}، وفُحصت الترويسة أيضًا. "
+        "والمكتب الموجود في {folder} ليس المكتب الذي صدر عنه الملف، فلم يُقابَل بسجله.",
     ),
     "export.verify.old_version": (
         "{path} was written by an older version of the desk (format {version}), whose header is not covered; "

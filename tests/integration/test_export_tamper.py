@@ -234,3 +234,28 @@ def test_command_line_says_which_check_it_made(made, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     assert cli.run("verify", "--export", broken).code == 4
+
+
+def test_another_institutions_desk_is_not_held_against(made, tmp_path, desk_factory):
+    other = tmp_path / "other-desk"
+    desk = desk_factory(other)
+    desk.init("جهة أخرى", "Another Body", "AnotherBody", "admin", "مدير النظام", "adminpass1")
+    desk.close()
+    result = verify_export_file(made["full"], other)
+    assert result.ok and result.message_key == "export.verify.ok_other_desk", result
+    assert str(other) in result.params["folder"]
+
+
+def test_a_read_only_copy_of_the_desk_is_enough(made, tmp_path):
+    import shutil
+
+    copy = tmp_path / "auditor-copy"
+    shutil.copytree(made["folder"], copy)
+    for path in [copy, *copy.rglob("*")]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        result = verify_export_file(made["full"], copy)
+        assert result.ok and result.message_key == "export.verify.ok_desk", result
+    finally:
+        for path in [copy, *copy.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
