@@ -58,11 +58,13 @@ def _against(path, conn, folder: Path, alone: VerifyResult) -> VerifyResult:
     from desk.store import export_anchor
 
     where = {"folder": str(folder)}
-    first = alone.document.get("first_event")
-    if first:
+    first, last = alone.document.get("first_event"), alone.document.get("last_event")
+    if first and export_anchor.ids_digest(conn, first["id"], last["id"]) != alone.events_digest:
+        # They differ somewhere: read the file again beside the desk's chain to name where.
         held = verify_export(path, against=lambda first_id: export_anchor.hashes_from(conn, first_id))
-        if not held.ok:
-            return replace(held, params={**held.params, **where})
+        if held.ok:  # the file changed between the two readings
+            return VerifyResult(False, alone.count, None, "export.verify.document_changed", {})
+        return replace(held, params={**held.params, **where})
     sha = file_sha256(path)
     named = export_anchor.export_events_naming(conn, sha)
     if not named:

@@ -46,6 +46,18 @@ def hashes_from(conn: sqlite3.Connection, first_id: int) -> Iterator[tuple[int, 
     return ((r[0], r[1]) for r in conn.execute("SELECT id, hash FROM events WHERE id >= ? ORDER BY id", [first_id]))
 
 
+def ids_digest(conn: sqlite3.Connection, first_id: int, last_id: int) -> str:
+    """sha256 over "id hash" lines of events first_id..last_id, as verify_file computes
+    it for a file: equal digests mean the same ids with the same hashes."""
+    import hashlib
+
+    sha = hashlib.sha256()
+    for event_id, hash_hex in conn.execute("SELECT id, hash FROM events WHERE id BETWEEN ? AND ? ORDER BY id",
+                                           [first_id, last_id]):
+        sha.update(f"{event_id} {hash_hex}\n".encode())
+    return sha.hexdigest()
+
+
 def export_events_naming(conn: sqlite3.Connection, sha256: str) -> list[tuple[int, dict]]:
     """Export events whose detail records this file hash, oldest first."""
     rows = conn.execute(
