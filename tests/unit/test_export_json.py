@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_export_samples import Chain, headlines, meta, sample  # noqa: E402
@@ -241,3 +244,21 @@ def test_missing_document_and_old_version(tmp_path):
     result = verify_export(out)
     assert result.message_key == "export.verify.old_version" and not result.readable
     assert "1" in render(result.message_key, "ar", result.params)
+
+
+_SAMPLE = sample()
+
+
+@settings(max_examples=80, deadline=None)
+@given(row=st.integers(0, 7), column=st.sampled_from(COLUMNS + ["content_hash", "reply_to", "media"]),
+       value=st.one_of(st.text(max_size=12), st.none(), st.integers(0, 5)))
+def test_any_change_to_any_cell_is_caught(row, column, value):
+    rows, events = _SAMPLE
+    with tempfile.TemporaryDirectory() as folder:
+        out = export(Path(folder), rows, events)
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assume(data["rows"][row].get(column) != value)
+        data["rows"][row][column] = value
+        out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        result = verify_export(out)
+    assert not result.ok, (column, value, result)
