@@ -226,11 +226,13 @@ def _filter(args):
 
 def cmd_verify(args, console):
     if args.export:
-        from desk.export.verify_file import verify_export
+        from desk.export.verify_desk import verify_export_file
+        from desk.paths import data_dir
 
-        result = verify_export(args.export)
+        # Held against the desk in the data folder too, when one is there (never made here).
+        result = verify_export_file(args.export, data_dir(args.data_dir))
         print(render(result.message_key, console.lang, result.params))
-        return 0 if result.ok else 1
+        return 0 if result.ok else (1 if result.readable else 4)
     from desk import paths
     from desk.audit import missing_database
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from desk.core import roles as role_rules
 from desk.export.rows import ExportMeta
+from desk.export.verify_desk import file_sha256
 from desk.export.writer import check_request, format_for, write_export
 from desk.store import LogFilter
 
@@ -25,21 +27,47 @@ def export_log(session, out_path, fmt: str | None = None, log_filter: LogFilter 
         period_from=period[0], period_to=period[1], filter_text=_describe(log_filter, period),
         exported_by=session.username, exported_by_name=session.member.name,
         exported_at=datetime.now(timezone.utc), training=desk.is_training(),
+        filter_fields=log_filter.describe(),
     )
     check_request(fmt, meta)
     with store.read():  # one snapshot: rows and events agree even while others work
         events = None
+        stretch = _Stretch()
         if fmt == "json":
             ids = {row["post_id"] for row in store.log.export_rows(log_filter)}
-            events = store.log.events_for_export(ids)
+            events = stretch.watch(store.log.events_for_export(ids))
         rows = store.log.export_rows(log_filter, with_content=fmt == "json", local_times=fmt == "csv")
         count = write_export(fmt, rows, events, meta, out_path, progress, cancelled)
+    # The file's own hash, kept in the chain: what `desk verify --export` holds a file against,
+    # since a file alone can be rewritten consistently by anyone who knows its format.
+    detail = {"format": fmt, "rows": count, "filter": {**log_filter.describe(), **_period(period)},
+              "sha256": file_sha256(Path(out_path).expanduser())}
+    if fmt == "json":
+        detail["covers"] = stretch.covers()
     with store.transaction():
         from desk.store import chain
 
-        chain.append(store.db, action="export", actor=session.username,
-                     detail={"format": fmt, "rows": count, "filter": {**log_filter.describe(), **_period(period)}})
+        chain.append(store.db, action="export", actor=session.username, detail=detail)
     return count
+
+
+class _Stretch:
+    """Notes the first and last event written, as the events stream past."""
+
+    def __init__(self):
+        self.first = self.last = None
+
+    def watch(self, events):
+        for event in events:
+            if self.first is None:
+                self.first = event
+            self.last = event
+            yield event
+
+    def covers(self) -> dict:
+        first, last = self.first or {}, self.last or {}
+        return {"first_id": first.get("id"), "first_hash": first.get("hash"),
+                "last_id": last.get("id"), "last_hash": last.get("hash")}
 
 
 def _period(period) -> dict:

@@ -111,4 +111,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "الأعمدة المنتهية بـ _at بالتوقيت العالمي؛ وأعمدة _local بتوقيت الجهاز؛ "
         "وأعمدة _hijri بتقويم أم القرى.",
     ),
+    # the export covered whole, and held against the desk's own chain
+    "export.verify.ok_alone": (
+        "The export is intact, checked on its own: {count} events and {rows} rows check out, "
+        "header included. No desk was at hand to hold it against.",
+        "ملف التصدير سليم بفحصه وحده: الأحداث المفحوصة {count}، والصفوف {rows}، وفُحصت الترويسة أيضًا. "
+        "ولم يتوفر مكتب لمقابلة الملف بسجله.",
+    ),
+    "export.verify.ok_desk": (
+        "The export is intact and matches export event {event_id} of the desk's log in {folder}: "
+        "{count} events and {rows} rows check out, header included.",
+        "ملف التصدير سليم ويطابق حدث التصدير {event_id} في سجل المكتب في {folder}: "
+        "الأحداث المفحوصة {count}، والصفوف {rows}، وفُحصت الترويسة أيضًا.",
+    ),
+    "export.verify.ok_other_desk": (
+        "The export is intact, checked on its own: {count} events and {rows} rows check out, header included. "
+        "The desk in {folder} is not the one it came from, so it was not held against a desk's log.",
+        "ملف التصدير سليم بفحصه وحده: الأحداث المفحوصة {count}، والصفوف {rows}، وفُحصت الترويسة أيضًا. "
+        "والمكتب الموجود في {folder} ليس المكتب الذي صدر عنه الملف، فلم يُقابَل بسجله.",
+    ),
+    "export.verify.old_version": (
+        "{path} was written by an older version of the desk (format {version}), whose header is not covered; "
+        "export the log again.",
+        "كُتب {path} بإصدار أقدم من المكتب (الصيغة {version})، وترويسته غير محمية؛ فأعد تصدير السجل.",
+    ),
+    "export.verify.document_missing": (
+        "The export lacks its rows, its events or its closing document hash.",
+        "ينقص ملفَّ التصدير صفوفُه أو أحداثه أو بصمة المستند في خاتمته.",
+    ),
+    "export.verify.document_changed": (
+        "The document hash does not match the file: its header (institution, who exported it, when, "
+        "the filter), a row or an event was changed after the export.",
+        "بصمة المستند لا تطابق الملف: فقد غُيّرت ترويسته (الجهة، أو من صدّره، أو وقت التصدير، أو التصفية) "
+        "أو أحد صفوفه أو أحداثه بعد التصدير.",
+    ),
+    "export.verify.document_mismatch": (
+        "The file's closing document does not describe what it holds ({field}).",
+        "خاتمة الملف لا تصف ما فيه ({field}).",
+    ),
+    "export.verify.row_twice": (
+        "Post {post_id} has two rows in the file.",
+        "للمنشور {post_id} صفّان في الملف.",
+    ),
+    "export.verify.row_incomplete": (
+        "The row for post {post_id} lacks {field}.",
+        "ينقص صفَّ المنشور {post_id} الحقلُ {field}.",
+    ),
+    "export.verify.events_without_row": (
+        "Post {post_id} has its events in the file but no row: a row was removed.",
+        "للمنشور {post_id} أحداث في الملف بلا صف: فقد حُذف صفّه.",
+    ),
+    "export.verify.outside_filter": (
+        "The row for post {post_id} falls outside the export's own filter ({field}): a row was added.",
+        "صف المنشور {post_id} خارج تصفية التصدير نفسه ({field}): فقد أُضيف صف.",
+    ),
+    "export.verify.desk_differs": (
+        "Event {event_id} of the file differs from the desk's own log in {folder}: the file's chain was "
+        "changed or made anew.",
+        "الحدث {event_id} في الملف يخالف سجل المكتب نفسه في {folder}: فقد غُيّرت سلسلة الملف أو صُنعت من جديد.",
+    ),
+    "export.verify.not_exported": (
+        "No export event in the desk's log in {folder} names this file (sha256 {sha256}): "
+        "it was changed after it was written.",
+        "لا يذكر أيُّ حدث تصدير في سجل المكتب في {folder} هذا الملف (بصمته {sha256}): فقد غُيّر بعد كتابته.",
+    ),
+    "export.verify.export_event_differs": (
+        "Export event {event_id} names this file, but a different stretch of the chain than the file holds.",
+        "حدث التصدير {event_id} يذكر هذا الملف، لكن بمقطع من السلسلة غير الذي يحويه الملف.",
+    ),
 }

@@ -1,24 +1,43 @@
 """JSON: the rows plus the stretch of the audit chain they span, written incrementally.
 
 Layout (one row or event per line, so a diff of two exports reads well):
-{"format":"posting-desk-log","version":1,"institution":{...},"exported_at":...,
- "exported_by":...,"filter":{...},"rows":[...],"events":[...]}
-Events of posts outside the filter carry only id, prev_hash and hash.
+{"format":"posting-desk-log","version":2,"institution":{...},"exported_at":...,
+ "exported_by":...,"exported_by_name":...,"training":...,"lang":...,"filter":{...},
+ "rows":[...],"events":[...],
+ "document":{"covers":[...],"rows":N,"events":M,"first_event":{...},"last_event":{...},"sha256":...}}
+
+Events of posts outside the filter carry only id, prev_hash and hash. Events are written
+with whatever fields the chain gives them; their hash covers all of those fields.
+
+"document" closes the file: its sha256 covers the header, every row, every event and the
+document's own counts (see DOCUMENT_RULE). A hash inside a file can be recomputed by
+anyone who rewrites it, so the desk also records the whole file's sha256 in the export
+event it appends to its chain; `desk verify --export` holds the file against that.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Callable, Iterable
 
 from desk.export.rows import COLUMNS, ExportMeta, Ticker, atomic_target
 
 FORMAT_NAME = "posting-desk-log"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+DOCUMENT_RULE = (
+    "sha256 over UTF-8 lines, each the canonical JSON (sorted keys, no spaces) of: the header "
+    "(every top-level key but rows, events and document), then 'rows', each row, 'events', "
+    "each event, 'document', then the document without sha256"
+)
 
 
 def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def canonical(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _header(meta: ExportMeta) -> dict:
@@ -34,10 +53,12 @@ def _header(meta: ExportMeta) -> dict:
         "exported_by": meta.exported_by,
         "exported_by_name": meta.exported_by_name,
         "training": bool(meta.training),
+        "lang": meta.lang,
         "filter": {
             "from": meta.period_from.isoformat() if meta.period_from else None,
             "to": meta.period_to.isoformat() if meta.period_to else None,
             "text": meta.filter_text,
+            "fields": dict(meta.filter_fields),
         },
     }
 
@@ -51,6 +72,14 @@ def _row(row: dict) -> dict:
     return out
 
 
+class _Digest:
+    def __init__(self):
+        self.sha = hashlib.sha256()
+
+    def line(self, value) -> None:
+        self.sha.update((canonical(value) + "\n").encode("utf-8"))
+
+
 def write_json(
     rows: Iterable[dict],
     events: Iterable[dict] | None,
@@ -61,22 +90,44 @@ def write_json(
 ) -> int:
     """Write the export; returns the number of rows. Events are passed through as given."""
     ticker = Ticker(progress, cancelled)
+    digest = _Digest()
     with atomic_target(out_path) as temp:
         with open(temp, "w", encoding="utf-8", newline="\n") as stream:
-            head = _dump(_header(meta))
+            header = _header(meta)
+            digest.line(header)
+            head = _dump(header)
             stream.write(head[:-1] + ',\n"rows":[')
+            digest.line("rows")
             for row in rows:
+                row = _row(row)
                 stream.write("\n" if ticker.count == 0 else ",\n")
-                stream.write(_dump(_row(row)))
+                stream.write(_dump(row))
+                digest.line(row)
                 ticker.tick()
             stream.write('\n],\n"events":[')
-            written = 0
+            digest.line("events")
+            written, first, last = 0, None, None
             for event in events or ():
                 stream.write("\n" if written == 0 else ",\n")
                 stream.write(_dump(event))
+                digest.line(event)
+                if first is None:
+                    first = {"id": event["id"], "hash": event["hash"]}
+                last = {"id": event["id"], "hash": event["hash"]}
                 written += 1
                 if written % 5000 == 0:
                     ticker.check()
-            stream.write("\n]}\n")
+            document = {
+                "covers": ["header", "rows", "events", "document"],
+                "rule": DOCUMENT_RULE,
+                "rows": ticker.count,
+                "events": written,
+                "first_event": first,
+                "last_event": last,
+            }
+            digest.line("document")
+            digest.line(document)
+            document["sha256"] = digest.sha.hexdigest()
+            stream.write('\n],\n"document":' + _dump(document) + "}\n")
             count = ticker.finish()
     return count

@@ -10,7 +10,7 @@ import errno
 import os
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Callable, Iterator
@@ -61,6 +61,9 @@ class ExportMeta:
     exported_at: datetime  # aware, UTC
     training: bool = False
     tz: tzinfo | None = None  # zone for local times; None = the workstation's
+    # The log filter as fields (state, author, approver, search, date_from, date_to), so a
+    # JSON export can say exactly which posts it was meant to hold.
+    filter_fields: dict = field(default_factory=dict)
 
 
 class ExportCancelled(DeskError):

@@ -1,9 +1,21 @@
 """Check an exported JSON log on its own, without the database: what an auditor runs.
 
-The chain rule is copied here on purpose, so this file and the export are all an
-auditor needs: hash = sha256(prev_hash + canonical JSON of the event without "hash"),
-the first event of the chain having prev_hash "0" * 64. Events of posts outside the
-export's filter carry only their hashes; they keep the stretch contiguous.
+The rules are copied here on purpose, so this file and the export are all an auditor
+needs: an event's hash = sha256(prev_hash + canonical JSON of the event without "hash"),
+the first event of the chain having prev_hash "0" * 64; the document's sha256 as the
+file's "document.rule" says. Events of posts outside the export's filter carry only
+their hashes; they keep the stretch contiguous.
+
+What is checked: the stretch of the chain; the document hash over the header (who, when,
+the filter, the institution), every row and every event; each row against its post's
+full events (state, text and content, author, created_at, submitted_at, approvers and
+approved_at, published_by, published_at, x_post_id and x_url, withdrawal, media_count);
+that every post with full events has a row and no row lacks them; that each row passes
+the recorded filter. Names (author_name, approver_name) come from the staff list, which
+no event of a post vouches for: only the document hash covers them.
+
+A file alone can be rewritten consistently by anyone who knows this format, so the desk
+also records the file's sha256 in its chain (see verify_desk.py).
 
 The file is read incrementally, so a log of a million events is checked in little memory.
 """
@@ -13,17 +25,25 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 GENESIS = "0" * 64
 FORMAT_NAME = "posting-desk-log"
+FORMAT_VERSION = 2
+NOT_AN_EXPORT = ("export.verify.wrong_format", "export.verify.old_version")  # exit 4, like an unreadable file
+STUB_KEYS = frozenset({"id", "prev_hash", "hash"})
 EVENT_KEYS = ("id", "post_id", "at", "actor", "action", "from_state", "to_state", "content_hash", "detail", "prev_hash")
 PUBLISH_ACTIONS = ("sent", "settle_published")
 
 
+def _canon(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(event: dict) -> str:
-    body = {k: v for k, v in event.items() if k != "hash"}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # Every field but the hash: fields the chain gains later are covered as they come.
+    return _canon({k: v for k, v in event.items() if k != "hash"})
 
 
 def event_hash(event: dict) -> str:
@@ -47,6 +67,11 @@ class VerifyResult:
     first_bad_event_id: int | None
     message_key: str
     params: dict = field(default_factory=dict)
+    # What the file says of itself, for the check against a desk (verify_desk.py).
+    header: dict = field(default_factory=dict)
+    document: dict = field(default_factory=dict)
+    events_digest: str = ""  # sha256 over "id hash" lines of the file's events
+    readable: bool = True  # False: missing or not an export at all (exit 4)
 
 
 class _Broken(Exception):
@@ -117,38 +142,68 @@ class _Reader:
                 raise ValueError("expected ',' or ']'")
 
 
+# Actions after which an approval no longer holds (desk/core/lifecycle.py: clear_approval).
+CLEARS_APPROVAL = ("edit", "submit", "recall", "reject", "return")
+
+
 class _PostFacts:
     """What the events say about one post, to hold its row against."""
 
-    __slots__ = ("state", "content_hash", "approvers", "approved_times", "submitted_at", "published_at", "withdraw")
+    __slots__ = ("state", "content_hash", "author", "created_at", "submitted_at", "round", "approved_hash",
+                 "scheduler", "claimed_by", "published_by", "published_at", "x_post_id", "training",
+                 "withdraw", "approvers_ever")
 
     def __init__(self):
-        self.state = self.content_hash = self.submitted_at = self.published_at = self.withdraw = None
-        self.approvers: set[str] = set()
-        self.approved_times: set[str] = set()
+        self.state = self.content_hash = self.author = self.created_at = self.submitted_at = None
+        self.approved_hash = self.scheduler = self.claimed_by = self.published_by = None
+        self.published_at = self.x_post_id = self.training = self.withdraw = None
+        self.round: list[tuple] = []  # approvals since the last submit: (actor, at, content_hash)
+        self.approvers_ever: set = set()
 
     def add(self, event: dict) -> None:
         self.state = event.get("to_state")
         self.content_hash = event.get("content_hash")
-        action = event.get("action")
-        if action == "approve":
-            self.approvers.add(event.get("actor"))
-            self.approved_times.add(event.get("at"))
+        action, actor, at = event.get("action"), event.get("actor"), event.get("at")
+        detail = event.get("detail") if isinstance(event.get("detail"), dict) else {}
+        if action in CLEARS_APPROVAL:
+            self.approved_hash = None
+        if action == "create":
+            self.author, self.created_at = actor, at
+        elif action == "handover":
+            self.author = detail.get("to")
         elif action == "submit":
-            self.submitted_at = event.get("at")
+            self.submitted_at, self.round = at, []
+        elif action == "approve":
+            self.round.append((actor, at, event.get("content_hash")))
+            self.approvers_ever.add(actor)
+            if event.get("to_state") == "approved":
+                self.approved_hash = event.get("content_hash")
+        elif action == "schedule":
+            self.scheduler = actor
+        elif action == "claim":
+            self.claimed_by = actor or self.scheduler
         elif action in PUBLISH_ACTIONS:
-            self.published_at = event.get("at")
+            self.published_by, self.published_at = self.claimed_by, at
+            self.x_post_id = detail.get("x_post_id")
+            if "publisher" in detail:
+                self.training = detail.get("publisher") == "training"
         elif action == "withdraw":
-            detail = event.get("detail")
-            self.withdraw = (event.get("actor"), event.get("at"), detail.get("reason") if isinstance(detail, dict) else None)
+            self.withdraw = (actor, at, detail.get("reason"))
+
+    def approvals(self) -> list[tuple]:
+        return [a for a in self.round if self.approved_hash and a[2] == self.approved_hash]
 
 
 class _Chain:
-    def __init__(self):
+    def __init__(self, against=None):
         self.count = 0
         self.prev_id: int | None = None
         self.prev_hash: str | None = None
+        self.first: dict | None = None
         self.posts: dict[int, _PostFacts] = {}
+        self.ids_digest = hashlib.sha256()
+        self.against = against  # first id -> iterator of the desk's (id, hash), or None
+        self.theirs = None
 
     def add(self, event) -> None:
         if not isinstance(event, dict) or not isinstance(event.get("id"), int):
@@ -161,11 +216,12 @@ class _Chain:
         if self.prev_id is None:
             if eid == 1 and event["prev_hash"] != GENESIS:
                 raise _Broken("export.verify.event_changed", eid, event_id=eid)
+            self.first = {"id": eid, "hash": event["hash"]}
         elif eid != self.prev_id + 1:
             raise _Broken("export.verify.gap", eid, event_id=eid, prev_id=self.prev_id)
         elif event["prev_hash"] != self.prev_hash:
             raise _Broken("export.verify.chain_broken", eid, event_id=eid, prev_id=self.prev_id)
-        if len(event) > 3:  # a full event: its hash must recompute
+        if set(event) - STUB_KEYS:  # a full event: its hash must recompute
             missing = [k for k in EVENT_KEYS if k not in event]
             if missing:
                 raise _Broken("export.verify.event_incomplete", eid, event_id=eid, field=missing[0])
@@ -173,6 +229,12 @@ class _Chain:
                 raise _Broken("export.verify.event_changed", eid, event_id=eid)
             if event["post_id"] is not None:
                 self.posts.setdefault(event["post_id"], _PostFacts()).add(event)
+        if self.against is not None:
+            if self.theirs is None:
+                self.theirs = iter(self.against(eid))
+            if next(self.theirs, None) != (eid, event["hash"]):
+                raise _Broken("export.verify.desk_differs", eid, event_id=eid)
+        self.ids_digest.update(f"{eid} {event['hash']}\n".encode())
         self.prev_id, self.prev_hash = eid, event["hash"]
         self.count += 1
 
@@ -182,51 +244,105 @@ def _names(value) -> list[str]:
 
 
 ROW_CHECKED = (
-    "state", "content_hash", "approver", "approved_at", "submitted_at", "published_at",
-    "withdrawn_by", "withdrawn_at", "withdraw_reason",
+    "state", "content_hash", "author", "created_at", "approver", "approved_at", "submitted_at", "published_by",
+    "published_at", "x_post_id", "x_url", "withdrawn_by", "withdrawn_at", "withdraw_reason", "media_count",
+    "training",
 )
+# Every JSON export row carries these: without them its content cannot be recomputed.
+ROW_REQUIRED = ("post_id", "state", "text", "author", "created_at", "content_hash", "reply_to", "media", "media_count")
 
 
 def _compact(row: dict) -> dict:
     """Keep only what the check needs: rows of a large export stay small in memory."""
+    missing = [k for k in ROW_REQUIRED if k not in row]
+    if missing:
+        raise _Broken("export.verify.row_incomplete", None, post_id=row["post_id"], field=missing[0])
     kept = {k: row.get(k) for k in ROW_CHECKED}
-    kept["has_content_hash"] = "content_hash" in row
-    # The text can be held against the content hash only when the row gives all of
-    # the content: its reply target, and its images (or that it has none).
-    if "reply_to" in row and isinstance(row.get("text"), str):
-        media = row.get("media")
-        media = media if isinstance(media, list) and all(isinstance(m, dict) for m in media) else None
-        if media is None and not row.get("media_count"):
-            media = []
-        if media is not None:
-            kept["text_hash"] = content_hash(row["text"], media, row["reply_to"])
+    kept["has_training"] = "training" in row
+    media = row["media"]
+    if not isinstance(row["text"], str) or not isinstance(media, list) or not all(isinstance(m, dict) for m in media):
+        raise _Broken("export.verify.row_mismatch", None, post_id=row["post_id"], field="text")
+    kept["text_hash"] = content_hash(row["text"], media, row["reply_to"])
+    kept["media_len"] = len(media)
     return kept
+
+
+def _close_before(created, event_at) -> bool:
+    """The desk stamps a post's created_at a moment before its create event, in the same
+    transaction: the row's time may precede the event's by less than a second, never follow it."""
+    try:
+        gap = (datetime.fromisoformat(event_at) - datetime.fromisoformat(created)).total_seconds()
+    except (TypeError, ValueError):
+        return False
+    return 0 <= gap < 1
+
+
+def _approval_problem(row: dict, facts: _PostFacts) -> str | None:
+    approvals = facts.approvals()
+    if row.get("approver") != ("; ".join(a[0] for a in approvals) or None):
+        return "approver"
+    if row.get("approved_at") != max((a[1] for a in approvals), default=None):
+        return "approved_at"
+    return None
+
+
+def _x_problem(row: dict, facts: _PostFacts) -> str | None:
+    if row.get("x_post_id") != facts.x_post_id:
+        return "x_post_id"
+    url = row.get("x_url")
+    if url and not (facts.x_post_id and str(url).endswith("/" + facts.x_post_id)):
+        return "x_url"
+    if row["has_training"] and facts.training is not None and bool(row.get("training")) != facts.training:
+        return "training"
+    return None
 
 
 def _row_problem(row: dict, facts: _PostFacts) -> str | None:
     """The first column of the row that its post's events contradict, or None."""
-    if row["state"] != facts.state:
-        return "state"
-    if row["has_content_hash"] and row["content_hash"] != facts.content_hash:
-        return "content_hash"
-    if "text_hash" in row and row["text_hash"] != facts.content_hash:
-        return "text"
-    if any(name not in facts.approvers for name in _names(row.get("approver"))):
-        return "approver"
-    if row.get("approved_at") and row["approved_at"] not in facts.approved_times:
-        return "approved_at"
-    if row.get("submitted_at") != facts.submitted_at:
-        return "submitted_at"
-    if row.get("published_at") != facts.published_at:
-        return "published_at"
+    plain = (
+        ("state", facts.state), ("content_hash", facts.content_hash), ("text", facts.content_hash),
+        ("author", facts.author), ("submitted_at", facts.submitted_at),
+    )
+    for name, expected in plain:
+        if (row["text_hash"] if name == "text" else row.get(name)) != expected:
+            return name
+    if not _close_before(row.get("created_at"), facts.created_at):
+        return "created_at"
+    problem = _approval_problem(row, facts)
+    if problem:
+        return problem
+    for name, expected in (("published_by", facts.published_by), ("published_at", facts.published_at)):
+        if row.get(name) != expected:
+            return name
+    problem = _x_problem(row, facts)
+    if problem:
+        return problem
     withdraw = facts.withdraw or (None, None, None)
     for name, expected in zip(("withdrawn_by", "withdrawn_at", "withdraw_reason"), withdraw):
         if row.get(name) != expected:
             return name
+    if row.get("media_count") != row["media_len"]:
+        return "media_count"
     return None
 
 
-def _check_rows(rows: dict[int, dict], chain: _Chain) -> None:
+def _filter_problem(row: dict, facts: _PostFacts, fields: dict) -> str | None:
+    """The recorded filter, applied again: a row it would not have chosen was added."""
+    if fields.get("state") and row["state"] != fields["state"]:
+        return "state"
+    if fields.get("author") and row["author"] != fields["author"]:
+        return "author"
+    created = str(row.get("created_at") or "")
+    if fields.get("date_from") and created < fields["date_from"]:
+        return "date_from"
+    if fields.get("date_to") and created >= fields["date_to"]:
+        return "date_to"
+    if fields.get("approver") and fields["approver"] not in facts.approvers_ever:
+        return "approver"
+    return None
+
+
+def _check_rows(rows: dict[int, dict], chain: _Chain, fields: dict) -> None:
     for post_id in sorted(rows):
         facts = chain.posts.get(post_id)
         if facts is None:
@@ -234,44 +350,109 @@ def _check_rows(rows: dict[int, dict], chain: _Chain) -> None:
         problem = _row_problem(rows[post_id], facts)
         if problem:
             raise _Broken("export.verify.row_mismatch", None, post_id=post_id, field=problem)
+        problem = _filter_problem(rows[post_id], facts, fields)
+        if problem:
+            raise _Broken("export.verify.outside_filter", None, post_id=post_id, field=problem)
+    # Full events are written only for the posts the rows show: any other was a row once.
+    for post_id in sorted(set(chain.posts) - set(rows)):
+        raise _Broken("export.verify.events_without_row", None, post_id=post_id)
 
 
-def _read(reader: _Reader, chain: _Chain, rows: dict[int, dict]) -> dict:
+class _Digest:
+    def __init__(self):
+        self.sha = hashlib.sha256()
+
+    def line(self, value) -> None:
+        self.sha.update((_canon(value) + "\n").encode("utf-8"))
+
+
+def _read(reader: _Reader, chain: _Chain, rows: dict[int, dict]) -> tuple[dict, dict, str]:
+    """(header, document, the document hash recomputed). The writer puts the header
+    first, then rows, events and document; the digest follows that order."""
     header: dict = {}
+    document: dict = {}
+    digest = _Digest()
+    seen: list[str] = []
     reader.expect("{")
     while reader.peek() != "}":
         key = reader.value()
         reader.expect(":")
+        body = key in ("rows", "events", "document")
+        if body and not seen:
+            digest.line(header)
+        if body:
+            seen.append(key)
         if key == "rows":
+            digest.line("rows")
             for row in reader.items():
                 if not isinstance(row, dict) or not isinstance(row.get("post_id"), int):
                     raise ValueError("a row without post_id")
+                if row["post_id"] in rows:
+                    raise _Broken("export.verify.row_twice", None, post_id=row["post_id"])
+                digest.line(row)
                 rows[row["post_id"]] = _compact(row)
         elif key == "events":
+            digest.line("events")
             for event in reader.items():
+                digest.line(event)
                 chain.add(event)
+        elif key == "document":
+            document = reader.value()
+            if not isinstance(document, dict):
+                raise ValueError("document is not an object")
+            digest.line("document")
+            digest.line({k: v for k, v in document.items() if k != "sha256"})
+        elif seen or key in header:
+            raise _Broken("export.verify.document_changed", None)  # a header key moved past the rows, or twice
         else:
             header[key] = reader.value()
         if reader.peek() == ",":
             reader.pos += 1
-    return header
+    if header.get("format") != FORMAT_NAME:
+        raise _Broken("export.verify.wrong_format", None)
+    if header.get("version") != FORMAT_VERSION:
+        raise _Broken("export.verify.old_version", None, version=header.get("version"))
+    if seen != ["rows", "events", "document"]:
+        raise _Broken("export.verify.document_missing", None)
+    return header, document, digest.sha.hexdigest()
 
 
-def verify_export(path) -> VerifyResult:
-    """Check the chain stretch and each row against its post's events; name the first fault."""
+def _check_document(document: dict, recomputed: str, chain: _Chain, rows: dict) -> None:
+    if document.get("sha256") != recomputed:
+        raise _Broken("export.verify.document_changed", None)
+    # The document's own account of what it holds must be what it holds.
+    last = None if chain.prev_id is None else {"id": chain.prev_id, "hash": chain.prev_hash}
+    said = (("rows", len(rows)), ("events", chain.count), ("first_event", chain.first), ("last_event", last))
+    for name, actual in said:
+        if document.get(name) != actual:
+            raise _Broken("export.verify.document_mismatch", None, field=name)
+
+
+def verify_export(path, against=None) -> VerifyResult:
+    """Check the chain stretch, the document hash and each row against its post's events;
+    name the first fault. ``against`` (first event id -> iterator of (id, hash) of a
+    desk's own chain) also holds every event of the file against that chain."""
     path = Path(path)
     shown = str(path)
     if not path.is_file():
-        return VerifyResult(False, 0, None, "export.verify.missing", {"path": shown})
-    chain, rows = _Chain(), {}
+        return VerifyResult(False, 0, None, "export.verify.missing", {"path": shown}, readable=False)
+    chain, rows = _Chain(against), {}
+    header: dict = {}
     try:
         with open(path, encoding="utf-8-sig") as stream:
-            header = _read(_Reader(stream), chain, rows)
-        if header.get("format") != FORMAT_NAME:
-            return VerifyResult(False, chain.count, None, "export.verify.wrong_format", {"path": shown})
-        _check_rows(rows, chain)
+            header, document, recomputed = _read(_Reader(stream), chain, rows)
+        # Rows first: a changed row is best named by its column; the document hash then
+        # catches whatever no event vouches for (the header, names).
+        filter_fields = (header.get("filter") or {}).get("fields") or {}
+        _check_rows(rows, chain, filter_fields if isinstance(filter_fields, dict) else {})
+        _check_document(document, recomputed, chain, rows)
     except _Broken as broken:
-        return VerifyResult(False, chain.count, broken.bad_id, broken.key, broken.params)
-    except (ValueError, OSError, TypeError, AttributeError) as exc:  # a file broken in its structure
-        return VerifyResult(False, chain.count, None, "export.verify.unreadable", {"path": shown, "reason": str(exc)})
-    return VerifyResult(True, chain.count, None, "export.verify.ok", {"count": chain.count, "rows": len(rows)})
+        params = {"path": shown, **broken.params} if broken.key in NOT_AN_EXPORT else broken.params
+        return VerifyResult(False, chain.count, broken.bad_id, broken.key, params, header=header,
+                            readable=broken.key not in NOT_AN_EXPORT)
+    except (ValueError, OSError, TypeError, AttributeError) as exc:
+        # Broken JSON cannot be read (exit 4); valid JSON of the wrong shape was changed (exit 1).
+        return VerifyResult(False, chain.count, None, "export.verify.unreadable", {"path": shown, "reason": str(exc)},
+                            header=header, readable=not isinstance(exc, (ValueError, OSError)))
+    return VerifyResult(True, chain.count, None, "export.verify.ok_alone", {"count": chain.count, "rows": len(rows)},
+                        header=header, document=document, events_digest=chain.ids_digest.hexdigest())
