@@ -36,6 +36,7 @@ class Account:
         self.desk = desk
         self._vault = None
         self._checkpoints = _CheckpointWriter(self) if checkpoint_in_background else None
+        self._folder_noted = False
 
     def vault(self, unlock_timeout: float | None = None):
         from desk.vault import UNLOCK_TIMEOUT, Vault
@@ -152,6 +153,9 @@ class Account:
         try:
             # Never wait on an unlock prompt for this: a locked keyring skips one checkpoint.
             self.vault(unlock_timeout=CHECKPOINT_UNLOCK_SECONDS).set_anchor(anchor.for_keyring())
+            if not self._folder_noted:
+                remember_folder(self.desk.folder, anchor.desk_id, anchor.name_en)
+                self._folder_noted = True
         except (VaultError, StoreError) as error:
             log.debug("no audit checkpoint kept: %s", error.key)
 
@@ -165,6 +169,43 @@ class Account:
             return self.vault().get_anchor()
         except VaultError:
             return None
+
+
+def _folder_vault():
+    from desk.vault import Vault
+
+    return Vault(namespace="folders", unlock_timeout=CHECKPOINT_UNLOCK_SECONDS)
+
+
+def _folder_entry(folder) -> str:
+    import hashlib
+
+    return hashlib.sha256(str(os.path.realpath(folder)).encode("utf-8")).hexdigest()
+
+
+def remember_folder(folder, desk_id: str, name_en: str) -> None:
+    """Which desk a data folder holds, kept in the keyring: a wiped folder cannot take it along."""
+    import json
+
+    vault = _folder_vault()
+    vault._set(vault._user(_folder_entry(folder)), json.dumps({"desk_id": desk_id, "name_en": name_en}))
+
+
+def desk_once_in(folder) -> tuple[dict, dict | None] | None:
+    """The desk the keyring remembers in this folder, and that desk's anchor; None if none."""
+    import json
+
+    from desk.vault import Vault
+
+    try:
+        vault = _folder_vault()
+        raw = vault._get(vault._user(_folder_entry(folder)))
+        if raw is None:
+            return None
+        found = json.loads(raw)
+        return found, Vault(namespace=f"desk-{found['desk_id']}").get_anchor()
+    except (VaultError, ValueError, KeyError, TypeError):
+        return None
 
 
 class SealUnavailable(VaultError):

@@ -33,13 +33,24 @@ def _fail(key: str, count: int = 0, head: str = "", checkpoint: str = "", **para
 
 
 def missing_database(folder: Path) -> VerifyReport | None:
-    """A folder whose anchor names a desk but whose database is gone."""
+    """A folder whose anchor, or the keyring, names a desk whose database is gone."""
     if (Path(folder) / DATABASE_NAME).exists():
         return None
     found = anchors.read(folder, None)
-    if found is None or found.anchor is None:
+    if found is not None and found.anchor is not None:
+        return _fail("audit.database_gone", name=found.anchor.name_en, events=found.anchor.events)
+    return _remembered(folder)
+
+
+def _remembered(folder: Path) -> VerifyReport | None:
+    from desk.account import desk_once_in
+
+    once = desk_once_in(folder)
+    if once is None:
         return None
-    return _fail("audit.database_gone", name=found.anchor.name_en, events=found.anchor.events)
+    desk, kept = once
+    events = kept["events"] if kept and kept["events"] is not None else "?"
+    return _fail("audit.folder_wiped", name=desk["name_en"], events=events)
 
 
 def _seal_key(desk) -> tuple[bytes | None, str]:
@@ -64,6 +75,9 @@ def verify_desk(desk) -> VerifyReport:
         found = anchors.read(desk.folder, None)
         if found is not None and found.anchor is not None:
             return _fail("audit.database_emptied", name=found.anchor.name_en, events=found.anchor.events)
+        remembered = _remembered(desk.folder)
+        if remembered is not None:
+            return remembered
     key, seal_note = _seal_key(desk) if institution else (None, "")
     chain_report, problem = store.verify_all(workers=os.cpu_count() or 1, seal_key=key)
     count, head = chain_report.count, chain_report.head_hash

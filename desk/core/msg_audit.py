@@ -58,6 +58,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "قاعدة البيانات في هذا المجلد لا تضم أي مكتب، مع أن ملف الإرساء يذكر أن عدد أحداث المكتب «{name}» "
         "كان {events}: أُفرغت قاعدة البيانات أو استُبدلت. استعد أحدث نسخة احتياطية (desk restore).",
     ),
+    "audit.folder_wiped": (
+        "This folder held the desk “{name}”, as the keyring remembers, with {events} events in its log; its "
+        "database and anchor are gone. Restore the newest backup (desk restore).",
+        "يتذكر مخزن المفاتيح أن هذا المجلد كان يضم المكتب «{name}» وأن عدد أحداث سجله كان {events}، "
+        "وقد اختفت قاعدة بياناته وملف إرسائه. استعد أحدث نسخة احتياطية (desk restore).",
+    ),
     "audit.no_events": (
         "The desk “{name}” was set up, yet its log holds no events: the log was emptied.",
         "أُعدّ المكتب «{name}» لكن سجله خالٍ من الأحداث: لقد أُفرغ السجل.",

@@ -106,3 +106,15 @@ def test_a_sealed_log_refuses_to_grow_without_its_keyring(sealed, data_dir):
     assert done.returncode == 5, done
     assert "keyring cannot be reached" in done.stderr and "Nothing was changed" in done.stderr
     assert db_snapshot(data_dir) == before
+
+
+def test_a_wiped_folder_is_remembered_by_the_keyring(sealed, data_dir):
+    from desk import audit
+
+    count = sealed.verify().count
+    sealed.account.flush()
+    for name in ("desk.sqlite3", "desk.sqlite3-wal", "desk.sqlite3-shm", anchor.ANCHOR_NAME):
+        (data_dir / name).unlink(missing_ok=True)
+    report = audit.missing_database(data_dir)
+    assert report is not None and not report.ok and report.key == "audit.folder_wiped", report
+    assert report.params == {"name": "Ministry of Media", "events": count}
