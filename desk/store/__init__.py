@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desk.paths import DATABASE_NAME
 from desk.store import chain, db as dbmod
+from desk.store.account_record import AccountRecord
 from desk.store.log import Log, LogFilter
 from desk.store.media import MediaFiles
 from desk.store.migrations import migrate
@@ -32,6 +33,7 @@ class Store:
         self.settings = Settings(self.db)
         self.institution = Institution(self.db)
         self.training = TrainingTimeline(self.db)
+        self.account_record = AccountRecord(self.db)
         self.media = MediaFiles(self.folder / "media")
 
     on_commit = None  # called with the chain's newest hash after each committed transaction
