@@ -79,3 +79,12 @@ def test_the_windows_due_run_leaves_a_due_post_scheduled_and_says_why(qtbot, ope
     assert window.ctx.session.post(post_id).state == State.SCHEDULED
     assert snapshot(data_dir) == before
     assert not window.bands.blocked.isHidden() and window.bands.training.isHidden()
+
+
+def test_settings_say_blocked_not_that_posts_go_to_training(qtbot, open_window, desk):
+    on_record(desk)
+    window = blocked_window(qtbot, open_window, desk, "admin")
+    window.places.go("settings")
+    box = window.page["settings"].account
+    assert "keyring is locked or unreachable" in box.status.text()
+    assert "training timeline" not in box.status.text().replace("desk account forget", "")
