@@ -274,6 +274,9 @@ class XPublisher(Publisher):
 
     def _transport_error(self, exc: requests.RequestException, context: str) -> PublishError:
         seconds = f"{self.timeout:g}"
+        if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                            requests.exceptions.MissingSchema)):
+            return BadApiBase("x.base_malformed")  # refused before a byte was sent: never uncertain
         if isinstance(exc, (requests.ConnectTimeout, requests.exceptions.SSLError, requests.exceptions.ProxyError)) \
                 or _never_connected(exc):
             return PublishError("x.unreachable")

@@ -199,3 +199,20 @@ def test_a_bad_api_base_is_refused_when_the_publisher_is_made(base, key):
         XPublisher(**keys, api_base=base)
     assert caught.value.key == key and caught.value.exit_code == 4
     assert XPublisher(**keys, api_base="http://[::1]:8399/x").api_base  # a good one still works
+
+
+def test_an_address_requests_refuses_while_posting_is_definite_not_uncertain(tmp_path):
+    """Should an address get past the check, requests refuses it before sending: that is a
+    definite refusal (the post fails and may be sent again), never "may have gone out"."""
+    from urllib.parse import urlsplit
+
+    from desk.publish.base import OutgoingPost
+    from desk.publish.x import BadApiBase, XPublisher
+
+    publisher = XPublisher(consumer_key="ck" * 8, consumer_secret="cs" * 8, access_token="1-" + "at" * 8,
+                           access_token_secret="ts" * 8, api_base="http://127.0.0.1:8399", handle="MinistryMedia")
+    for adapter in publisher._client.session.adapters.values():
+        adapter.base = urlsplit("http://127.0.0.1:99999")  # what the check would have refused
+    with pytest.raises(BadApiBase) as caught:
+        publisher.send(OutgoingPost(1, "خبر"))
+    assert caught.value.definite and caught.value.key == "x.base_malformed"
