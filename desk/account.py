@@ -12,6 +12,7 @@ import threading
 
 from desk.core import roles as role_rules
 from desk.core.errors import EXIT_X, InvalidInput, StoreError, VaultError
+from desk.core.messages import render
 from desk.publish.base import AccountInfo
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,16 @@ def _x_timeout() -> float:
     except ValueError:
         return DEFAULT_TIMEOUT
     return seconds if 0 < seconds < float("inf") else DEFAULT_TIMEOUT
+
+
+def _blocked(error: VaultError) -> VaultError:
+    """A keyring failure met while publishing: exit 5, in the words of item 0 when it is
+    the keyring being locked or out of reach, else the keyring's own words."""
+    from desk.vault import KeyringLocked, PublishingBlocked
+
+    if isinstance(error, KeyringLocked):
+        return PublishingBlocked("vault.publish_blocked")
+    return PublishingBlocked(error.key, **error.params)
 
 
 class Account:
@@ -59,18 +70,36 @@ class Account:
             found["connected"] = self.vault().has_keys()
         except VaultError as error:
             found["problem"] = error.message(lang)
+        # On record but no keys to be had: publishing is blocked, and the window says why.
+        found["blocked"] = ""
+        if not found["connected"] and self.on_record():
+            key = "vault.publish_keys_gone" if not found["problem"] else "vault.publish_blocked"
+            found["blocked"] = render(key, lang, {})
         return found
 
-    def publisher(self):
-        """The X publisher when keys are kept, None for training. A locked keyring is an
-        error, never a quiet switch to training: a person would think the post went out."""
-        from desk.vault import NoSecureKeyring
+    def on_record(self) -> bool:
+        """An account was connected and not forgotten, as the chain says (no keyring asked)."""
+        return self.desk.store.account_record.connected()
 
+    def publisher(self):
+        """The X publisher, or None for training: only when no account is on record and the
+        keyring holds no keys (or there is no secure keyring to ask). With an account on
+        record, keys that cannot be had are PublishingBlocked, never a quiet switch to
+        training: a person would think the post went out. A locked keyring is always refused."""
+        from desk.vault import NoSecureKeyring, PublishingBlocked
+
+        on_record = self.on_record()
         try:
             keys = self.vault().load_keys()
         except NoSecureKeyring:
+            if on_record:
+                raise PublishingBlocked("vault.publish_blocked") from None
             return None
+        except VaultError as error:
+            raise _blocked(error) from None
         if keys is None:
+            if on_record:
+                raise PublishingBlocked("vault.publish_keys_gone")
             return None
         from desk.publish.x import XPublisher
 

@@ -101,12 +101,25 @@ KEY_PROMPTS = ("Consumer key (API key): ", "Consumer secret (API key secret): ",
                "Access token: ", "Access token secret: ")
 
 
+def _four_keys(console) -> list[str]:
+    """The four keys, one a line; fewer lines than four are counted and refused."""
+    from desk.core.messages import CATALOG
+
+    keys = []
+    for prompt in KEY_PROMPTS:
+        try:
+            keys.append(console.line(prompt))
+        except InvalidInput:
+            raise InvalidInput("keys.count", given=CATALOG[f"keys.count.{len(keys)}"]) from None
+    return keys
+
+
 def cmd_account(args, console):
     session = _session(args, console)
     account = session.desk.account
     command = args.account_command
     if command == "set":
-        keys = [console.line(prompt) for prompt in KEY_PROMPTS]
+        keys = _four_keys(console)
         info = account.set_keys(session, *keys, replace_other=args.yes)
     elif command == "verify":
         info = account.verify(session)

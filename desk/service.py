@@ -140,17 +140,30 @@ class Desk:
 
     # publishing without a person ------------------------------------------------
     def publisher(self):
-        """X when an account is connected and training mode is off; else the training timeline."""
+        """Where a post published now goes. The training timeline only when an administrator
+        chose training mode, or when no X account is on record in the chain and the keyring
+        holds no keys. An account on record whose keys cannot be had (keyring locked, no
+        D-Bus session, no secure back-end) raises PublishingBlocked (exit 5): nothing is
+        claimed, the post stays as it was."""
         if self._publisher_factory is not None:
             publisher = self._publisher_factory(self)
             if publisher is not None:
                 return publisher
-        if not self.store.settings.all()["training_mode"]:
+        if not self.training_chosen():
             publisher = self.account.publisher()
             if publisher is not None:
                 return publisher
         handle = (self.institution() or {}).get("handle", "training")
         return TrainingPublisher(self.store, handle)
+
+    def training_chosen(self) -> bool:
+        """Training mode is on in the settings and the chain's newest choice says so too:
+        a settings row changed behind the desk's back cannot divert posts to training."""
+        return bool(self.store.settings.all()["training_mode"]) and self.store.account_record.training_chosen()
+
+    def account_on_record(self) -> bool:
+        """An X account was connected and not forgotten (the chain's events; no keyring asked)."""
+        return self.account.on_record()
 
     def settings(self) -> dict:
         """The desk's settings; readable before sign-in (language, idle minutes)."""
@@ -166,22 +179,25 @@ class Desk:
                     checkpoint_in_background=self.account._checkpoints is not None)
 
     def is_training(self) -> bool:
-        """True when posts go to the training timeline (no account, or chosen)."""
-        if self._publisher_factory is not None:
-            chosen = self._publisher_factory(self)
-            if chosen is not None:
-                return chosen.kind == "training"
-        if self.store.settings.all()["training_mode"]:
-            return True
+        """True when posts go to the training timeline (chosen, or no account at all).
+        False when publishing is blocked: those posts go nowhere, least of all to training."""
         try:
-            return not self.account.vault().has_keys()
+            return self.publisher().kind == "training"
         except DeskError:
-            return True
+            return False
 
     def _keep_checkpoint(self, anchor) -> None:
         self.account.save_checkpoint(anchor)
 
     def publish_due(self, now: datetime | None = None):
+        """Send what is due. When anything is due or unsettled, the publisher is found
+        first: a blocked keyring refuses the whole run before any post is touched."""
+        from desk.core.states import State
+
+        moment = now or datetime.now(timezone.utc)
+        if self.store.posts.due(moment.isoformat(timespec="milliseconds")) or \
+                self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):
+            self.publisher()
         return self.outbox.publish_due(now)
 
     def verify(self):

@@ -203,8 +203,9 @@ class Session:
         return self.store.posts.last_reviewed(post_id)
 
     def publisher_kind(self) -> str:
-        """'x' or 'training': where a post published now would go."""
-        return "training" if self.desk.is_training() else "x"
+        """'x' or 'training': where a post published now would go. Raises what publishing
+        would raise (a blocked keyring, a bad DESK_X_API_BASE) before anyone confirms."""
+        return self.desk.publisher().kind
 
     def reconcile(self):
         """Look for uncertain posts on the account's timeline now and settle them."""

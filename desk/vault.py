@@ -23,7 +23,7 @@ import keyring.errors as kerrors
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 
-from desk.core.errors import DeskError, InvalidInput, VaultError
+from desk.core.errors import EXIT_X, DeskError, InvalidInput, VaultError
 from desk.core.messages import CATALOG
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,13 @@ class NoSecureKeyring(VaultError):
 
 class KeyringLocked(VaultError):
     """The keyring is locked and unlocking was refused or not answered in time."""
+
+
+class PublishingBlocked(VaultError):
+    """An X account is on record but its keys cannot be had: publishing refuses (exit 5)
+    rather than sending the post anywhere else."""
+
+    exit_code = EXIT_X
 
 
 def _class_name(obj) -> str:

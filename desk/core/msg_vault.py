@@ -95,4 +95,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} و{other} متطابقان، مع أن المفاتيح الأربعة مختلفة دائمًا. تأكد أن كل مفتاح "
         "لُصق في مكانه.",
     ),
+    # publishing with an account on record but no keys to be had: never a switch to training
+    "vault.publish_blocked": (
+        "Publishing is blocked: the keyring is locked or unreachable, so the X account's keys "
+        "cannot be read. Nothing was published and the post was left as it was. Unlock the "
+        "keyring (signing in to the desktop usually does), or run the command from the desktop "
+        "session where the keyring is open, then try again.",
+        "النشر متوقف: مخزن المفاتيح مقفل أو لا يمكن الوصول إليه، لذا تتعذر قراءة مفاتيح حساب X. "
+        "لم يُنشر شيء وبقي المنشور على حاله. افتح مخزن المفاتيح (يُفتح عادةً عند تسجيل الدخول إلى "
+        "سطح المكتب)، أو شغّل الأمر من جلسة سطح المكتب التي فُتح فيها المخزن، ثم أعد المحاولة.",
+    ),
+    "vault.publish_keys_gone": (
+        "Publishing is blocked: an X account is connected to this desk, but its keys are not in "
+        "the keyring this program can reach (another user's or another computer's keyring?). "
+        "Nothing was published and the post was left as it was. Run the program as the person "
+        "whose keyring holds the keys, or have an administrator enter the four keys again "
+        "(desk account set). Only \"desk account forget\" makes the desk publish to the "
+        "training timeline again.",
+        "النشر متوقف: هذا المكتب مرتبط بحساب في X، لكن مفاتيحه غير موجودة في مخزن المفاتيح الذي "
+        "يصل إليه البرنامج (ربما هو مخزن مستخدم آخر أو حاسوب آخر). لم يُنشر شيء وبقي المنشور على حاله. "
+        "شغّل البرنامج باسم المستخدم الذي يحفظ مخزنه المفاتيح، أو اطلب من أحد المسؤولين إدخال "
+        "المفاتيح الأربعة من جديد (desk account set). ولا يعود المكتب إلى النشر في الخط الزمني "
+        "التدريبي إلا بالأمر «desk account forget».",
+    ),
+    # desk account set with fewer than four lines on stdin
+    "keys.count": (
+        "The X account needs four keys, one a line, in this order: consumer key (API Key), "
+        "consumer secret (API Key Secret), access token, access token secret. {given} "
+        "Nothing was kept and nothing was sent to X.",
+        "يحتاج حساب X إلى أربعة مفاتيح، كل مفتاح في سطر، بهذا الترتيب: مفتاح المستهلك (API Key)، "
+        "ثم سر المستهلك (API Key Secret)، ثم رمز الوصول، ثم سر رمز الوصول. {given} "
+        "لم يُحفظ شيء ولم يُرسل شيء إلى X.",
+    ),
+    "keys.count.0": ("None was given.", "لم يُدخَل أي مفتاح."),
+    "keys.count.1": ("Only 1 was given.", "أُدخل مفتاح واحد فقط."),
+    "keys.count.2": ("Only 2 were given.", "أُدخل مفتاحان فقط."),
+    "keys.count.3": ("Only 3 were given.", "أُدخلت ثلاثة مفاتيح فقط."),
+    # DESK_X_API_BASE checked before any post is claimed
+    "x.base_port": (
+        "DESK_X_API_BASE has a port that is not a number from 1 to 65535. Nothing was sent and "
+        "no post was changed. Correct the address (for example http://127.0.0.1:8399) or remove "
+        "the variable to publish to X itself.",
+        "في DESK_X_API_BASE رقم منفذ غير صالح: يجب أن يكون عددًا من 1 إلى 65535. لم يُرسل شيء ولم "
+        "يتغير أي منشور. صحّح العنوان (مثل http://127.0.0.1:8399) أو احذف المتغير للنشر في X نفسه.",
+    ),
+    "x.base_malformed": (
+        "DESK_X_API_BASE is not a usable web address. Nothing was sent and no post was changed. "
+        "Correct it (for example http://127.0.0.1:8399) or remove the variable to publish to X itself.",
+        "قيمة DESK_X_API_BASE ليست عنوان ويب صالحًا. لم يُرسل شيء ولم يتغير أي منشور. صحّحها "
+        "(مثل http://127.0.0.1:8399) أو احذف المتغير للنشر في X نفسه.",
+    ),
 }

@@ -18,9 +18,10 @@ import requests
 import tweepy
 from requests.adapters import HTTPAdapter
 from requests.utils import get_environ_proxies
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+from urllib3.exceptions import ConnectTimeoutError, LocationParseError, NewConnectionError
+from urllib3.util import parse_url
 
-from desk.core.errors import PublishError, PublishUncertain, RateLimited
+from desk.core.errors import EXIT_INVALID, PublishError, PublishUncertain, RateLimited
 from desk.publish.base import AccountInfo, OutgoingImage, OutgoingPost, Publisher, RemotePost, SentPost
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,39 @@ class XAdapter(HTTPAdapter):
                             verify=verify, cert=cert, proxies=proxies)
 
 
+class BadApiBase(PublishError):
+    """DESK_X_API_BASE cannot be used. Found when the publisher is made, before any post is
+    claimed; exit 4: a setting to correct, which no retry later would fix (5 says "try again")."""
+
+    exit_code = EXIT_INVALID
+
+
+def check_api_base(api_base: str) -> None:
+    """Refuse an address requests would refuse only once a post was on its way (which left
+    the post uncertain): scheme, host, port from 1 to 65535, no spaces, a parseable URL."""
+    try:
+        parts = urlsplit(api_base)
+        port = parts.port  # ValueError when not a number or out of range
+    except ValueError:
+        port = None
+        parts = None
+        host_port = api_base.split("//", 1)[-1].split("/", 1)[0]
+        if ":" in host_port and "[" not in host_port:
+            raise BadApiBase("x.base_port") from None
+        raise BadApiBase("x.base_malformed") from None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadApiBase("x.bad_base")
+    if port == 0 or parts.netloc.endswith(":"):
+        raise BadApiBase("x.base_port")
+    if not parts.hostname or any(ch.isspace() or ord(ch) < 32 for ch in api_base):
+        raise BadApiBase("x.base_malformed")
+    try:
+        requests.Request("GET", api_base).prepare()
+        parse_url(api_base)
+    except (requests.RequestException, LocationParseError, ValueError):
+        raise BadApiBase("x.base_malformed") from None
+
+
 def _never_connected(exc: BaseException) -> bool:
     """True when the connection was never made (refused, no route, DNS): nothing was sent."""
     todo, seen = [exc], set()
@@ -114,9 +148,7 @@ class XPublisher(Publisher):
         if api_base is None:
             api_base = os.environ.get("DESK_X_API_BASE", "").strip() or None
         if api_base:
-            parts = urlsplit(api_base)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                raise PublishError("x.bad_base")
+            check_api_base(api_base)
         self.api_base = api_base
         self.timeout = float(timeout)
         self._client = tweepy.Client(
@@ -242,6 +274,9 @@ class XPublisher(Publisher):
 
     def _transport_error(self, exc: requests.RequestException, context: str) -> PublishError:
         seconds = f"{self.timeout:g}"
+        if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                            requests.exceptions.MissingSchema)):
+            return BadApiBase("x.base_malformed")  # refused before a byte was sent: never uncertain
         if isinstance(exc, (requests.ConnectTimeout, requests.exceptions.SSLError, requests.exceptions.ProxyError)) \
                 or _never_connected(exc):
             return PublishError("x.unreachable")

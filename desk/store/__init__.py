@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desk.paths import DATABASE_NAME
 from desk.store import anchor as anchors, chain, db as dbmod, rows_check
+from desk.store.account_record import AccountRecord
 from desk.store.anchor import Anchor
 from desk.store.log import Log, LogFilter
 from desk.store.media import MediaFiles
@@ -33,6 +34,7 @@ class Store:
         self.settings = Settings(self.db)
         self.institution = Institution(self.db)
         self.training = TrainingTimeline(self.db)
+        self.account_record = AccountRecord(self.db)
         self.media = MediaFiles(self.folder / "media")
 
     on_commit = None  # called with the new Anchor after each transaction that appended events

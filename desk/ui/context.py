@@ -50,8 +50,21 @@ class DeskContext(QObject):
         return self.session.settings()
 
     def training(self) -> bool:
-        """Posts go to the training timeline: chosen, or no account connected."""
-        return bool(self.settings()["training_mode"]) or self.account_connected is not True
+        """Posts go to the training timeline: chosen, or no account on record and no keys.
+        An account on record in the chain is never training, whatever the keyring says."""
+        if self.desk.training_chosen():
+            return True
+        return not self.desk.account_on_record() and self.account_connected is not True
+
+    def publishing_blocked(self) -> str:
+        """Why nothing can be published (an account on record, its keys out of reach), or ""."""
+        if self.account_connected is not False or self.desk.training_chosen() or not self.desk.account_on_record():
+            return ""
+        from desk.core.messages import render
+
+        found = self.account_status.get("blocked") or ""
+        key = "vault.publish_blocked" if self.account_problem else "vault.publish_keys_gone"
+        return found or render(key, self.lang, {})
 
     def may(self, action: str) -> bool:
         return self.session.may(action)

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(ctx.touch)
         self.due = DueRunner(ctx.desk, self)
         self.due.ran.connect(self._due_ran)
+        self.due.failed.connect(self._due_failed)
         self.idle = IdleWatcher(ctx.settings()["idle_minutes"], self)
         self.idle.idle.connect(self.lock)
         self.notifier = Notifier(self, QIcon(str(ctx.desk.logo_path())), ctx.may("approve"))
@@ -175,6 +176,15 @@ class MainWindow(QMainWindow):
     def _due_ran(self, results) -> None:
         if results:
             self.ctx.touch()
+
+    def _due_failed(self, error) -> None:
+        """Scheduled posts could not go out: say why, and ask the keyring again, so a
+        keyring locked since start-up shows as the blocked band."""
+        self.statusBar().showMessage(self.ctx.message(error), 15000)
+        from desk.vault import PublishingBlocked
+
+        if isinstance(error, PublishingBlocked):
+            self.ctx.check_account()
 
     def change_language(self, lang: str) -> None:
         """The desk's language chosen in Settings: this computer speaks it from now on."""

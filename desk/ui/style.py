@@ -19,6 +19,7 @@ FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"]
 
 SHEET = f"""
 QLabel#band_training {{ background: {AMBER}; color: {AMBER_TEXT}; padding: 6px 12px; font-weight: bold; }}
+QLabel#band_blocked {{ background: {RED}; color: white; padding: 6px 12px; font-weight: bold; }}
 QLabel#band_paused {{ background: {PAUSED}; color: white; padding: 6px 12px; font-weight: bold; }}
 QWidget#header {{ background: {PANEL}; border-bottom: 1px solid {BORDER}; }}
 QLabel#institution_name {{ font-size: 15pt; font-weight: bold; }}

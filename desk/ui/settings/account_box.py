@@ -94,6 +94,9 @@ class AccountBox(QGroupBox):
             self.status.setText(self.tr("This desk has no keyring to keep the keys in."))
         elif saved is None:
             self.status.setText(self.tr("Asking the keyring…"))
+        elif ctx.publishing_blocked():
+            # connected on record, keys out of reach: never "posts go to training"
+            self.status.setText(ctx.publishing_blocked())
         elif ctx.account_problem and not saved:
             self.status.setText(ctx.account_problem)
         elif saved:
@@ -105,7 +108,8 @@ class AccountBox(QGroupBox):
             self.status.setText(self.tr("No account is connected: posts go to the training timeline. "
                                         "Paste the four keys of the institution's X app."))
         self.verify_button.setEnabled(bool(saved))
-        self.disconnect_button.setEnabled(bool(saved))
+        # a connected account whose keys are gone can still be forgotten (back to training)
+        self.disconnect_button.setEnabled(bool(saved) or bool(ctx.account is not None and ctx.publishing_blocked()))
 
     # saving ------------------------------------------------------------------------
     def save_keys(self, replace_other: bool = False, values: dict | None = None) -> None:
