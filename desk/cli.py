@@ -40,10 +40,11 @@ class Console:
             raise SignInRefused("cli.no_password") from None
 
 
-def _desk(args):
+def _desk(args, create: bool = False):
+    """Every command but init opens an existing desk only: a mistyped folder creates nothing."""
     from desk.service import Desk
 
-    return Desk(args.data_dir)
+    return Desk(args.data_dir, create=create)
 
 
 def _session(args, console: Console):
@@ -67,7 +68,7 @@ def _print_json(value) -> None:
 
 
 def cmd_init(args, console):
-    desk = _desk(args)
+    desk = _desk(args, create=True)
     password = console.password(args.admin)
     desk.init(args.name_ar, args.name_en, args.handle, args.admin, args.admin_name or args.admin, password, logo=args.logo)
     print(f"{args.name_ar} / {args.name_en} (@{args.handle.lstrip('@')})")
@@ -244,6 +245,19 @@ def cmd_export(args, console):
     return run_export(_session(args, console), args, console)
 
 
+def cmd_backup(args, console):
+    session = _session(args, console)
+    path = session.desk.backup(session, args.out)
+    print(path)
+    console.say("backup.made", path=str(path), media=str(session.desk.folder / "media"))
+
+
+def cmd_restore(args, console):
+    session = _session(args, console)
+    kept = session.desk.restore(session, args.file)
+    console.say("restore.done", path=args.file, kept=str(kept))
+
+
 def cmd_window(args, console):
     from desk.ui.app import run
 
@@ -256,6 +270,7 @@ COMMANDS = {
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
     "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "reconcile": cmd_reconcile, "show": cmd_show,
     "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
+    "backup": cmd_backup, "restore": cmd_restore,
 }
 
 
