@@ -9,6 +9,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The disk holding {path} is full: nothing was saved. Free some space and try again.",
         "القرص الذي يحوي {path} ممتلئ، فلم يُحفظ شيء. أفرغ بعض المساحة ثم أعد المحاولة.",
     ),
+    "store.write_failed": (
+        "Writing to the disk holding {path} failed, so nothing was saved. The disk may be failing or "
+        "removed: check it, then try again.",
+        "تعذّرت الكتابة على القرص الذي يحوي {path}، فلم يُحفظ شيء. ربما يكون القرص معطّلًا أو منزوعًا: "
+        "افحصه ثم أعد المحاولة.",
+    ),
     "store.loose_mode": (
         "Others can open the data folder {path}, and its permissions cannot be tightened to the owner only. "
         "Make it private (chmod 700) and try again.",

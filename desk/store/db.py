@@ -27,8 +27,11 @@ def busy_seconds() -> float:
 def translate(error: BaseException, path: Path) -> StoreError:
     """Turn sqlite3 and OS errors into a message a person can act on."""
     text = str(error).lower()
-    if is_disk_full(error):
-        return StoreError("store.disk_full", path=str(path.parent if path.suffix else path))
+    folder = path.parent if path.suffix else path
+    if is_disk_full(error) or (is_write_failure(error) and no_room(folder)):
+        return StoreError("store.disk_full", path=str(folder))
+    if is_write_failure(error):
+        return StoreError("store.write_failed", path=str(folder))
     if "locked" in text or "busy" in text:
         return StoreError("store.locked", seconds=int(busy_seconds()))
     if "malformed" in text:
@@ -51,6 +54,34 @@ def is_disk_full(error: BaseException) -> bool:
             return True
         return "database or disk is full" in str(error).lower()
     return False
+
+
+SQLITE_IOERR_WRITE = 778
+SQLITE_IOERR_FSYNC = 1034
+SQLITE_IOERR_TRUNCATE = 1546
+
+
+def is_write_failure(error: BaseException) -> bool:
+    """SQLite could not write a file (its errno is not exposed to Python)."""
+    return isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorcode", None) in (
+        SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE)
+
+
+def no_room(folder: Path) -> bool:
+    """After a failed write: is the disk (nearly) full, or a file-size limit set on this process?"""
+    import shutil
+
+    try:
+        import resource
+
+        if resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY:
+            return True
+    except (ImportError, ValueError, OSError):
+        pass
+    try:
+        return shutil.disk_usage(folder).free < 4 * 1024 * 1024
+    except OSError:
+        return False
 
 
 def tighten(folder: Path) -> None:

@@ -23,7 +23,9 @@ WORDS = {
     "training": ("the training timeline", "خط التدريب الزمني"), "search": ("the search index", "فهرس البحث"),
     "other": ("the file's structure", "بنية الملف"),
 }
-NAME = re.compile(r"(?:table|index|tree)\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
+NAME = re.compile(r"(?:table|index)\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
+TREE = re.compile(r"\bTree\s+(\d+)\b")  # a b-tree named by its root page
+PAGE = re.compile(r"\bpage\s+(\d+)\b")  # a damaged page, found by walking the b-trees
 
 
 def part_of(name: str) -> str:
@@ -34,11 +36,16 @@ def part_of(name: str) -> str:
     return PARTS.get(name, "other")
 
 
-def damaged_parts(lines: list[str]) -> list[str]:
-    """The parts named in quick_check / integrity_check output, in a stable order."""
+def damaged_parts(lines: list[str], roots: dict[int, str] | None = None) -> list[str]:
+    """The parts named in quick_check / integrity_check output, in a stable order.
+    roots maps a b-tree's root page to its table or index name (from sqlite_master)."""
     found = []
+    roots = roots or {}
     for line in lines:
-        names = NAME.findall(line) or ["?"]
+        names = NAME.findall(line) + [roots.get(int(n), "?") for n in TREE.findall(line)]
+        if not names:
+            names = [roots.get(int(n), "?") for n in PAGE.findall(line)]
+        names = names or ["?"]
         for name in names:
             part = part_of(name)
             if part not in found:
@@ -68,7 +75,8 @@ def check(conn: sqlite3.Connection, path: Path, full: bool = False, repair: bool
             raise translate(error, path) from error
     if not problems:
         return
-    parts = damaged_parts(problems)
+    parts = [p for p in damaged_parts(problems, owners(conn, path)) if p != "other"]
+    parts = parts or unreadable_tables(conn) or ["other"]
     if parts == ["search"] and repair:
         try:  # the search index holds nothing of its own: rebuilt from the posts, then checked again
             rebuild_search(conn)
@@ -76,6 +84,64 @@ def check(conn: sqlite3.Connection, path: Path, full: bool = False, repair: bool
         except sqlite3.DatabaseError:
             pass
     raise damage_error(parts, path)
+
+
+def unreadable_tables(conn: sqlite3.Connection) -> list[str]:
+    """When the check itself stops at the damage: the parts whose tables cannot be read through."""
+    found = []
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    except sqlite3.DatabaseError:
+        return []
+    for name in names:
+        try:
+            for _ in conn.execute(f'SELECT * FROM "{name}"'):
+                pass
+        except sqlite3.DatabaseError:
+            part = part_of(name)
+            if part not in found:
+                found.append(part)
+    return found
+
+
+def owners(conn: sqlite3.Connection, path: Path) -> dict[int, str]:
+    """page number -> the table or index it belongs to, walking each b-tree's interior pages
+    in the file itself (a damaged leaf still has an intact parent naming it)."""
+    try:
+        roots = {int(page): name for name, page in
+                 conn.execute("SELECT name, rootpage FROM sqlite_master WHERE rootpage > 0")}
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    except sqlite3.DatabaseError:  # the schema page itself is damaged
+        return {}
+    found: dict[int, str] = {}
+    try:
+        with open(path, "rb") as handle:
+            for root, name in roots.items():
+                _walk(handle, page_size, root, name, found)
+    except OSError:
+        pass
+    return found
+
+
+def _walk(handle, page_size: int, root: int, name: str, found: dict) -> None:
+    todo = [root]
+    while todo and len(found) < 10_000_000:
+        page = todo.pop()
+        if page in found or page < 1:
+            continue
+        found[page] = name
+        handle.seek((page - 1) * page_size)
+        data = handle.read(page_size)
+        start = 100 if page == 1 else 0
+        if len(data) < start + 12 or data[start] not in (2, 5):  # leaf, or not a b-tree page
+            continue
+        cells = int.from_bytes(data[start + 3:start + 5], "big")
+        todo.append(int.from_bytes(data[start + 8:start + 12], "big"))  # right-most child
+        for n in range(min(cells, page_size // 2)):
+            at = start + 12 + 2 * n
+            offset = int.from_bytes(data[at:at + 2], "big")
+            if offset + 4 <= len(data):
+                todo.append(int.from_bytes(data[offset:offset + 4], "big"))
 
 
 def damage_error(parts: list[str], path: Path) -> StoreError:
@@ -91,5 +157,21 @@ def damage_error(parts: list[str], path: Path) -> StoreError:
 
 
 def rebuild_search(conn: sqlite3.Connection) -> None:
-    """The search index holds nothing of its own: rebuild it from the posts."""
+    """The search index holds nothing of its own: rebuild it from the posts; when its pages
+    are too damaged for that, drop it and make it anew (the triggers on posts stay)."""
+    try:
+        conn.execute("INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
+        return
+    except sqlite3.DatabaseError:
+        pass
+    # Too damaged to rebuild or drop: take the index out of the schema, make it anew, and
+    # VACUUM, which copies only what the schema reaches, leaving the damaged pages behind.
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("DELETE FROM sqlite_master WHERE name = 'posts_fts' OR name LIKE 'posts_fts_%'")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    conn.execute("PRAGMA writable_schema = RESET")
+    conn.execute("CREATE VIRTUAL TABLE posts_fts USING fts5(text, content='posts', content_rowid='id')")
     conn.execute("INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
+    conn.execute("VACUUM")
