@@ -68,8 +68,9 @@ def _print_json(value) -> None:
 
 
 def cmd_init(args, console):
+    password = console.password(args.admin)  # before the folder is touched: no password, nothing made
     desk = _desk(args, create=True)
-    password = console.password(args.admin)
+    desk.undo_failed_init = True
     desk.init(args.name_ar, args.name_en, args.handle, args.admin, args.admin_name or args.admin, password, logo=args.logo)
     print(f"{args.name_ar} / {args.name_en} (@{args.handle.lstrip('@')})")
 

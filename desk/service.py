@@ -73,6 +73,10 @@ class Desk:
         self.account = Account(self, self._background)
         self.store.on_commit = self._keep_checkpoint
 
+    # The command line sets this: a failed `desk init` on a new folder takes away what this
+    # open made (the Desk is closed then). The window keeps its Desk open for another try.
+    undo_failed_init = False
+
     def _undo_new_folder(self) -> None:
         """After a failed init on a folder that had no desk: leave nothing behind."""
         if DATABASE_NAME_PATH not in [p.name for p in self._made] or self.institution():
@@ -83,7 +87,6 @@ class Desk:
                 path.rmdir() if path.is_dir() else path.unlink(missing_ok=True)
             except OSError:
                 pass
-        self._closed_after_undo = True
 
     # the institution ---------------------------------------------------------
     def institution(self) -> dict | None:
@@ -121,13 +124,11 @@ class Desk:
 
     def init(self, name_ar: str, name_en: str, handle: str, admin: str, admin_name: str, password: str, logo=None) -> None:
         """Set up a new desk: the institution and its first administrator."""
-        if getattr(self, "_closed_after_undo", False):  # a retry after a failed first init
-            self._closed_after_undo = False
-            self._open()
         try:
             self._init(name_ar, name_en, handle, admin, admin_name, password, logo)
         except BaseException:
-            self._undo_new_folder()
+            if self.undo_failed_init:
+                self._undo_new_folder()
             raise
 
     def _init(self, name_ar, name_en, handle, admin, admin_name, password, logo) -> None:

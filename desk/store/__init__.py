@@ -28,7 +28,7 @@ class Store:
         self.path = self.folder / DATABASE_NAME
         self.db, self.read_only = dbmod.open_database(self.folder, create)
         try:
-            health.check(self.db.conn, self.path, repair=not self.read_only)  # a damaged page refuses before anything reads it
+            health.check_on_open(self.db.conn, self.path, writable=not self.read_only)  # a damaged page refuses before anything reads it
             if self.read_only:
                 self._require_current_schema()
             else:
@@ -56,6 +56,9 @@ class Store:
             return
         if not self.db.execute("SELECT 1 FROM institution").fetchone():
             return
+        if not backups.daily_due(self.folder):
+            return
+        health.check_on_open(self.db.conn, self.path, writable=True, force=True)  # never back up damage
         try:
             backups.make_daily(self.db.conn, self.folder)
         except (OSError, dbmod.sqlite3.Error) as error:

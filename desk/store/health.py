@@ -58,6 +58,39 @@ def _run(conn: sqlite3.Connection, pragma: str) -> list[str]:
     return [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
 
 
+# quick_check reads every page: ~0.15 s for 20,000 posts (42 MB), so ~0.8 s for the
+# 110,000-post office. Every open checks a file up to QUICK_LIMIT; a bigger one is checked at
+# most every CHECK_EVERY seconds (and always before the daily backup, and fully in verify).
+# Between checks a read that reaches a damaged page still stops with "damaged".
+QUICK_LIMIT = 64 * 1024 * 1024
+CHECK_EVERY = 3600
+MARKER = ".checked"
+
+
+def check_on_open(conn: sqlite3.Connection, path: Path, writable: bool, force: bool = False) -> None:
+    import os
+    import time
+
+    marker = path.parent / "backups" / MARKER
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    try:
+        recent = time.time() - marker.stat().st_mtime < CHECK_EVERY
+    except OSError:
+        recent = False
+    if size > QUICK_LIMIT and recent and not force:
+        return
+    check(conn, path, repair=writable)
+    if writable and size > QUICK_LIMIT:
+        try:
+            marker.touch()
+            os.utime(marker)
+        except OSError:
+            pass
+
+
 def check(conn: sqlite3.Connection, path: Path, full: bool = False, repair: bool = False) -> None:
     """Refuse a damaged database, naming the damaged part and the newest backup.
 

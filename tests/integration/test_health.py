@@ -263,3 +263,28 @@ def subprocess_chmod(folder, writable: bool) -> None:
     import subprocess
 
     subprocess.run(["chmod", "-R", "u+w" if writable else "a-w", str(folder)], check=True)
+
+
+def test_a_big_file_is_checked_at_most_hourly_but_always_before_the_daily_backup(office_folder, monkeypatch):
+    from desk.core.errors import StoreError
+    from desk.store import Store, health
+
+    fill(office_folder, 300)
+    Store(office_folder).close()  # today's daily backup exists
+    monkeypatch.setattr(health, "QUICK_LIMIT", 0)  # this file counts as big
+    Store(office_folder).close()  # checked now, marked
+    corrupt_page_of(office_folder, "posts")
+    Store(office_folder).close()  # within the hour: opened without the check
+    for daily in (office_folder / "backups").glob("desk-daily-*"):
+        os.utime(daily, (1_700_000_000, 1_700_000_000))
+    with pytest.raises(StoreError) as refused:  # a daily backup is due: checked first, never copied
+        Store(office_folder)
+    assert refused.value.key == "store.damaged"
+    assert len(list((office_folder / "backups").glob("desk-daily-*"))) == 1
+
+
+def test_init_without_a_password_makes_nothing(run_desk, tmp_path):
+    folder = tmp_path / "new"
+    result = run_desk("--data-dir", folder, "init", "--name-ar", "وزارة", "--name-en", "Ministry", "--handle", "M",
+                      "--admin", "admin", "--password-stdin", stdin="")
+    assert result.returncode != 0 and not folder.exists()
