@@ -254,8 +254,19 @@ def cmd_backup(args, console):
 
 
 def cmd_restore(args, console):
-    session = _session(args, console)
-    kept = session.desk.restore(session, args.file)
+    from desk.core.errors import StoreError
+    from desk.service import restore_damaged
+
+    password = console.password(args.as_user)
+    try:
+        desk = _desk(args)
+    except StoreError as error:
+        if not error.key.startswith("store.damaged"):
+            raise
+        kept = restore_damaged(args.data_dir, args.file, args.as_user, password)  # the usual way out of damage
+    else:
+        session = desk.sign_in(args.as_user, password)
+        kept = desk.restore(session, args.file)
     console.say("restore.done", path=args.file, kept=str(kept))
 
 
@@ -297,6 +308,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug, not a refusal: say so without dumping internals
+        from desk.store.db import is_disk_full
+
+        if is_disk_full(error):  # a full disk while writing an export or an image: say so
+            print(render("store.disk_full", console.lang, {"path": getattr(error, "filename", None) or "-"}),
+                  file=sys.stderr)
+            return 1
         if os.environ.get("DESK_DEBUG"):
             raise
         print(render("cli.unexpected", console.lang, {"kind": type(error).__name__}), file=sys.stderr)

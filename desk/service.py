@@ -17,7 +17,7 @@ from desk import paths
 from desk.account import Account
 from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError
 from desk.core.media import check_image
-from desk.core.roles import Role
+from desk.core.roles import Role, parse_roles
 from desk.core.staff_rules import (
     check_name, check_username, hash_password, lock_until, password_matches,
 )
@@ -52,6 +52,35 @@ DATABASE_NAME_PATH = paths.DATABASE_NAME
 # In creation order; removed in reverse by a failed first init.
 _MADE = ("media", "backups", "logo.png", "logo.jpg", "logo.jpeg", "logo.svg",
          paths.DATABASE_NAME, paths.DATABASE_NAME + "-wal", paths.DATABASE_NAME + "-shm")
+
+
+def restore_damaged(data_dir, file, username: str, password: str) -> Path:
+    """Restore when the desk's own database is too damaged to open: the administrator is
+    checked against the backup's staff, the backup's integrity, log and desk id as usual."""
+    from desk.core import roles as role_rules
+    from desk.store import backups, chain
+
+    folder = paths.data_dir(data_dir)
+    source, report = backups.check_backup(Path(file), backups.damaged_desk_id(folder))
+    try:
+        row = source.execute("SELECT roles, password_hash, active FROM staff WHERE username = ?",
+                             [(username or "").strip().lower()]).fetchone()
+        if row is None or not row[2] or not password_matches(row[1], password):
+            if row is None:
+                hash_password("decoy-password")
+            raise SignInRefused("signin.wrong")
+        role_rules.require(parse_roles(row[0]), "manage_institution")
+        kept = backups.replace_damaged(source, folder)
+    finally:
+        source.close()
+    store = Store(folder)
+    try:
+        with store.transaction():
+            chain.append(store.db, action="restore", actor=username.strip().lower(),
+                         detail={"file": Path(file).name, "events": report.count, "kept": kept.name})
+    finally:
+        store.close()
+    return kept
 
 
 class Desk:

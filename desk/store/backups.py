@@ -90,7 +90,7 @@ def make_manual(conn: sqlite3.Connection, data_folder: Path, out: Path | None = 
     return copy_to(conn, target)
 
 
-def check_backup(file: Path, desk_id: str):
+def check_backup(file: Path, desk_id: str | None):
     """Refuse a backup that is damaged, of another desk, or whose log does not verify.
     Returns the open (read-only) copy for restoring from."""
     import sqlite_utils
@@ -111,7 +111,7 @@ def check_backup(file: Path, desk_id: str):
             row = conn.execute("SELECT desk_id FROM institution").fetchone()
         except (StoreError, sqlite3.Error):
             raise InvalidInput("restore.damaged", path=str(file)) from None
-        if row is None or row[0] != desk_id:
+        if row is None or (desk_id is not None and row[0] != desk_id):
             raise InvalidInput("restore.other_desk", path=str(file))
         report = chain.verify(sqlite_utils.Database(conn), file, 1)
         if not report.ok or report.count == 0:
@@ -128,4 +128,30 @@ def restore_into(source: sqlite3.Connection, live: sqlite3.Connection, data_fold
     never a mix)."""
     kept = copy_to(live, folder_of(data_folder) / f"desk-before-restore-{_stamp()}.sqlite3")
     source.backup(live)
+    return kept
+
+
+def damaged_desk_id(data_folder: Path) -> str | None:
+    """The desk id of a damaged database, when the page holding it can still be read."""
+    try:
+        conn = sqlite3.connect(f"{(Path(data_folder) / 'desk.sqlite3').resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT desk_id FROM institution").fetchone()
+        finally:
+            conn.close()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+
+
+def replace_damaged(source: sqlite3.Connection, data_folder: Path) -> Path:
+    """Move the damaged file (and its WAL) into backups/ and put the checked backup in its place."""
+    folder = Path(data_folder)
+    kept = folder_of(folder) / f"desk-damaged-{_stamp()}.sqlite3"
+    fresh = copy_to(source, folder / "desk.sqlite3.restoring")
+    for suffix in ("", "-wal", "-shm"):
+        live = folder / f"desk.sqlite3{suffix}"
+        if live.exists():
+            os.replace(live, kept.with_name(kept.name + suffix))
+    os.replace(fresh, folder / "desk.sqlite3")
     return kept

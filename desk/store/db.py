@@ -63,8 +63,13 @@ SQLITE_IOERR_TRUNCATE = 1546
 
 def is_write_failure(error: BaseException) -> bool:
     """SQLite could not write a file (its errno is not exposed to Python)."""
-    return isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorcode", None) in (
-        SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE)
+    code = getattr(error, "sqlite_errorcode", None) if isinstance(error, sqlite3.Error) else None
+    return code is not None and (code in (SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE)
+                                 or (code & 0xFF == sqlite3.SQLITE_IOERR and no_room_hint(error)))
+
+
+def no_room_hint(error: BaseException) -> bool:
+    return "disk i/o" in str(error).lower()
 
 
 def no_room(folder: Path) -> bool:

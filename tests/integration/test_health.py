@@ -288,3 +288,33 @@ def test_init_without_a_password_makes_nothing(run_desk, tmp_path):
     result = run_desk("--data-dir", folder, "init", "--name-ar", "وزارة", "--name-en", "Ministry", "--handle", "M",
                       "--admin", "admin", "--password-stdin", stdin="")
     assert result.returncode != 0 and not folder.exists()
+
+
+def test_restore_is_the_way_out_of_a_damaged_database(office_folder, run_desk):
+    fill(office_folder)
+    made = as_user(run_desk, "backup")
+    assert made.returncode == 0, made.stderr
+    newest = made.stdout.strip()
+    corrupt_page_of(office_folder, "posts")
+    damaged = as_user(run_desk, "log", user="sara")
+    assert damaged.returncode == 1 and newest in damaged.stderr
+    wrong = as_user(run_desk, "restore", newest, password="not-the-password")
+    assert wrong.returncode == 3
+    officer = as_user(run_desk, "restore", newest, user="omar")
+    assert officer.returncode == 3
+    assert as_user(run_desk, "log", user="sara").returncode == 1  # still damaged: nothing was changed
+    restored = as_user(run_desk, "restore", newest)  # the command the message names
+    assert restored.returncode == 0, restored.stderr
+    assert list((office_folder / "backups").glob("desk-damaged-*.sqlite3"))  # the damaged file kept aside
+    log = as_user(run_desk, "log", "--json", "--limit", "1000", user="sara")
+    assert log.returncode == 0 and len(__import__("json").loads(log.stdout)) == 300
+    verify = run_desk("verify")
+    assert verify.returncode == 0, verify.stderr
+
+
+def test_a_command_started_on_a_full_disk_says_so(office_folder, run_desk, tmp_path):
+    out = tmp_path / "log.csv"
+    result = as_user(run_desk, "export", "--out", out, user="sara",
+                     prefix=[sys.executable, "-c", LIMITED, "0"])
+    assert result.returncode == 1, result.stderr
+    assert "is full" in result.stderr and "Traceback" not in result.stderr
