@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,7 +25,8 @@ def copy_to(conn: sqlite3.Connection, target: Path) -> Path:
     """SQLite's online backup into target (0600), written beside and renamed into place,
     so a half-written copy never looks like a backup."""
     target = Path(target)
-    partial = target.with_name(target.name + ".partial")
+    # unique per process and thread: two desks opening at once each write their own
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.partial")
     old_umask = os.umask(0o077)
     try:
         partial.unlink(missing_ok=True)
