@@ -233,7 +233,8 @@ def cmd_verify(args, console):
         result = verify_export(args.export)
         print(render(result.message_key, console.lang, result.params))
         return 0 if result.ok else 1
-    report = _desk(args).verify()
+    report = _desk(args).verify()  # runs the full integrity check first; damage stops it
+    console.say("store.intact")
     print(render(report.key, console.lang, report.params))
     if report.ok and report.checkpoint == "none":
         console.say("chain.no_checkpoint")

@@ -9,6 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The disk holding {path} is full: nothing was saved. Free some space and try again.",
         "القرص الذي يحوي {path} ممتلئ، فلم يُحفظ شيء. أفرغ بعض المساحة ثم أعد المحاولة.",
     ),
+    "store.intact": (
+        "The database file passed SQLite's full integrity check.",
+        "اجتاز ملف قاعدة البيانات فحص السلامة الكامل في SQLite.",
+    ),
     "store.write_failed": (
         "Writing to the disk holding {path} failed, so nothing was saved. The disk may be failing or "
         "removed: check it, then try again.",
