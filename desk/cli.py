@@ -40,10 +40,11 @@ class Console:
             raise SignInRefused("cli.no_password") from None
 
 
-def _desk(args):
+def _desk(args, create: bool = False):
+    """Every command but init opens an existing desk only: a mistyped folder creates nothing."""
     from desk.service import Desk
 
-    return Desk(args.data_dir)
+    return Desk(args.data_dir, create=create)
 
 
 def _session(args, console: Console):
@@ -67,8 +68,9 @@ def _print_json(value) -> None:
 
 
 def cmd_init(args, console):
-    desk = _desk(args)
-    password = console.password(args.admin)
+    password = console.password(args.admin)  # before the folder is touched: no password, nothing made
+    desk = _desk(args, create=True)
+    desk.undo_failed_init = True
     desk.init(args.name_ar, args.name_en, args.handle, args.admin, args.admin_name or args.admin, password, logo=args.logo)
     print(f"{args.name_ar} / {args.name_en} (@{args.handle.lstrip('@')})")
 
@@ -251,7 +253,8 @@ def cmd_verify(args, console):
 
     report = missing_database(paths.data_dir(args.data_dir))
     if report is None:
-        report = _desk(args).verify()
+        report = _desk(args).verify()  # runs the full integrity check first; damage stops it
+        console.say("store.intact")
     print(render(report.key, console.lang, report.params))
     for key, params in report.notes:
         print(render(key, console.lang, params))
@@ -266,6 +269,30 @@ def cmd_export(args, console):
     return run_export(_session(args, console), args, console)
 
 
+def cmd_backup(args, console):
+    session = _session(args, console)
+    path = session.desk.backup(session, args.out)
+    print(path)
+    console.say("backup.made", path=str(path), media=str(session.desk.folder / "media"))
+
+
+def cmd_restore(args, console):
+    from desk.core.errors import StoreError
+    from desk.service import restore_damaged
+
+    password = console.password(args.as_user)
+    try:
+        desk = _desk(args)
+    except StoreError as error:
+        if not error.key.startswith("store.damaged"):
+            raise
+        kept = restore_damaged(args.data_dir, args.file, args.as_user, password)  # the usual way out of damage
+    else:
+        session = desk.sign_in(args.as_user, password)
+        kept = desk.restore(session, args.file)
+    console.say("restore.done", path=args.file, kept=str(kept))
+
+
 def cmd_window(args, console):
     from desk.ui.app import run
 
@@ -278,6 +305,7 @@ COMMANDS = {
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
     "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "reconcile": cmd_reconcile, "show": cmd_show,
     "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
+    "backup": cmd_backup, "restore": cmd_restore,
 }
 
 
@@ -303,6 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug, not a refusal: say so without dumping internals
+        from desk.store.db import is_disk_full
+
+        if is_disk_full(error):  # a full disk while writing an export or an image: say so
+            print(render("store.disk_full", console.lang, {"path": getattr(error, "filename", None) or "-"}),
+                  file=sys.stderr)
+            return 1
         if os.environ.get("DESK_DEBUG"):
             raise
         print(render("cli.unexpected", console.lang, {"kind": type(error).__name__}), file=sys.stderr)

@@ -129,6 +129,12 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     _as_user(p)
     p = sub.add_parser("verify", help="check the audit chain")
     p.add_argument("--export", metavar="FILE.json", help="check an exported JSON log instead of the database")
+    p = sub.add_parser("backup", help="copy the database into backups/ or --out FILE (administrators)")
+    p.add_argument("--out", metavar="FILE")
+    _as_user(p)
+    p = sub.add_parser("restore", help="put a checked backup of this desk in place (administrators)")
+    p.add_argument("file", metavar="FILE")
+    _as_user(p)
     return parser
 
 

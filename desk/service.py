@@ -15,7 +15,7 @@ from desk import paths
 from desk.account import Account, Sealer
 from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError
 from desk.core.media import check_image
-from desk.core.roles import Role
+from desk.core.roles import Role, parse_roles
 from desk.core.staff_rules import (
     check_name, check_username, hash_password, lock_until, password_matches,
 )
@@ -46,17 +46,75 @@ def read_image(source, alt: str = ""):
     return check_image(data, name, alt)
 
 
+DATABASE_NAME_PATH = paths.DATABASE_NAME
+# In creation order; removed in reverse by a failed first init.
+_MADE = ("media", "backups", "logo.png", "logo.jpg", "logo.jpeg", "logo.svg",
+         paths.DATABASE_NAME, paths.DATABASE_NAME + "-wal", paths.DATABASE_NAME + "-shm")
+
+
+def restore_damaged(data_dir, file, username: str, password: str) -> Path:
+    """Restore when the desk's own database is too damaged to open: the administrator is
+    checked against the backup's staff, the backup's integrity, log and desk id as usual."""
+    from desk.core import roles as role_rules
+    from desk.store import backups, chain
+
+    folder = paths.data_dir(data_dir)
+    source, report = backups.check_backup(Path(file), backups.damaged_desk_id(folder))
+    try:
+        row = source.execute("SELECT roles, password_hash, active FROM staff WHERE username = ?",
+                             [(username or "").strip().lower()]).fetchone()
+        if row is None or not row[2] or not password_matches(row[1], password):
+            if row is None:
+                hash_password("decoy-password")
+            raise SignInRefused("signin.wrong")
+        role_rules.require(parse_roles(row[0]), "manage_institution")
+        kept = backups.replace_damaged(source, folder)
+    finally:
+        source.close()
+    store = Store(folder)
+    try:
+        with store.transaction():
+            chain.append(store.db, action="restore", actor=username.strip().lower(),
+                         detail={"file": Path(file).name, "events": report.count, "kept": kept.name})
+    finally:
+        store.close()
+    return kept
+
+
 class Desk:
     """A data folder opened: what anyone may do before signing in."""
 
-    def __init__(self, data_dir=None, publisher_factory=None, checkpoint_in_background: bool = False):
+    def __init__(self, data_dir=None, publisher_factory=None, checkpoint_in_background: bool = False,
+                 create: bool = True):
+        """create=False (every command but init): a folder with no desk is refused, not made."""
         self.folder = paths.data_dir(data_dir)
-        self.store = Store(self.folder)
+        # What this open creates, so a failed init can take it away again.
+        self._made = [p for p in (self.folder, *(self.folder / n for n in _MADE)) if not p.exists()]
+        self._background = checkpoint_in_background
         self._publisher_factory = publisher_factory
+        self._open(create)
+
+    def _open(self, create: bool = True) -> None:
+        self.store = Store(self.folder, create=create)
         self.outbox = Outbox(self.store, self.publisher)
-        self.account = Account(self, checkpoint_in_background)
+        self.account = Account(self, self._background)
         self.store.sealer = Sealer(self.account)
         self.store.on_commit = self._keep_checkpoint
+
+    # The command line sets this: a failed `desk init` on a new folder takes away what this
+    # open made (the Desk is closed then). The window keeps its Desk open for another try.
+    undo_failed_init = False
+
+    def _undo_new_folder(self) -> None:
+        """After a failed init on a folder that had no desk: leave nothing behind."""
+        if DATABASE_NAME_PATH not in [p.name for p in self._made] or self.institution():
+            return
+        self.store.close()
+        for path in reversed(self._made):
+            try:
+                path.rmdir() if path.is_dir() else path.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     # the institution ---------------------------------------------------------
     def institution(self) -> dict | None:
@@ -94,6 +152,14 @@ class Desk:
 
     def init(self, name_ar: str, name_en: str, handle: str, admin: str, admin_name: str, password: str, logo=None) -> None:
         """Set up a new desk: the institution and its first administrator."""
+        try:
+            self._init(name_ar, name_en, handle, admin, admin_name, password, logo)
+        except BaseException:
+            if self.undo_failed_init:
+                self._undo_new_folder()
+            raise
+
+    def _init(self, name_ar, name_en, handle, admin, admin_name, password, logo) -> None:
         existing = self.institution()
         if existing:
             raise InvalidInput("desk.already_initialised", name=existing["name_en"])
@@ -109,6 +175,32 @@ class Desk:
         with self.store.transaction():
             self.store.institution.create(name_ar, name_en, handle.lstrip("@"), logo_file, by=username)
             self.store.staff.add(username, name, frozenset({Role.ADMINISTRATOR}), password_hash, by=None)
+
+    # backups -------------------------------------------------------------------
+    def backup(self, session: "Session", out=None) -> Path:
+        """A copy of the database (password hashes included): administrators only."""
+        from desk.core import roles as role_rules
+
+        role_rules.require(session.member.roles, "manage_institution")
+        return self.store.backup(Path(out) if out else None)
+
+    def restore(self, session: "Session", file) -> Path:
+        """Put a checked backup of this desk in place; the current database is kept aside first."""
+        from desk.core import roles as role_rules
+        from desk.store import backups, chain
+
+        role_rules.require(session.member.roles, "manage_institution")
+        if self.store.read_only:
+            raise StoreError("store.read_only_copy", path=str(self.folder))
+        source, report = backups.check_backup(Path(file), self.require_institution()["desk_id"])
+        try:
+            kept = backups.restore_into(source, self.store.db.conn, self.folder)
+        finally:
+            source.close()
+        with self.store.transaction():
+            chain.append(self.store.db, action="restore", actor=session.username,
+                         detail={"file": Path(file).name, "events": report.count, "kept": kept.name})
+        return kept
 
     # signing in --------------------------------------------------------------
     def sign_in(self, username: str, password: str) -> "Session":

@@ -30,7 +30,9 @@ class MediaFiles:
             os.replace(temp, target)
         except OSError as error:
             temp.unlink(missing_ok=True)
-            raise StoreError("store.read_only", path=str(self.folder)) from error
+            from desk.store.db import translate  # a full disk is said as such
+
+            raise translate(error, target) from error
         return target
 
     def read(self, sha256: str, ext: str) -> bytes:

@@ -91,12 +91,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def backup(db: sqlite_utils.Database, folder: Path, version: int) -> Path:
     """Copy the live database (WAL included) before changing its schema."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / "backups" / f"desk-v{version}-{stamp}.sqlite3"
-    with sqlite3.connect(target) as copy:
-        db.conn.backup(copy)
-    copy.close()
-    target.chmod(0o600)
-    return target
+    from desk.store.backups import copy_to
+
+    return copy_to(db.conn, folder / "backups" / f"desk-v{version}-{stamp}.sqlite3")
 
 
 def migrate(db: sqlite_utils.Database, folder: Path) -> int:

@@ -323,8 +323,7 @@ def test_reject_needs_a_reason(cli):
 def test_read_only_data_folder(cli, unprivileged, office_folder):
     office_folder.chmod(0o500)
     try:
-        cli.refused(1, "cannot be written", "draft", "--text", "خبر", user="omar", prefix=unprivileged)
-        cli.refused(1, "cannot be written", "verify", prefix=unprivileged)
+        cli.refused(1, "is read-only", "draft", "--text", "خبر", user="omar", prefix=unprivileged)
     finally:
         office_folder.chmod(0o700)
 
