@@ -134,7 +134,7 @@ def test_a_failing_migration_changes_nothing(office, monkeypatch):
     finally:
         conn.close()
     assert office.snapshot() == before_snapshot
-    taken = [p for p in (office.folder / "backups").iterdir() if p.name.startswith("desk-v1-")]
+    taken = [p for p in (office.folder / "backups").iterdir() if p.name.startswith(f"desk-v{now}-")]
     assert len(taken) == 1  # the backup was still taken
 
 
