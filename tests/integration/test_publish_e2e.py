@@ -452,8 +452,8 @@ def test_dropped_after_x_accepted_then_publish_due_settles_it_published(connecte
     assert events[-1]["action"] == "settle_published" and events[-1]["detail"]["x_post_id"] == on_x.id
 
 
-def _reconcile_later(world: World, minutes: int = 2):
-    """The reconciler as it would run once the timeline lag has passed."""
+def _reconcile_later(world: World, minutes: int = 20):
+    """The reconciler as it would run once X's lag (reconcile.TIMELINE_LAG) has passed."""
     from desk.publish.reconcile import reconcile
 
     desk = world.desk()
