@@ -7,6 +7,8 @@ goes to ``failed``, an ambiguous one to ``uncertain`` for the reconciler.
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable
@@ -18,6 +20,13 @@ from desk.core.states import State
 from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 
 DUPLICATE = "x.duplicate"  # X's 403 for a text the account already carries
+STOP_AT = "DESK_STOP_AT"  # tests only: "claimed" or "answered"
+
+
+def _stop_at(step: str) -> None:
+    """Fault-injection tests stop the process here (SIGSTOP) and kill it. Unset: nothing."""
+    if os.environ.get(STOP_AT) == step and hasattr(signal, "SIGSTOP"):
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def _said(error: DeskError) -> dict:
@@ -76,8 +85,10 @@ class Outbox:
         return self.send_claimed(post, actor, publisher)
 
     def send_claimed(self, post, actor: Actor, publisher: Publisher):
+        _stop_at("claimed")  # committed 'publishing', nothing sent yet
         try:
             sent = publisher.send(self.outgoing(post))
+            _stop_at("answered")  # X answered, the desk has not recorded it
         except RateLimited as error:
             reset = error.reset_at.isoformat() if error.reset_at else None
             self._record(post.id, "fail", actor, reason=error.message("en"),

@@ -734,3 +734,63 @@ def test_marker_secrets_never_appear_anywhere(world, news, tmp_path, caplog):
     leaks.update({f"log record {r.name}: {r.getMessage()[:60]}": found for r in caplog.records
                   if (found := leaks_in(f"{r.getMessage()} {r.args!r}".encode()))})
     assert leaks == {}
+
+
+# --------------------------------------------------------------------------- killed mid-send
+def _stopped(pid: int) -> bool:
+    """The process stopped itself (SIGSTOP) at the step DESK_STOP_AT named."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "T"
+    except (OSError, IndexError):
+        return False
+
+
+def _wait_for(condition, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.02)
+
+
+LATER = {"DESK_CLOCK_AHEAD_SECONDS": 3600}  # past the stall (5 min) and X's lag (15 min)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see a stopped process")
+@pytest.mark.parametrize("step", ["claimed", "request_left", "answered"])
+def test_publish_killed_at_each_step_ends_with_exactly_one_post_on_x(connected, news, step):
+    """SIGKILL between claiming and recording: before the request leaves, while X holds it,
+    after X answered. publish-due and reconcile (an hour later) then settle it; one post."""
+    import signal
+
+    world, cli, fake = connected, connected.cli, connected.fake
+    text = news[11]
+    post_id = world.approved(text)
+    if step == "request_left":
+        fake.fail_next("stall", on="POST /2/tweets", seconds=1.5)  # X stores it once it lets go
+        process = cli.start("publish", post_id, as_user="sara")
+        process.stdin.write(process.desk_stdin)
+        process.stdin.flush()
+        _wait_for(lambda: "POST /2/tweets" in fake.requests)
+    else:
+        process = cli.start("publish", post_id, as_user="sara", env={"DESK_STOP_AT": step})
+        process.stdin.write(process.desk_stdin)
+        process.stdin.flush()
+        _wait_for(lambda: _stopped(process.pid))
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    process.stdin.close(), process.stdout.close(), process.stderr.close()
+    if step == "request_left":
+        _wait_for(lambda: len(world.posts_with(text)) == 1)
+    assert world.state(post_id) == "publishing"
+
+    assert cli.run("publish-due").code in (0, 5)  # now: stalled too recently to say
+    assert world.state(post_id) == "publishing"
+    cli.run("publish-due", env=LATER)
+    cli.ok("reconcile", env=LATER)
+    expected = "approved" if step == "claimed" else "published"
+    assert world.state(post_id) == expected
+    if expected == "approved":  # proven never sent: a supervisor sends it again
+        cli.ok("publish", post_id, as_user="sara")
+    assert len(world.posts_with(text)) == 1 and len(fake.posts) == 1
+    state, events, row = shown(cli, post_id)
+    assert state == "published" and row["x_post_id"] == fake.posts[0].id
