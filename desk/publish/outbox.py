@@ -39,8 +39,9 @@ def _said(error: DeskError) -> dict:
 @dataclass
 class DueResult:
     post_id: int
-    outcome: str  # published, failed, uncertain, missed, paused, skipped
+    outcome: str  # published, failed, uncertain, missed, paused, waiting, skipped, blocked
     message: str = ""
+    error: DeskError | None = None  # for "blocked": why this due post cannot be sent
 
 
 class Outbox:
@@ -182,11 +183,12 @@ class Outbox:
                 # The claim is a compare-and-set from 'scheduled': two desks never both win.
                 post = self.store.posts.get(post_id)
                 if post.state != State.SCHEDULED:
-                    return DueResult(post_id, "skipped")
+                    return DueResult(post_id, "skipped")  # another desk took it meanwhile
                 post = self.store.posts.act(post_id, "claim", SYSTEM, settings=self.store.settings.all(),
                                             detail={"publisher": publisher.kind, "due": post.scheduled_at})
         except DeskError as error:
-            return DueResult(post_id, "skipped", error.message("en"))
+            # It stays scheduled and every run would pass it over: say so, never quietly.
+            return DueResult(post_id, "blocked", error.message("en"), error)
         try:
             self.send_claimed(post, SYSTEM, publisher)
         except PublishUncertain as error:
