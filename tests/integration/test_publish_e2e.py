@@ -794,3 +794,45 @@ def test_publish_killed_at_each_step_ends_with_exactly_one_post_on_x(connected, 
     assert len(world.posts_with(text)) == 1 and len(fake.posts) == 1
     state, events, row = shown(cli, post_id)
     assert state == "published" and row["x_post_id"] == fake.posts[0].id
+
+
+# --------------------------------------------------------------------------- one fault, every path
+def _send_by(world: World, path: str, post_id: int) -> None:
+    """Send the post the way ``path`` does; the outcome is read from the desk afterwards."""
+    cli = world.cli
+    if path == "publish":
+        cli.run("publish", post_id, as_user="sara")
+    elif path == "publish-due":
+        cli.run("publish-due")
+    else:  # the window's Publish now: Session.publish in the window's process
+        with pytest.raises(Exception) as raised:
+            world.session("sara").publish(post_id)
+        assert raised.type.__name__ in ("PublishError", "PublishUncertain"), raised.value
+
+
+@pytest.mark.parametrize("fault, after", [("503", "failed"), ("drop", "uncertain")])
+@pytest.mark.parametrize("path", ["publish", "publish-due", "window"])
+def test_a_503_or_a_cut_connection_ends_the_same_on_every_path_and_after_a_restart(connected, news, path,
+                                                                                  fault, after):
+    world, cli, fake = connected, connected.cli, connected.fake
+    text = f"{news[9]} ({path})"
+    post_id = world.approved(text)
+    if path == "publish-due":
+        world.session("sara").schedule(post_id, (datetime.now(timezone.utc) + timedelta(seconds=1)).isoformat())
+        time.sleep(1.2)
+    fake.fail_next(fault, on="POST /2/tweets")  # 503: X turned it away; drop: X kept it, no answer
+
+    _send_by(world, path, post_id)
+
+    assert world.state(post_id) == after
+    assert len(world.posts_with(text)) == (0 if fault == "503" else 1)
+    # A new process (the desk restarted) acts on what was recorded, never on a guess.
+    again = cli.run("publish", post_id, as_user="sara")
+    if fault == "503":
+        assert again.code == 0, str(again)
+    else:
+        assert again.code == 4, str(again)  # uncertain: not sendable until settled
+        cli.ok("reconcile", env=LATER)
+    state, events, row = shown(cli, post_id)
+    assert state == "published" and len(world.posts_with(text)) == 1
+    assert row["x_post_id"] == world.posts_with(text)[0].id
