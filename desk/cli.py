@@ -149,6 +149,8 @@ def cmd_act(args, console):
         post = session.return_(args.id, args.comment)
     elif command == "schedule":
         post = session.schedule(args.id, args.at)
+    elif command == "withdraw" and args.outside:
+        post = session.withdrawn_outside(args.id, args.reason)
     elif command == "withdraw":
         post = session.withdraw(args.id, args.reason)
     else:

@@ -216,6 +216,14 @@ class Outbox:
         publisher.withdraw(post.x_post_id)
         return self._record(post_id, "withdraw", actor, reason=reason, expected_version=post.version)
 
+    def withdrawn_outside(self, post_id: int, actor: Actor, reason: str, expected_version: int | None = None):
+        """Record a post deleted on X by hand (or by X): withdrawn, with the reason; X is not asked.
+
+        The same 'withdraw' event as the desk's own, marked ``outside``, so the log, the
+        export and its check show who recorded it, when and why."""
+        return self._record(post_id, "withdraw", actor, reason=reason, expected_version=expected_version,
+                            detail={"outside": True})
+
     def training_publisher(self) -> Publisher:
         from desk.publish.training import TrainingPublisher
 

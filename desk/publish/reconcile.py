@@ -33,6 +33,13 @@ through (``x.MAX_PAGES`` × 100), nobody deletes the post on X inside the window
 the account's timeline is read with the same account the post went to. A post sent
 to X while the desk now publishes to training (or back) waits for a person.
 
+A post deleted on X by hand: whenever the reconciler reads the timeline anyway, a
+published post whose id X no longer shows is noted (a ``missing_on_x`` event, once,
+for a supervisor), never withdrawn on its own: a timeline that lags, pages short or
+answers for the wrong account looks the same as a deletion, and only a person who
+looked at X may record "withdrawn outside the desk" (``desk withdraw ID --outside``).
+Only posts sent after the read's start and before now minus ``TIMELINE_LAG`` count.
+
 ``DESK_CLOCK_AHEAD_SECONDS`` (tests and drills only; unset in normal use) makes the
 reconciler act as if that many seconds had passed, so a test can move past the stall
 and lag windows without waiting for them.
@@ -47,7 +54,7 @@ from datetime import datetime, timedelta, timezone
 from desk.core.errors import DeskError
 from desk.core.lifecycle import SYSTEM
 from desk.core.states import State
-from desk.publish.matching import find_match
+from desk.publish.matching import TOLERANCE, find_match
 
 TIMELINE_LAG = timedelta(minutes=15)  # the longest X may take to store or show a post: see above
 LOOK_BACK = timedelta(minutes=5)
@@ -118,6 +125,7 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
         return [Settled(post_id, "unreachable", message=error.message("en")) for post_id in uncertain]
     results = []
     settings = store.settings.all()
+    results += note_missing(store, publisher, remote, earliest - LOOK_BACK, now)
     for post_id in uncertain:
         post = store.posts.get(post_id)
         start, end, kind = windows[post_id]
@@ -145,6 +153,40 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
                                 reason="Not found on the account's timeline: safe to publish again.")
                 results.append(Settled(post_id, "retry"))
     return results
+
+
+def _sent_at(history: list[dict]) -> datetime | None:
+    for event in reversed(history):
+        if event["action"] in ("sent", "settle_published"):
+            return datetime.fromisoformat(event["at"])
+    return None
+
+
+def note_missing(store, publisher, remote, since: datetime, now: datetime) -> list[Settled]:
+    """Published posts the timeline read should show and does not: noted, not withdrawn."""
+    from desk.publish.x import MAX_PAGES
+
+    if publisher.kind != "x" or len(remote) >= MAX_PAGES * 100:
+        return []  # a read cut short proves nothing about what it did not reach
+    shown = {item.x_post_id for item in remote}
+    notes = []
+    for post_id in store.posts.ids_in(State.PUBLISHED):
+        post = store.posts.get(post_id)
+        if post.training or not post.x_post_id or post.x_post_id in shown:
+            continue
+        history = store.log.history(post_id)
+        sent = _sent_at(history)
+        if sent is None or not (since + TOLERANCE <= sent <= now - TIMELINE_LAG):
+            continue
+        if history[-1]["action"] == "missing_on_x":
+            continue  # said once already; the supervisor decides
+        with store.transaction():
+            store.posts.act(post_id, "missing_on_x", SYSTEM, settings=store.settings.all(),
+                            reason="X's timeline no longer shows this post; a supervisor should check X.",
+                            detail={"key": "x.missing", "params": {"x_post_id": post.x_post_id},
+                                    "x_post_id": post.x_post_id})
+        notes.append(Settled(post_id, "missing", post.x_post_id))
+    return notes
 
 
 def _url(publisher, x_post_id: str) -> str:

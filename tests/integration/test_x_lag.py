@@ -112,3 +112,32 @@ def test_created_at_is_xs_time_and_a_post_from_before_the_attempt_does_not_settl
         desk.sign_in("sara", PASSWORDS["sara"]).publish(post_id)
     assert settle_at(desk, clock, 60) == {post_id: "waiting"}
     assert settle_at(desk, clock, TIMELINE_LAG.total_seconds() + 5) == {post_id: "retry"}
+
+
+# --------------------------------------------------------------------------- deleted on X by hand
+def test_a_post_deleted_on_x_is_noted_once_never_withdrawn_by_the_reconciler(lagging):
+    desk, fake, clock = lagging
+    sara = desk.sign_in("sara", PASSWORDS["sara"])
+    gone, kept = approved(desk, "خبر حذف من المنصة يدويًا"), approved(desk, "خبر باق على المنصة")
+    sara.publish(gone)
+    sara.publish(kept)
+    deleted = next(p for p in fake.posts if p.id == desk.store.posts.get(gone).x_post_id)
+    fake.posts.remove(deleted)  # someone deleted it on x.com
+    unsure = approved(desk, "خبر لم يتأكد نشره")
+    fake.fail_next("500", on="POST /2/tweets")
+    with pytest.raises(DeskError):
+        sara.publish(unsure)  # the reconciler will read the timeline anyway
+
+    assert settle_at(desk, clock, 60) == {unsure: "waiting"}  # too soon to say anything is missing
+    later = TIMELINE_LAG.total_seconds() + 60
+    assert settle_at(desk, clock, later) == {gone: "missing", unsure: "retry"}
+    post = desk.store.posts.get(gone)
+    assert post.state.value == "published" and desk.store.posts.get(kept).state.value == "published"
+    last = desk.store.log.history(gone)[-1]
+    assert last["action"] == "missing_on_x" and last["detail"]["x_post_id"] == deleted.id
+
+    # Said once: the next read does not repeat it while the supervisor decides.
+    fake.fail_next("500", on="POST /2/tweets")
+    with pytest.raises(DeskError):
+        sara.publish(unsure)
+    assert gone not in settle_at(desk, clock, later * 2 + 60)
