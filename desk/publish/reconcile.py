@@ -31,7 +31,8 @@ It holds while X's lag stays under ``TIMELINE_LAG``, the desk's clock is within
 ``matching.TOLERANCE`` of X's, the window holds fewer posts than the reader pages
 through (``x.MAX_PAGES`` × 100), nobody deletes the post on X inside the window, and
 the account's timeline is read with the same account the post went to. A post sent
-to X while the desk now publishes to training (or back) waits for a person.
+to X while the desk now publishes to training (or back) waits for a person. The
+training timeline is the desk's own table and has no lag.
 
 A post deleted on X by hand: whenever the reconciler reads the timeline anyway, a
 published post whose id X no longer shows is noted (a ``missing_on_x`` event, once,
@@ -125,6 +126,8 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
         return [Settled(post_id, "unreachable", message=error.message("en")) for post_id in uncertain]
     results = []
     settings = store.settings.all()
+    # The training timeline is the desk's own table, written before 'sent': it never lags.
+    lag = TIMELINE_LAG if publisher.kind == "x" else timedelta(0)
     results += note_missing(store, publisher, remote, earliest - LOOK_BACK, now)
     for post_id in uncertain:
         post = store.posts.get(post_id)
@@ -135,7 +138,7 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
             results.append(Settled(post_id, "unreachable", message=f"the attempt went to {kind}"))
             continue
         # X's created_at may come as late as the attempt's end plus X's lag.
-        match = find_match(post.text, remote, start, (end or now) + TIMELINE_LAG)
+        match = find_match(post.text, remote, start, (end or now) + lag)
         url = _url(publisher, match.x_post_id) if match is not None else ""
         with store.transaction():
             if store.posts.get(post_id).state != State.UNCERTAIN:
@@ -146,7 +149,7 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
                                             "training": int(publisher.kind == "training")},
                                 detail={"x_post_id": match.x_post_id, "found": "timeline"})
                 results.append(Settled(post_id, "published", match.x_post_id))
-            elif now - (end or start) < TIMELINE_LAG:
+            elif now - (end or start) < lag:
                 results.append(Settled(post_id, "waiting"))
             else:
                 store.posts.act(post_id, "settle_retry", actor, settings=settings,
