@@ -10,7 +10,7 @@ import sys
 
 from desk import __version__
 from desk.cli_parser import build_parser
-from desk.core.errors import EXIT_USAGE, EXIT_X, DeskError, InvalidInput, SignInRefused
+from desk.core.errors import EXIT_INVALID, EXIT_USAGE, EXIT_X, DeskError, InvalidInput, SignInRefused
 from desk.core.messages import default_language, render
 from desk.core.states import State
 
@@ -164,6 +164,8 @@ def cmd_act(args, console):
         post = session.return_(args.id, args.comment)
     elif command == "schedule":
         post = session.schedule(args.id, args.at)
+    elif command == "withdraw" and args.outside:
+        post = session.withdrawn_outside(args.id, args.reason)
     elif command == "withdraw":
         post = session.withdraw(args.id, args.reason)
     else:
@@ -185,8 +187,13 @@ def cmd_publish_due(args, console):
         console.say("cli.due_none")
     for result in results:
         print(f"{result.post_id}\t{result.outcome}\t{result.message}")
-    # The task scheduler sees trouble in the exit code: X refused or may not have answered.
-    return EXIT_X if any(r.outcome in ("failed", "uncertain") for r in results) else 0
+        if result.outcome == "blocked":
+            console.say("due.blocked", post_id=result.post_id, why=result.error.message(console.lang))
+    # The task scheduler sees trouble in the exit code: X refused or may not have answered,
+    # or a due post cannot be sent at all (it would be passed over on every run).
+    if any(r.outcome in ("failed", "uncertain") for r in results):
+        return EXIT_X
+    return EXIT_INVALID if any(r.outcome == "blocked" for r in results) else 0
 
 
 def cmd_reconcile(args, console):

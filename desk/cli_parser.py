@@ -108,6 +108,8 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p = sub.add_parser("withdraw", help="delete a published post from X")
     p.add_argument("id", type=int)
     p.add_argument("--reason", required=True)
+    p.add_argument("--outside", action="store_true",
+                   help="it was already deleted on X by hand: record it as withdrawn, ask X nothing")
     _as_user(p)
     for name in ("pause", "resume"):
         _as_user(sub.add_parser(name, help=f"{name} all automatic publishing"))

@@ -163,6 +163,10 @@ class Session:
     def withdraw(self, post_id: int, reason: str, expected_version: int | None = None):
         return self.desk.outbox.withdraw(post_id, self.actor, reason, expected_version)
 
+    def withdrawn_outside(self, post_id: int, reason: str, expected_version: int | None = None):
+        """A supervisor records that the post was deleted on X outside the desk."""
+        return self.desk.outbox.withdrawn_outside(post_id, self.actor, reason, expected_version)
+
     def pause(self) -> None:
         self._require("pause")
         with self.store.transaction():

@@ -66,6 +66,7 @@ FROM_STATES: dict[str, frozenset[State]] = {
     "settle_retry": frozenset({State.UNCERTAIN}),
     "miss": frozenset({State.SCHEDULED}),
     "withdraw": frozenset({State.PUBLISHED}),
+    "missing_on_x": frozenset({State.PUBLISHED}),  # a note: the timeline no longer shows it
     "handover": frozenset({State.DRAFT, State.IN_REVIEW}),
 }
 
@@ -87,6 +88,7 @@ PERMISSION_OF = {
     "settle_retry": "settle",
     "miss": "publish",
     "withdraw": "withdraw",
+    "missing_on_x": "settle",
     "handover": "manage_staff",
 }
 
@@ -97,7 +99,8 @@ OTHERS_ONLY = frozenset({"approve", "reject", "return"})
 
 
 # what the outbox does on its own (publish-due, reconciler); anything else needs a person
-SYSTEM_ACTIONS = frozenset({"claim", "sent", "fail", "uncertain", "settle_published", "settle_retry", "miss"})
+SYSTEM_ACTIONS = frozenset({"claim", "sent", "fail", "uncertain", "settle_published", "settle_retry", "miss",
+                            "missing_on_x"})
 
 
 def _check_actor(action: str, post: PostFacts, actor: Actor) -> None:
@@ -191,6 +194,8 @@ def decide(
         if not reason:
             raise InvalidInput("reason.required")
         return Decision(State.WITHDRAWN, detail={"reason": reason})
+    if action == "missing_on_x":
+        return Decision(State.PUBLISHED, detail={"note": reason} if reason else {})
     if action == "handover":
         return Decision(post.state)
     raise AssertionError(action)

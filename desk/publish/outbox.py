@@ -7,6 +7,8 @@ goes to ``failed``, an ambiguous one to ``uncertain`` for the reconciler.
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable
@@ -18,6 +20,13 @@ from desk.core.states import State
 from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 
 DUPLICATE = "x.duplicate"  # X's 403 for a text the account already carries
+STOP_AT = "DESK_STOP_AT"  # tests only: "claimed" or "answered"
+
+
+def _stop_at(step: str) -> None:
+    """Fault-injection tests stop the process here (SIGSTOP) and kill it. Unset: nothing."""
+    if os.environ.get(STOP_AT) == step and hasattr(signal, "SIGSTOP"):
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def _said(error: DeskError) -> dict:
@@ -30,8 +39,9 @@ def _said(error: DeskError) -> dict:
 @dataclass
 class DueResult:
     post_id: int
-    outcome: str  # published, failed, uncertain, missed, paused, skipped
+    outcome: str  # published, failed, uncertain, missed, paused, waiting, skipped, blocked
     message: str = ""
+    error: DeskError | None = None  # for "blocked": why this due post cannot be sent
 
 
 class Outbox:
@@ -76,8 +86,10 @@ class Outbox:
         return self.send_claimed(post, actor, publisher)
 
     def send_claimed(self, post, actor: Actor, publisher: Publisher):
+        _stop_at("claimed")  # committed 'publishing', nothing sent yet
         try:
             sent = publisher.send(self.outgoing(post))
+            _stop_at("answered")  # X answered, the desk has not recorded it
         except RateLimited as error:
             reset = error.reset_at.isoformat() if error.reset_at else None
             self._record(post.id, "fail", actor, reason=error.message("en"),
@@ -171,11 +183,12 @@ class Outbox:
                 # The claim is a compare-and-set from 'scheduled': two desks never both win.
                 post = self.store.posts.get(post_id)
                 if post.state != State.SCHEDULED:
-                    return DueResult(post_id, "skipped")
+                    return DueResult(post_id, "skipped")  # another desk took it meanwhile
                 post = self.store.posts.act(post_id, "claim", SYSTEM, settings=self.store.settings.all(),
                                             detail={"publisher": publisher.kind, "due": post.scheduled_at})
         except DeskError as error:
-            return DueResult(post_id, "skipped", error.message("en"))
+            # It stays scheduled and every run would pass it over: say so, never quietly.
+            return DueResult(post_id, "blocked", error.message("en"), error)
         try:
             self.send_claimed(post, SYSTEM, publisher)
         except PublishUncertain as error:
@@ -202,6 +215,14 @@ class Outbox:
         # log keeps saying what the desk did, and a person checks X before recording more.
         publisher.withdraw(post.x_post_id)
         return self._record(post_id, "withdraw", actor, reason=reason, expected_version=post.version)
+
+    def withdrawn_outside(self, post_id: int, actor: Actor, reason: str, expected_version: int | None = None):
+        """Record a post deleted on X by hand (or by X): withdrawn, with the reason; X is not asked.
+
+        The same 'withdraw' event as the desk's own, marked ``outside``, so the log, the
+        export and its check show who recorded it, when and why."""
+        return self._record(post_id, "withdraw", actor, reason=reason, expected_version=expected_version,
+                            detail={"outside": True})
 
     def training_publisher(self) -> Publisher:
         from desk.publish.training import TrainingPublisher

@@ -7,6 +7,14 @@
 It keeps what it accepted (``fake.posts``, ``fake.images_of(post)``) and can be told,
 for the next matching request or always, to answer 400, 401, 403 (duplicate or not
 permitted), 429, 500 or 503, to stall, or to do what was asked and never answer.
+
+X's lag: with ``lag=N`` (or ``fake.lag = N``) a post is stored N seconds after the
+request arrived, by the fake's own clock (``clock=``, a callable giving an aware
+datetime; the real time by default), and ``created_at`` is that moment, X's time. Until
+then the post is on no timeline and X does not call a second copy a duplicate: the worst
+case, so nothing the desk does may lean on X's duplicate refusal inside the lag. A
+stalled request (``stall``) and a cut connection (``drop``) store the post too, as a
+request that reached X does.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ import threading
 import time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -117,13 +125,15 @@ class FakeX:
     def __init__(self, *, consumer_key="fake-consumer-key", consumer_secret="fake-consumer-secret",
                  access_token="1580000000000000001-fake-token", access_token_secret="fake-token-secret",
                  user_id="1580000000000000001", username="desk_institution", name="المؤسسة",
-                 refuse_profile_image=False):
+                 refuse_profile_image=False, lag: float = 0.0, clock=None):
         self.keys = dict(consumer_key=consumer_key, consumer_secret=consumer_secret,
                          access_token=access_token, access_token_secret=access_token_secret)
         self.user = {"id": user_id, "username": username, "name": name,
                      "profile_image_url": f"https://pbs.twimg.com/profile_images/{user_id}/logo_normal.png"}
         self.refuse_profile_image = refuse_profile_image
-        self.posts: list[Post] = []  # accepted and not deleted
+        self.lag = float(lag)  # seconds between a request and its post being stored
+        self.clock = clock or (lambda: datetime.now(timezone.utc))  # X's clock
+        self.posts: list[Post] = []  # accepted and not deleted (stored or still pending)
         self.deleted: list[Post] = []
         self.media: dict[str, Media] = {}
         self.profile_images: list[bytes] = []
@@ -160,6 +170,12 @@ class FakeX:
         with self._lock:
             return self._store_post(text, None, [], created_at)
 
+    def visible(self) -> list[Post]:
+        """The posts X has stored by now (its clock): what a timeline or a duplicate check sees."""
+        now = self.clock()
+        with self._lock:
+            return [p for p in self.posts if p.created_at <= now]
+
     def images_of(self, post: Post) -> list[Media]:
         return [self.media[media_id] for media_id in post.media_ids]
 
@@ -187,7 +203,9 @@ class FakeX:
 
     def _store_post(self, text, reply_to, media_ids, created_at=None) -> Post:
         self._next_id += 1
-        post = Post(str(self._next_id), text, created_at or datetime.now(timezone.utc), reply_to, list(media_ids))
+        if created_at is None:
+            created_at = self.clock() + timedelta(seconds=self.lag)
+        post = Post(str(self._next_id), text, created_at, reply_to, list(media_ids))
         self.posts.append(post)
         return post
 
@@ -307,7 +325,8 @@ class _Handler(BaseHTTPRequestHandler):
         with fake._lock:
             if any(m not in fake.media for m in media_ids):
                 return 400, _invalid("Your media IDs are invalid.")
-            if text and any(p.text == text for p in fake.posts):
+            now = fake.clock()  # a post still inside X's lag is not yet a duplicate
+            if text and any(p.text == text and p.created_at <= now for p in fake.posts):
                 return 403, DUPLICATE
             post = fake._store_post(text, reply_to, media_ids)
         return 201, {"data": {"id": post.id, "text": tco(text), "edit_history_tweet_ids": [post.id]}}
@@ -334,9 +353,10 @@ class _Handler(BaseHTTPRequestHandler):
         start = datetime.fromisoformat(q["start_time"]) if q.get("start_time") else None
         limit = max(5, min(100, int(q.get("max_results") or 10)))
         offset = int(q.get("pagination_token") or 0)
+        now = fake.clock()
         with fake._lock:
             found = [p for p in sorted(fake.posts, key=lambda p: p.created_at, reverse=True)
-                     if start is None or p.created_at >= start]
+                     if p.created_at <= now and (start is None or p.created_at >= start)]
         page, with_time = found[offset:offset + limit], "created_at" in q.get("tweet.fields", "").split(",")
         data = [{"id": p.id, "text": tco(p.text), "edit_history_tweet_ids": [p.id],
                  **({"created_at": p.created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z")} if with_time else {})}

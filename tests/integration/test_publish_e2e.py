@@ -452,8 +452,8 @@ def test_dropped_after_x_accepted_then_publish_due_settles_it_published(connecte
     assert events[-1]["action"] == "settle_published" and events[-1]["detail"]["x_post_id"] == on_x.id
 
 
-def _reconcile_later(world: World, minutes: int = 2):
-    """The reconciler as it would run once the timeline lag has passed."""
+def _reconcile_later(world: World, minutes: int = 20):
+    """The reconciler as it would run once X's lag (reconcile.TIMELINE_LAG) has passed."""
     from desk.publish.reconcile import reconcile
 
     desk = world.desk()
@@ -734,3 +734,105 @@ def test_marker_secrets_never_appear_anywhere(world, news, tmp_path, caplog):
     leaks.update({f"log record {r.name}: {r.getMessage()[:60]}": found for r in caplog.records
                   if (found := leaks_in(f"{r.getMessage()} {r.args!r}".encode()))})
     assert leaks == {}
+
+
+# --------------------------------------------------------------------------- killed mid-send
+def _stopped(pid: int) -> bool:
+    """The process stopped itself (SIGSTOP) at the step DESK_STOP_AT named."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "T"
+    except (OSError, IndexError):
+        return False
+
+
+def _wait_for(condition, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.02)
+
+
+LATER = {"DESK_CLOCK_AHEAD_SECONDS": 3600}  # past the stall (5 min) and X's lag (15 min)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see a stopped process")
+@pytest.mark.parametrize("step", ["claimed", "request_left", "answered"])
+def test_publish_killed_at_each_step_ends_with_exactly_one_post_on_x(connected, news, step):
+    """SIGKILL between claiming and recording: before the request leaves, while X holds it,
+    after X answered. publish-due and reconcile (an hour later) then settle it; one post."""
+    import signal
+
+    world, cli, fake = connected, connected.cli, connected.fake
+    text = news[11]
+    post_id = world.approved(text)
+    if step == "request_left":
+        fake.fail_next("stall", on="POST /2/tweets", seconds=1.5)  # X stores it once it lets go
+        process = cli.start("publish", post_id, as_user="sara")
+        process.stdin.write(process.desk_stdin)
+        process.stdin.flush()
+        _wait_for(lambda: "POST /2/tweets" in fake.requests)
+    else:
+        process = cli.start("publish", post_id, as_user="sara", env={"DESK_STOP_AT": step})
+        process.stdin.write(process.desk_stdin)
+        process.stdin.flush()
+        _wait_for(lambda: _stopped(process.pid))
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    process.stdin.close(), process.stdout.close(), process.stderr.close()
+    if step == "request_left":
+        _wait_for(lambda: len(world.posts_with(text)) == 1)
+    assert world.state(post_id) == "publishing"
+
+    assert cli.run("publish-due").code in (0, 5)  # now: stalled too recently to say
+    assert world.state(post_id) == "publishing"
+    cli.run("publish-due", env=LATER)
+    cli.ok("reconcile", env=LATER)
+    expected = "approved" if step == "claimed" else "published"
+    assert world.state(post_id) == expected
+    if expected == "approved":  # proven never sent: a supervisor sends it again
+        cli.ok("publish", post_id, as_user="sara")
+    assert len(world.posts_with(text)) == 1 and len(fake.posts) == 1
+    state, events, row = shown(cli, post_id)
+    assert state == "published" and row["x_post_id"] == fake.posts[0].id
+
+
+# --------------------------------------------------------------------------- one fault, every path
+def _send_by(world: World, path: str, post_id: int) -> None:
+    """Send the post the way ``path`` does; the outcome is read from the desk afterwards."""
+    cli = world.cli
+    if path == "publish":
+        cli.run("publish", post_id, as_user="sara")
+    elif path == "publish-due":
+        cli.run("publish-due")
+    else:  # the window's Publish now: Session.publish in the window's process
+        with pytest.raises(Exception) as raised:
+            world.session("sara").publish(post_id)
+        assert raised.type.__name__ in ("PublishError", "PublishUncertain"), raised.value
+
+
+@pytest.mark.parametrize("fault, after", [("503", "failed"), ("drop", "uncertain")])
+@pytest.mark.parametrize("path", ["publish", "publish-due", "window"])
+def test_a_503_or_a_cut_connection_ends_the_same_on_every_path_and_after_a_restart(connected, news, path,
+                                                                                  fault, after):
+    world, cli, fake = connected, connected.cli, connected.fake
+    text = f"{news[9]} ({path})"
+    post_id = world.approved(text)
+    if path == "publish-due":
+        world.session("sara").schedule(post_id, (datetime.now(timezone.utc) + timedelta(seconds=1)).isoformat())
+        time.sleep(1.2)
+    fake.fail_next(fault, on="POST /2/tweets")  # 503: X turned it away; drop: X kept it, no answer
+
+    _send_by(world, path, post_id)
+
+    assert world.state(post_id) == after
+    assert len(world.posts_with(text)) == (0 if fault == "503" else 1)
+    # A new process (the desk restarted) acts on what was recorded, never on a guess.
+    again = cli.run("publish", post_id, as_user="sara")
+    if fault == "503":
+        assert again.code == 0, str(again)
+    else:
+        assert again.code == 4, str(again)  # uncertain: not sendable until settled
+        cli.ok("reconcile", env=LATER)
+    state, events, row = shown(cli, post_id)
+    assert state == "published" and len(world.posts_with(text)) == 1
+    assert row["x_post_id"] == world.posts_with(text)[0].id

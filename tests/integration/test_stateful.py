@@ -5,14 +5,21 @@
 - no post is published twice;
 - a refused action changes nothing;
 - the audit chain verifies.
+
+A second machine sends through the fake X (real HTTP) while X lags (0 to 300 s) and
+faults (503, a cut connection, a timeout after X stored the post, a 500), with the
+reconciler run at moments before, inside and after X's lag: no post is ever on X twice,
+and every published post is on X with exactly its approved content.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
+import sys
 from pathlib import Path
 
 import pytest
@@ -256,3 +263,126 @@ def test_random_staff_through_random_actions(office_template, office_copier, hea
     # the machine did travel: posts were approved and published, and refusals were checked
     assert STATS["done:approve"] > 0 and STATS["done:publish"] + STATS["due:published"] > 0, STATS
     assert STATS["refused:perm.own_post"] + STATS["refused:perm.role"] > 0, STATS
+
+
+# --------------------------------------------------------------------------- X lags and faults
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+X_FAULTS = st.sampled_from(["none", "none", "none", "503", "drop", "stall", "500"])
+LAG_SECONDS = st.sampled_from([0, 30, 90, 300])
+MOMENTS = st.lists(st.sampled_from([0, 31, 91, 301, 960, 1900]), min_size=1, max_size=3)
+
+
+class XClock:
+    def __init__(self):
+        self.ahead = 0.0
+
+    def __call__(self) -> datetime:
+        return datetime.now(timezone.utc) + timedelta(seconds=self.ahead)
+
+
+class LaggingXMachine(RuleBasedStateMachine):
+    template: Path
+    workdir: Path
+    copy_office = None
+
+    posts = Bundle("x_posts")
+
+    @initialize()
+    def open_office(self):
+        from tests.fakes.x_server import FakeX
+
+        from desk.publish.x import XPublisher
+        from desk.service import Desk
+
+        self.root = Path(tempfile.mkdtemp(dir=self.workdir))
+        self.folder = type(self).copy_office(self.template, self.root / "data")
+        self.clock = XClock()
+        self.fake = FakeX(username="MinistryMedia", clock=self.clock).start()
+        fake = self.fake
+        self.desk = Desk(self.folder, publisher_factory=lambda d: XPublisher(
+            **fake.keys, api_base=fake.base_url, timeout=0.4))
+        self.sessions = {name: self.desk.sign_in(name, PASSWORDS[name]) for name in ("omar", "sara", "khalid")}
+        self.count = 0
+
+    def teardown(self):
+        if getattr(self, "desk", None) is not None:
+            self.desk.close()
+            self.fake.stop()
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    @rule(target=posts)
+    def approved_post(self):
+        self.count += 1
+        omar = self.sessions["omar"]
+        post_id = omar.draft(f"بيان رقم {self.count} من المكتب الإعلامي")
+        omar.submit(post_id)
+        self.sessions["sara"].approve(post_id)
+        return post_id
+
+    @rule(post=posts, who=st.sampled_from(["sara", "khalid"]), fault=X_FAULTS, lag=LAG_SECONDS)
+    def publish(self, post, who, fault, lag):
+        """Publish now (as the window and `desk publish` do) while X lags and may fail."""
+        self.fake.lag = lag
+        before = len(self.fake.posts)
+        if fault != "none":  # stall: X holds it past the desk's timeout, then stores it
+            self.fake.fail_next(fault, on="POST /2/tweets", seconds=0.6)
+        try:
+            self.sessions[who].publish(post)
+            STATS["x:published"] += 1
+        except DeskError as error:
+            STATS[f"x:{error.key}"] += 1
+        self.fake.clear_faults()
+        if fault == "stall":
+            # X holds the request a moment longer, then stores it: let it, before time is
+            # moved on (a post stored later than X's assumed lag is outside the promise).
+            deadline = time.monotonic() + 5
+            while len(self.fake.posts) == before and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+    @rule(moments=MOMENTS)
+    def reconcile_later(self, moments):
+        """The reconciler run some seconds on (X's clock moved as far), then time comes back."""
+        from desk.publish.reconcile import reconcile
+
+        for seconds in sorted(moments):
+            self.clock.ahead = seconds
+            now = datetime.now(timezone.utc) + timedelta(seconds=seconds)
+            for settled in reconcile(self.desk.store, self.desk.publisher(), now=now):
+                STATS[f"settle:{settled.outcome}"] += 1
+        self.clock.ahead = 0
+
+    @invariant()
+    def never_on_x_twice(self):
+        texts = Counter(p.text for p in self.fake.posts)
+        assert all(n <= 1 for n in texts.values()), texts
+
+    @invariant()
+    def every_published_post_is_on_x_as_approved(self):
+        store = self.desk.store
+        on_x = {p.id: p for p in self.fake.posts}
+        for post_id in store.posts.ids_in(State.PUBLISHED):
+            post = store.posts.get(post_id)
+            assert post.approved_hash == post.content_hash == content_hash(post.text, post.media, post.reply_to)
+            assert post.x_post_id in on_x and on_x[post.x_post_id].text == post.text
+        for post_id in store.posts.ids_in(State.APPROVED, State.FAILED):
+            # sendable again: only when X does not have it
+            text = store.posts.get(post_id).text
+            assert all(p.text != text for p in self.fake.posts), f"post {post_id} is on X yet sendable"
+
+
+def test_publishing_through_a_lagging_faulty_x(office_template, office_copier, tmp_path):
+    LaggingXMachine.template = office_template
+    LaggingXMachine.workdir = tmp_path
+    LaggingXMachine.copy_office = staticmethod(office_copier)
+    STATS.clear()
+    run_state_machine_as_test(
+        LaggingXMachine,
+        settings=settings(max_examples=12, stateful_step_count=20, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
+    )
+    # the machine did travel: posts went out, and uncertain ones were settled
+    assert STATS["x:published"] > 0, STATS
+    assert STATS["settle:published"] + STATS["settle:retry"] + STATS["settle:waiting"] > 0, STATS
