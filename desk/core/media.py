@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 from dataclasses import dataclass
 
 from desk.core.errors import InvalidInput
@@ -50,13 +51,16 @@ def check_image(data: bytes, name: str, alt: str | None = "") -> CheckedImage:
     """Read the header, refuse what X would refuse, and only then decode the whole image."""
     from PIL import Image, UnidentifiedImageError  # on use: Pillow costs start-up time
 
-    # Past this Pillow raises DecompressionBombError instead of allocating: a second guard.
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    # Pillow raises DecompressionBombError past twice this, before reading the size out to
+    # us; set above our own limit so the person is told the picture's size, and still a guard.
+    Image.MAX_IMAGE_PIXELS = 4 * MAX_PIXELS
     alt = check_alt(alt)
     try:
-        with Image.open(io.BytesIO(data)) as probe:  # lazy: reads the header only
-            kind = probe.format
-            width, height = probe.size
+        with warnings.catch_warnings():  # past MAX_IMAGE_PIXELS Pillow only warns; we refuse below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:  # lazy: reads the header only
+                kind = probe.format
+                width, height = probe.size
         if kind not in KINDS:
             raise InvalidInput("media.kind", name=name, kind=kind or "?")
         if len(data) > KINDS[kind][1]:
@@ -69,7 +73,7 @@ def check_image(data: bytes, name: str, alt: str | None = "") -> CheckedImage:
     except InvalidInput:
         raise
     except Image.DecompressionBombError:
-        raise InvalidInput("media.too_many_pixels", name=name, width="?", height="?", max_side=MAX_SIDE) from None
+        raise InvalidInput("media.bomb", name=name, max_side=MAX_SIDE) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise InvalidInput("media.not_image", name=name) from None
     ext, limit = KINDS[kind]

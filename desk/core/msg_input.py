@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is {width} × {height} pixels; X takes images of at most {max_side} pixels a side.",
         "أبعاد {name} هي {width} × {height} بكسل، وX يقبل صورًا لا يتجاوز ضلعها {max_side} بكسل.",
     ),
+    "media.bomb": (
+        "{name} holds far more pixels than any image X takes (at most {max_side} pixels a side); it was not opened.",
+        "تحوي {name} بكسلات تفوق بكثير ما يقبله X (لا يتجاوز ضلع الصورة {max_side} بكسل)، ولم تُفتح.",
+    ),
     "media.file_missing": (
         "An image of post {post_id} ({name}) is missing from the data folder's media folder; "
         "restore the file from a backup, or edit the post and add the image again.",
