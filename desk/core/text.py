@@ -10,8 +10,9 @@ from desk.core.errors import InvalidInput
 DEFAULT_LIMIT = 280
 # X's long posts (paid accounts) go to 25,000; anything past that is refused at the door.
 MAX_WEIGHTED = 25_000
-# Checked before weighting: no text this long can weigh under MAX_WEIGHTED except a wall of links.
-MAX_CHARS = 100_000
+# Checked before weighting. Past MAX_WEIGHTED characters only a wall of links can still weigh
+# less; 32,767 is also what one Excel cell holds, so the XLSX export never cuts a text.
+MAX_CHARS = 32_767
 MAX_REASON = 2_000
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters with no
