@@ -30,7 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ids and times
     "post.bad_id": (
         "{value} is not a post number the desk could have given.",
-        "{value} ليس رقم منشور يمكن أن يكون المكتب قد أعطاه.",
+        "الرقم {value} لا يصلح رقمًا لمنشور في المكتب.",
     ),
     "schedule.out_of_range": (
         "{value} lies outside the dates the desk can handle.",
