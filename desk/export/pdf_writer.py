@@ -132,9 +132,10 @@ class _Doc:
         def when(iso):
             return isolate(local_text(iso, tz)) if iso else ""
 
-        author = "\n".join(filter(None, [row.get("author_name") or row.get("author") or "",
+        # names stored before names had a limit may be any length: cut like the text
+        author = "\n".join(filter(None, [self.cut(row.get("author_name") or row.get("author") or "", CELL_NAME),
                                          when(row.get("created_at"))]))
-        names = (row.get("approver_name") or row.get("approver") or "").split("; ")
+        names = [self.cut(n, CELL_NAME) for n in (row.get("approver_name") or row.get("approver") or "").split("; ")]
         approval = "\n".join(filter(None, names + [when(row.get("approved_at"))]))
         published = ""
         if row.get("published_at"):
@@ -299,6 +300,7 @@ def _pages(heights: Iterable[float], doc: _Doc) -> Iterable[tuple[int, float, fl
 # the text column, so a row always fits on one page; the CSV, XLSX and JSON carry the whole.
 CELL_TEXT = 1_000
 CELL_REASON = 300
+CELL_NAME = 120  # a name may have 100 (staff_rules.MAX_NAME)
 
 ALERT_STATES = ("withdrawn", "failed", "uncertain")
 

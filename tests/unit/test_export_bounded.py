@@ -74,3 +74,14 @@ def test_the_other_formats_carry_the_whole_text(tmp_path):
     write_export("xlsx", iter(rows(1, text)), None, meta("ar"), tmp_path / "log.xlsx")
     book = load_workbook(tmp_path / "log.xlsx", read_only=True)
     assert any(text == cell for row in book.worksheets[0].iter_rows(values_only=True) for cell in row)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_a_huge_name_stored_before_names_had_a_limit_is_cut_in_the_pdf(tmp_path):
+    out = tmp_path / "log.pdf"
+    started = time.perf_counter()
+    write_export("pdf", iter([dict(r, author_name="ه" * 10_000, approver_name="ع" * 10_000) for r in rows(30, "خبر")]),
+                 None, meta("en"), out)
+    assert time.perf_counter() - started < 20
+    shown = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert shown.count("[cut: 10000 characters") == 60  # each row's author and approver, cut and marked
