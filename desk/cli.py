@@ -13,6 +13,7 @@ from desk.cli_parser import build_parser
 from desk.core.errors import EXIT_INVALID, EXIT_USAGE, EXIT_X, DeskError, InvalidInput, SignInRefused
 from desk.core.messages import default_language, render
 from desk.core.states import State
+from desk.core.text import MAX_CHARS
 
 
 class Console:
@@ -57,7 +58,8 @@ def _text(args) -> str:
     if getattr(args, "text_file", None):
         try:
             with open(args.text_file, encoding="utf-8") as handle:
-                return handle.read().rstrip("\n")
+                # one character past the cap is enough to refuse: a 10 MB file is never read whole
+                return handle.read(MAX_CHARS + 1).rstrip("\n")
         except (OSError, UnicodeDecodeError):
             raise InvalidInput("cli.text_file", path=args.text_file) from None
     return args.text

@@ -10,6 +10,17 @@ from desk.core.states import State
 from desk.service import LogFilter
 
 
+def _count(value: str) -> int:
+    """A number of rows: past SQLite's integers it is a mistake, not a wish."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"{value} is out of range")
+    return number
+
+
 def _as_user(parser: argparse.ArgumentParser, required: bool = True) -> None:
     parser.add_argument("--as", dest="as_user", metavar="USER", required=required, help="act as this staff member")
     parser.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
@@ -122,7 +133,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p = sub.add_parser("log", help="the post log")
     _filters(p)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=_count, default=100)
     _as_user(p)
     p = sub.add_parser("export", help="export the log")
     p.add_argument("--out", required=True, metavar="FILE")
@@ -158,7 +169,10 @@ def day_range(date_from: str | None, date_to: str | None) -> tuple[str | None, s
     def utc(day: date) -> str:
         return datetime.combine(day, time()).astimezone().astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
-    return (utc(start) if start else None), (utc(end + timedelta(days=1)) if end else None)
+    try:  # 9999-12-31 has no day after it, and 0001-01-01 may fall off in UTC
+        return (utc(start) if start else None), (utc(end + timedelta(days=1)) if end else None)
+    except (OverflowError, ValueError, OSError):
+        raise InvalidInput("schedule.out_of_range", value=date_to or date_from) from None
 
 
 def filter_from_args(args) -> LogFilter:

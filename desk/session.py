@@ -16,22 +16,40 @@ from desk.store import LogFilter, rows_check
 from desk.store.posts import refuse_if_tampered
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no post number can be larger
+
+
+def check_post_id(post_id) -> int:
+    """A post number as the desk gives them: a positive integer SQLite can hold."""
+    try:
+        number = int(post_id)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidInput("post.bad_id", value=str(post_id)[:40]) from None
+    if isinstance(post_id, bool) or not 1 <= number <= MAX_ID:
+        raise InvalidInput("post.bad_id", value=str(post_id)[:40])
+    return number
+
+
 def parse_time(value) -> datetime:
     """An ISO-8601 time; a time without a zone is the workstation's local time."""
+    shown = str(value)[:60]
     if isinstance(value, datetime):
         moment = value
     else:
         try:
             moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
         except ValueError:
-            raise InvalidInput("schedule.bad_time", value=str(value)) from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.astimezone(timezone.utc)
+            raise InvalidInput("schedule.bad_time", value=shown) from None
+    try:  # near year 1 or 9999 an offset carries the moment off the calendar
+        if moment.tzinfo is None:
+            moment = moment.astimezone()
+        return moment.astimezone(timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        raise InvalidInput("schedule.out_of_range", value=shown) from None
 
 
 ADMIN_SETTINGS = frozenset({"approvals_needed", "lateness_minutes", "char_limit", "training_mode",
-                            "idle_minutes", "language"})
+                            "idle_minutes", "language", "schedule_max_days"})
 
 
 class Session:
@@ -99,6 +117,7 @@ class Session:
 
     def edit(self, post_id: int, text: str, images=None, reply_to=None, expected_version: int | None = None):
         """Change a draft (or void an approval by changing an approved post)."""
+        post_id = check_post_id(post_id)
         post = self.store.posts.get(post_id)
         self._require("edit")
         if post.author != self.username:  # refused before any image file is written
@@ -111,6 +130,7 @@ class Session:
         return self._act(post_id, "edit", expected_version=expected_version, new_content=content)
 
     def _act(self, post_id: int, action: str, **kw):
+        post_id = check_post_id(post_id)
         with self.store.transaction():
             return self.store.posts.act(post_id, action, self.actor, settings=self.settings(), **kw)
 
@@ -132,6 +152,7 @@ class Session:
 
     def why_not_approve(self, post_id: int) -> str | None:
         """The message key that would refuse an approval now, for a disabled button."""
+        post_id = check_post_id(post_id)
         from desk.core import lifecycle
         from desk.core.errors import DeskError
 
@@ -146,9 +167,16 @@ class Session:
 
     # publishing ----------------------------------------------------------------
     def schedule(self, post_id: int, at, expected_version: int | None = None):
+        from datetime import timedelta
+
+        post_id = check_post_id(post_id)
         moment = parse_time(at)
-        if moment <= datetime.now(timezone.utc):
+        now = datetime.now(timezone.utc)
+        if moment <= now:
             raise InvalidInput("schedule.past", at=moment.astimezone().strftime("%Y-%m-%d %H:%M"))
+        days = self.settings()["schedule_max_days"]
+        if moment - now > timedelta(days=days):  # X and the office's plans cannot honour it
+            raise InvalidInput("schedule.too_far", at=moment.strftime("%Y-%m-%d %H:%M UTC"), days=days)
         return self._act(post_id, "schedule", expected_version=expected_version,
                          set_fields={"scheduled_at": moment.isoformat(timespec="milliseconds")},
                          detail={"at": moment.isoformat(timespec="milliseconds")})
@@ -158,9 +186,11 @@ class Session:
 
     def publish(self, post_id: int, expected_version: int | None = None):
         """Send an approved post now (or a failed or missed one again)."""
+        post_id = check_post_id(post_id)
         return self.desk.outbox.publish(post_id, self.actor, expected_version)
 
     def withdraw(self, post_id: int, reason: str, expected_version: int | None = None):
+        post_id = check_post_id(post_id)
         return self.desk.outbox.withdraw(post_id, self.actor, reason, expected_version)
 
     def withdrawn_outside(self, post_id: int, reason: str, expected_version: int | None = None):
@@ -179,11 +209,13 @@ class Session:
 
     # reading ---------------------------------------------------------------------
     def post(self, post_id: int):
+        post_id = check_post_id(post_id)
         self._require("read_log")
         return self.store.posts.get(post_id)
 
     def show(self, post_id: int) -> dict:
         """The post's row (as exported) and its whole history."""
+        post_id = check_post_id(post_id)
         self._require("read_log")
         with self.store.read():
             post = self.store.posts.get(post_id)
@@ -203,6 +235,7 @@ class Session:
 
     def last_reviewed(self, post_id: int) -> dict | None:
         """The post's content at its latest review decision, for "what changed since"."""
+        post_id = check_post_id(post_id)
         self._require("read_log")
         return self.store.posts.last_reviewed(post_id)
 

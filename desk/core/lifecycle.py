@@ -13,7 +13,7 @@ from desk.core import roles as role_rules
 from desk.core.errors import InvalidInput, NotPermitted, WrongState
 from desk.core.roles import Role
 from desk.core.states import EDITABLE, SENDABLE, State
-from desk.core.text import check_publishable
+from desk.core.text import check_publishable, check_reason
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,10 @@ def decide(
         raise ValueError(f"unknown action {action}")
     _check_actor(action, post, actor)
     _check_state(action, post)
-    reason = (reason or "").strip() or None
+    if action in ("reject", "return", "withdraw"):  # a person's words, kept in the log
+        reason = check_reason(reason)
+    else:
+        reason = (reason or "").strip() or None
 
     if action == "edit":
         return Decision(State.DRAFT, clear_approval=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 from dataclasses import dataclass
 
 from desk.core.errors import InvalidInput
@@ -18,6 +19,10 @@ KINDS = {
     "WEBP": ("webp", 5 * MB),
     "GIF": ("gif", 15 * MB),
 }
+# X's upload pages give bytes only (above); no post needs a side past 8192 pixels, and
+# a picture that large in memory is already 256 MB as RGBA.
+MAX_SIDE = 8192
+MAX_PIXELS = MAX_SIDE * MAX_SIDE
 MIME = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "gif": "image/gif"}
 
 
@@ -43,20 +48,32 @@ def check_alt(alt: str | None) -> str:
 
 
 def check_image(data: bytes, name: str, alt: str | None = "") -> CheckedImage:
-    """Decode the whole image with Pillow; refuse anything X would refuse."""
+    """Read the header, refuse what X would refuse, and only then decode the whole image."""
     from PIL import Image, UnidentifiedImageError  # on use: Pillow costs start-up time
 
+    # Pillow raises DecompressionBombError past twice this, before reading the size out to
+    # us; set above our own limit so the person is told the picture's size, and still a guard.
+    Image.MAX_IMAGE_PIXELS = 4 * MAX_PIXELS
     alt = check_alt(alt)
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            kind = probe.format
-            width, height = probe.size
+        with warnings.catch_warnings():  # past MAX_IMAGE_PIXELS Pillow only warns; we refuse below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:  # lazy: reads the header only
+                kind = probe.format
+                width, height = probe.size
         if kind not in KINDS:
             raise InvalidInput("media.kind", name=name, kind=kind or "?")
+        if len(data) > KINDS[kind][1]:
+            raise InvalidInput("media.too_large", name=name, kind=kind, size_mb=f"{len(data) / MB:.1f}",
+                               limit_mb=KINDS[kind][1] // MB)
+        if width > MAX_SIDE or height > MAX_SIDE:
+            raise InvalidInput("media.too_many_pixels", name=name, width=width, height=height, max_side=MAX_SIDE)
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # a truncated file fails here, not at X
     except InvalidInput:
         raise
+    except Image.DecompressionBombError:
+        raise InvalidInput("media.bomb", name=name, max_side=MAX_SIDE) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise InvalidInput("media.not_image", name=name) from None
     ext, limit = KINDS[kind]

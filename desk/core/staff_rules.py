@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
 from desk.core.errors import InvalidInput
@@ -10,6 +11,7 @@ from desk.core.errors import InvalidInput
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 8
+MAX_NAME = 100  # a full name in any script; the log, the window and the PDF show it whole
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
 
 _hasher = None  # argon2-cffi's defaults are Argon2id (RFC 9106 low-memory profile)
@@ -33,12 +35,19 @@ def check_username(username: str) -> str:
 
 
 def check_name(name: str) -> str:
+    from desk.core.text import check_characters, is_blank
+
     name = (name or "").strip()
     if not name:
         raise InvalidInput("staff.name_required")
-    from desk.core.text import check_characters
-
+    if len(name) > MAX_NAME:
+        raise InvalidInput("staff.name_too_long", length=len(name), limit=MAX_NAME)
+    if is_blank(name):
+        raise InvalidInput("staff.name_invisible")
     check_characters(name)
+    for position, char in enumerate(name):  # a name is one line of words: no control character at all
+        if unicodedata.category(char) == "Cc" or char in "\u2028\u2029":
+            raise InvalidInput("text.bad_character", position=position + 1)
     return name
 
 

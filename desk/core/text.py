@@ -3,10 +3,38 @@
 from __future__ import annotations
 
 import copy
+import unicodedata
 
 from desk.core.errors import InvalidInput
 
 DEFAULT_LIMIT = 280
+# X's long posts (paid accounts) go to 25,000; anything past that is refused at the door.
+MAX_WEIGHTED = 25_000
+# Checked before weighting. Past MAX_WEIGHTED characters only a wall of links can still weigh
+# less; 32,767 is also what one Excel cell holds, so the XLSX export never cuts a text.
+MAX_CHARS = 32_767
+MAX_REASON = 2_000
+
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters with no
+# glyph of their own. A text made only of these and whitespace shows nothing.
+_IGNORABLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+_BLANK_EXTRA = {"\u2800"}  # braille blank: drawn as nothing
+
+
+def _ignorable(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _IGNORABLE)
+
+
+def is_blank(text: str) -> bool:
+    """True when the text shows nothing: only whitespace and invisible characters."""
+    return all(c.isspace() or c in _BLANK_EXTRA or _ignorable(c) or unicodedata.category(c) == "Zs"
+               for c in text)
 
 
 def _options(limit: int) -> dict:
@@ -41,8 +69,30 @@ def check_draft_text(text: str) -> str:
     """What any draft must satisfy; a draft may still be over the length limit."""
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput("text.empty")
+    if len(text) > MAX_CHARS:  # before anything walks the text
+        raise InvalidInput("text.far_too_long", length=len(text), limit=MAX_WEIGHTED)
+    if is_blank(text):
+        raise InvalidInput("text.invisible")
     check_characters(text)
+    if len(text) > MAX_WEIGHTED // 6:  # shorter cannot weigh more: a link is 23 for 4 characters or more
+        length = weighted_length(text, MAX_WEIGHTED)
+        if length > MAX_WEIGHTED:
+            raise InvalidInput("text.far_too_long", length=length, limit=MAX_WEIGHTED)
     return text
+
+
+def check_reason(reason: str | None) -> str | None:
+    """A reject reason, return comment or withdraw reason: a line or a paragraph of words."""
+    reason = (reason or "").strip()
+    if not reason or is_blank(reason):
+        return None
+    if len(reason) > MAX_REASON:
+        raise InvalidInput("reason.too_long", length=len(reason), limit=MAX_REASON)
+    for position, char in enumerate(reason):
+        if char != "\n" and (unicodedata.category(char) == "Cc" or unicodedata.category(char) == "Cs"
+                              or char in "\u2028\u2029"):
+            raise InvalidInput("reason.bad_character", position=position + 1)
+    return reason
 
 
 def check_publishable(text: str, limit: int) -> None:

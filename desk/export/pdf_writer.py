@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import unicodedata
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -131,9 +132,10 @@ class _Doc:
         def when(iso):
             return isolate(local_text(iso, tz)) if iso else ""
 
-        author = "\n".join(filter(None, [row.get("author_name") or row.get("author") or "",
+        # names stored before names had a limit may be any length: cut like the text
+        author = "\n".join(filter(None, [self.cut(row.get("author_name") or row.get("author") or "", CELL_NAME),
                                          when(row.get("created_at"))]))
-        names = (row.get("approver_name") or row.get("approver") or "").split("; ")
+        names = [self.cut(n, CELL_NAME) for n in (row.get("approver_name") or row.get("approver") or "").split("; ")]
         approval = "\n".join(filter(None, names + [when(row.get("approved_at"))]))
         published = ""
         if row.get("published_at"):
@@ -145,14 +147,29 @@ class _Doc:
         lines = [State(state).label(lang) if state in State._value2member_map_ else state]
         if row.get("withdrawn_at"):
             who = self.t("export.doc.by", who=isolate(row["withdrawn_by"])) if row.get("withdrawn_by") else ""
-            why = self.t("export.doc.reason", reason=row["withdraw_reason"]) if row.get("withdraw_reason") else ""
+            why = (self.t("export.doc.reason", reason=self.cut(row["withdraw_reason"], CELL_REASON))
+                   if row.get("withdraw_reason") else "")
             lines += [when(row["withdrawn_at"]), who, why]
         if row.get("media_count"):
             lines.append(self.t("export.doc.images", count=row["media_count"]))
         if row.get("training"):
             lines.append(self.t("export.doc.training_row"))
         state_cell = "\n".join(filter(None, lines))
-        return [str(row.get("post_id", "")), row.get("text") or "", author, approval, published, state_cell]
+        text = self.cut(row.get("text") or "", CELL_TEXT)
+        return [str(row.get("post_id", "")), text, author, approval, published, state_cell]
+
+    def cut(self, text: str, limit: int) -> str:
+        """A text longer than a cell shows on a page is cut, with a mark saying where the whole is:
+        laying out 25,000 characters per row took minutes and ran off the page anyway."""
+        if len(text) <= limit:
+            return text
+        end = limit
+        space = text.rfind(" ", limit - 80, limit)
+        if space > 0:
+            end = space  # at a word boundary when there is one near
+        while end > 0 and (unicodedata.combining(text[end]) or text[end] in "\u200c\u200d\ufe0f"):
+            end -= 1  # never split a letter from its marks or an emoji sequence
+        return text[:end].rstrip() + "\n" + self.t("export.doc.cut", length=len(text))
 
     def cell_blocks(self, cells: list[str], font: QFont) -> list[_Block]:
         blocks = []
@@ -278,6 +295,12 @@ def _pages(heights: Iterable[float], doc: _Doc) -> Iterable[tuple[int, float, fl
         yield page, y, h
         y += h
 
+
+# Characters of a post's text (and of a withdraw reason) a PDF cell shows: about 17 lines of
+# the text column, so a row always fits on one page; the CSV, XLSX and JSON carry the whole.
+CELL_TEXT = 1_000
+CELL_REASON = 300
+CELL_NAME = 120  # a name may have 100 (staff_rules.MAX_NAME)
 
 ALERT_STATES = ("withdrawn", "failed", "uncertain")
 

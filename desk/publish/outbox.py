@@ -61,6 +61,8 @@ class Outbox:
             path = self.store.media.path(item.sha256, item.ext)
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except FileNotFoundError:  # gone, not changed: say so, and how to mend it
+                raise WrongState("media.file_missing", post_id=post.id, name=path.name) from None
             except OSError:
                 digest = ""
             if digest != item.sha256:

@@ -17,6 +17,7 @@ DEFAULTS: dict[str, object] = {
     "training_mode": False,
     "idle_minutes": 10,
     "language": "",
+    "schedule_max_days": 365,  # X's scheduling goes no further than a year ahead
     # the connected X account as X last described it (never its keys)
     "x_handle": "",
     "x_name": "",
@@ -49,6 +50,7 @@ def _parse(key: str, value) -> object:
             "lateness_minutes": range(0, 24 * 60 + 1),
             "char_limit": range(280, 25_001),
             "idle_minutes": range(1, 24 * 60 + 1),
+            "schedule_max_days": range(1, 10 * 366 + 1),
         }[key]
         if number not in allowed:
             raise bad

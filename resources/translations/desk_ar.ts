@@ -549,6 +549,11 @@
 <context>
     <name>DeskSettingsBox</name>
     <message>
+        <location filename="../../desk/ui/settings/desk_box.py" line="38"/>
+        <source>Days ahead a post may be scheduled, at most</source>
+        <translation>أقصى مدة للجدولة مسبقًا (بالأيام)</translation>
+    </message>
+    <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="12"/>
         <source>The desk</source>
         <translation>المكتب</translation>

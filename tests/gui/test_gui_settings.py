@@ -98,6 +98,15 @@ def test_desk_settings_are_saved(open_window, desk):
     assert "Training mode: posts go to the desk's training timeline" in window.bands.training.text()
 
 
+def test_how_far_ahead_a_schedule_may_go_is_a_desk_setting(open_window, desk):
+    window, page = settings_page(open_window, desk, FakeAccountLink())
+    box = page.desk_settings
+    assert box.schedule_days.value() == 365
+    box.schedule_days.setValue(730)
+    box.save_button.click()
+    assert window.ctx.settings()["schedule_max_days"] == 730
+
+
 def test_institution_names_and_handle(open_window, desk):
     window, page = settings_page(open_window, desk, FakeAccountLink())
     page.institution.name_en.setText("Media Center")

@@ -1,4 +1,5 @@
-"""The desk's rules: approvals needed, allowed lateness, length limit, idle lock, training, language."""
+"""The desk's rules: approvals needed, allowed lateness, length limit, how far ahead a schedule may go,
+idle lock, training, language."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ class DeskSettingsBox(QGroupBox):
         self.char_limit = QSpinBox()
         self.char_limit.setRange(280, 25000)
         self.char_limit.setSuffix(self.tr(" characters"))
+        self.schedule_days = QSpinBox()  # X schedules no further than a year; more if the office says so
+        self.schedule_days.setRange(1, 10 * 366)
         self.idle = QSpinBox()
         self.idle.setRange(1, 24 * 60)
         self.idle.setSuffix(self.tr(" minutes"))
@@ -34,6 +37,7 @@ class DeskSettingsBox(QGroupBox):
             (self.tr("Approvals needed"), self.approvals),
             (self.tr("Send a scheduled post at most this late"), self.lateness),
             (self.tr("Character limit"), self.char_limit),
+            (self.tr("Days ahead a post may be scheduled, at most"), self.schedule_days),
             (self.tr("Lock the window after"), self.idle),
             (self.tr("Training mode"), self.training),
             (self.tr("Language of the desk"), self.language),
@@ -52,6 +56,7 @@ class DeskSettingsBox(QGroupBox):
         self.approvals.setCurrentIndex(self.approvals.findData(s["approvals_needed"]))
         self.lateness.setValue(s["lateness_minutes"])
         self.char_limit.setValue(s["char_limit"])
+        self.schedule_days.setValue(s["schedule_max_days"])
         self.idle.setValue(s["idle_minutes"])
         self.training.setChecked(bool(s["training_mode"]))
         self.language.setCurrentIndex(max(self.language.findData(s["language"]), 0))
@@ -61,6 +66,7 @@ class DeskSettingsBox(QGroupBox):
             "approvals_needed": self.approvals.currentData(),
             "lateness_minutes": self.lateness.value(),
             "char_limit": self.char_limit.value(),
+            "schedule_max_days": self.schedule_days.value(),
             "idle_minutes": self.idle.value(),
             "training_mode": self.training.isChecked(),
             "language": self.language.currentData(),
