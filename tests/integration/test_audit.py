@@ -3,6 +3,8 @@ anchored outside the events table (the file beside the database, the keyring).""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
 from desk.core.errors import StoreError
@@ -14,7 +16,7 @@ def _history(office, headlines) -> dict:
     published = office.approved_post(headlines[0])
     office.sara.publish(published)
     scheduled = office.approved_post(headlines[1])
-    office.sara.schedule(scheduled, "2099-01-01T09:00:00+03:00")
+    office.sara.schedule(scheduled, datetime.now(timezone.utc) + timedelta(days=3))
     in_review = office.omar.draft(headlines[2])
     office.omar.edit(in_review, headlines[2] + " (محدّث)")
     office.omar.submit(in_review)
