@@ -143,6 +143,8 @@ class Desk:
                 refusal = None
                 if member.failed_count or member.locked_until:
                     self.store.staff.record_success(username)
+                # images left by refused drafts: swept while the write lock is held anyway
+                self.store.media.sweep(self.store.db)
         if not checkable:  # outside the write lock: nothing to record, and no one waits on it
             decoy_check(password)
         if refusal is not None:  # raised after the commit: the count must stay recorded
