@@ -72,6 +72,19 @@ def password_matches(stored_hash: str, password: str) -> bool:
         return False
 
 
+# no 0/O, 1/l/I: a one-time password is read aloud or copied by hand
+ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+NOTICE_DAYS = 30
+
+
+def one_time_password() -> str:
+    """Twelve random characters in three groups (about 59 bits), for one sign-in only."""
+    import secrets
+
+    chars = "".join(secrets.choice(ONE_TIME_ALPHABET) for _ in range(12))
+    return "-".join(chars[i:i + 4] for i in range(0, 12, 4))
+
+
 def is_locked(locked_until: datetime | None, now: datetime) -> bool:
     return locked_until is not None and locked_until > now
 

@@ -17,6 +17,8 @@ DEFAULTS: dict[str, object] = {
     "training_mode": False,
     "idle_minutes": 10,
     "language": "",
+    # a password reset waits for a second administrator's confirmation
+    "reset_needs_second_admin": False,
     # the connected X account as X last described it (never its keys)
     "x_handle": "",
     "x_name": "",
