@@ -153,9 +153,10 @@ class SignInDialog(QDialog):
         from desk.ui import words
 
         notice = Session(self.desk, self._member).reset_notice() or {"resets": [], "actions": []}
+        names = self.desk.store.staff.names()
         lines = [self.tr("Your password was reset. Choose a new one to go on.")]
         for reset in notice["resets"]:
-            lines.append(self.tr("Reset by %1 on %2.").replace("%1", reset["by"] or "?").replace(
+            lines.append(self.tr("Reset by %1 on %2.").replace("%1", names.get(reset["by"], reset["by"] or "?")).replace(
                 "%2", words.when(reset["at"])))
         lines.append(self.tr("Actions taken in your name since then: %1").replace("%1", str(len(notice["actions"]))))
         for action in notice["actions"][-5:]:

@@ -158,8 +158,13 @@ class OneTimePasswordDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        font = self.password.font()
+        font.setFamily("monospace")
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.password.setFont(font)
         layout.addWidget(note)
         layout.addWidget(self.password)
+        layout.addStretch()
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
