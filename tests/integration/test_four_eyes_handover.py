@@ -27,22 +27,22 @@ WRITERS = ["omar", "sara", "khalid", "huda"]
 SUPERVISORS = ["sara", "khalid", "huda"]
 
 
-@pytest.fixture(scope="module")
-def huda_template(office_template, tmp_path_factory):
-    """The office with a third supervisor, huda."""
-    from conftest import cheap_hasher, null_keyring
+@pytest.fixture
+def huda_template(office_template, tmp_path, no_keyring):
+    """The office with a third supervisor, huda (her hash made cheaply, like the others')."""
+    from argon2 import PasswordHasher, Type
 
     from desk.core import staff_rules
     from desk.service import Desk
 
-    folder = tmp_path_factory.mktemp("huda") / "office"
+    folder = tmp_path / "huda-office"
     shutil.copytree(office_template, folder)
-    saved, staff_rules._hasher = staff_rules._hasher, cheap_hasher()
+    saved = staff_rules._hasher
+    staff_rules._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
     try:
-        with null_keyring():
-            desk = Desk(folder)
-            desk.sign_in("admin", PASSWORDS["admin"]).add_staff("huda", "هدى الشهري", "supervisor", HUDA_PW)
-            desk.close()
+        desk = Desk(folder)
+        desk.sign_in("admin", PASSWORDS["admin"]).add_staff("huda", "هدى الشهري", "supervisor", HUDA_PW)
+        desk.close()
     finally:
         staff_rules._hasher = saved
     return folder
