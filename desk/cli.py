@@ -98,7 +98,29 @@ def cmd_staff(args, console):
     elif args.staff_command == "roles":
         session.set_roles(args.username, args.role)
     elif args.staff_command == "password":
-        session.reset_password(args.username, console.line(f"New password for {args.username}: "))
+        password = session.reset_password(args.username)
+        if password is None:
+            console.say("reset.waiting", username=args.username)
+        else:
+            console.say("reset.one_time", username=args.username)
+            print(password)  # shown once: the desk keeps only its hash
+
+
+def cmd_password(args, console):
+    """Choose one's own password: the current one (maybe one-time) first, the new one next."""
+    desk = _desk(args)
+    old = console.password(args.as_user)
+    session = desk.sign_in(args.as_user, old)
+    new = console.line(f"New password for {args.as_user}: ")
+    session.change_password(old, new)
+    console.say("password.changed")
+    notice = session.reset_notice()
+    if notice:
+        for reset in notice["resets"]:
+            console.say("reset.notice", by=reset["by"], at=reset["at"])
+        console.say("reset.notice_actions", count=len(notice["actions"]))
+        for action in notice["actions"]:
+            print(f"{action['at']}\t{action['action']}\t{action['post_id'] or ''}")
 
 
 KEY_PROMPTS = ("Consumer key (API key): ", "Consumer secret (API key secret): ",
@@ -309,7 +331,7 @@ def cmd_window(args, console):
 
 
 COMMANDS = {
-    "init": cmd_init, "staff": cmd_staff, "account": cmd_account, "draft": cmd_draft, "edit": cmd_edit,
+    "init": cmd_init, "staff": cmd_staff, "password": cmd_password, "account": cmd_account, "draft": cmd_draft, "edit": cmd_edit,
     "submit": cmd_act, "recall": cmd_act, "approve": cmd_act, "publish": cmd_act, "reject": cmd_act,
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
     "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "reconcile": cmd_reconcile, "show": cmd_show,

@@ -75,8 +75,11 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p.add_argument("username")
     p.add_argument("--role", required=True)
     _as_user(p)
-    p = staff.add_parser("password", help="reset a password (the new one is read from stdin)")
+    p = staff.add_parser("password", help="reset a password: prints a one-time password, shown once")
     p.add_argument("username")
+    _as_user(p)
+
+    p = sub.add_parser("password", help="change your own password (current on the first stdin line, new on the next)")
     _as_user(p)
 
     account = sub.add_parser("account", help="the institution's X account").add_subparsers(

@@ -17,7 +17,8 @@ from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError
 from desk.core.media import check_image
 from desk.core.roles import Role, parse_roles
 from desk.core.staff_rules import (
-    check_name, check_username, hash_password, lock_until, password_matches,
+    LOCK_MINUTES, check_name, check_username, decoy_check, hash_password, is_locked, lock_until,
+    password_matches,
 )
 from desk.publish.outbox import Outbox
 from desk.publish.training import TrainingPublisher
@@ -204,30 +205,41 @@ class Desk:
 
     # signing in --------------------------------------------------------------
     def sign_in(self, username: str, password: str) -> "Session":
+        """One answer for every refusal until the password is known to be right.
+
+        Under the write lock the count and the lock are read, the password checked and
+        the outcome recorded in one transaction: parallel sign-ins are serialised, so at
+        most MAX_FAILURES wrong passwords are checked per lock period and no failure can
+        overwrite a lock another one set. A locked name's password is not checked at all
+        (the decoy is, for the same cost); saying "locked" only after a right password
+        would let the lock be guessed through."""
         from desk.session import Session
 
         self.require_institution()
         username = (username or "").strip().lower()
-        now = datetime.now(timezone.utc)
-        member = self.store.staff.get(username)
-        if member is None:
-            hash_password("decoy-password")  # same work as a real check: names don't leak by timing
-            raise SignInRefused("signin.wrong")
-        if member.locked_until and member.locked_until > now:
-            raise SignInRefused("signin.locked", username=username, until=member.locked_until.astimezone().strftime("%H:%M"))
-        if not member.active:
-            raise SignInRefused("signin.inactive", username=username)
-        if not password_matches(member.password_hash, password):
-            with self.store.transaction():  # counted under the write lock: parallel tries all count
-                failures = self.store.staff.require(username).failed_count + 1
+        checkable = True
+        with self.store.transaction():
+            now = datetime.now(timezone.utc)
+            member = self.store.staff.get(username)
+            if member is None or is_locked(member.locked_until, now):
+                checkable, refusal = False, SignInRefused("signin.refused", minutes=LOCK_MINUTES)
+            elif not password_matches(member.password_hash, password):
+                failures = member.failed_count + 1
                 until = lock_until(failures, now)
                 self.store.staff.record_failure(username, 0 if until else failures, until)
-            if until:
-                raise SignInRefused("signin.locked", username=username, until=until.astimezone().strftime("%H:%M"))
-            raise SignInRefused("signin.wrong")
-        if member.failed_count or member.locked_until:
-            with self.store.transaction():
-                self.store.staff.record_success(username)
+                refusal = SignInRefused("signin.refused", minutes=LOCK_MINUTES)
+            elif not member.active:  # said only to someone who knows the password
+                refusal = SignInRefused("signin.inactive", username=username)
+            else:
+                refusal = None
+                if member.failed_count or member.locked_until:
+                    self.store.staff.record_success(username)
+                # images left by refused drafts: swept while the write lock is held anyway
+                self.store.media.sweep(self.store.db)
+        if not checkable:  # outside the write lock: nothing to record, and no one waits on it
+            decoy_check(password)
+        if refusal is not None:  # raised after the commit: the count must stay recorded
+            raise refusal
         return Session(self, self.store.staff.require(username))
 
     # publishing without a person ------------------------------------------------

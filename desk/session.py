@@ -10,7 +10,9 @@ from desk.core.errors import InvalidInput, NotPermitted, SignInRefused
 from desk.core.lifecycle import Actor
 from desk.core.media import check_count
 from desk.core.roles import Role, parse_roles
-from desk.core.staff_rules import check_name, check_username, hash_password
+from desk.core.staff_rules import (
+    NOTICE_DAYS, check_name, check_username, hash_password, one_time_password, password_matches,
+)
 from desk.core.text import check_draft_text, check_reply_target
 from desk.store import LogFilter, rows_check
 from desk.store.posts import refuse_if_tampered
@@ -49,7 +51,7 @@ def parse_time(value) -> datetime:
 
 
 ADMIN_SETTINGS = frozenset({"approvals_needed", "lateness_minutes", "char_limit", "training_mode",
-                            "idle_minutes", "language", "schedule_max_days"})
+                            "idle_minutes", "language", "schedule_max_days", "reset_needs_second_admin"})
 
 
 class Session:
@@ -61,13 +63,50 @@ class Session:
     @property
     def member(self):
         """The person as the store knows them now: a deactivation or a change of roles
-        takes effect on an open window at once, not at the next sign-in."""
+        takes effect on an open window at once, not at the next sign-in. Someone whose
+        password was reset may do nothing but choose a new one: every action reaches
+        the person through here, so none slips past."""
+        current = self._current()
+        if current.must_change:
+            raise NotPermitted("password.must_change", username=self._username)
+        return current
+
+    def _current(self):
         current = self.store.staff.get(self._username)
         if current is None or not current.active:
             raise SignInRefused("signin.inactive", username=self._username)
         # Roles granted by editing the database are not roles: the log says who may do what.
         refuse_if_tampered(rows_check.staff_problem(self.store.db, self._username))
         return current
+
+    @property
+    def person(self):
+        """The person's record even before a one-time password is replaced (for the window)."""
+        return self._current()
+
+    @property
+    def must_change_password(self) -> bool:
+        """True after signing in with a one-time password, until a new one is chosen."""
+        return self._current().must_change
+
+    def change_password(self, old: str, new: str) -> None:
+        """Choose one's own password (the current one, perhaps one-time, proves it is you)."""
+        member = self._current()
+        if not password_matches(member.password_hash, old):
+            raise InvalidInput("password.old_wrong")
+        if new == old:
+            raise InvalidInput("password.same")
+        password_hash = hash_password(new)
+        with self.store.transaction():
+            self.store.staff.set_password(self._username, password_hash, by=self._username)
+
+    def reset_notice(self) -> dict | None:
+        """Who reset this person's password and when (in the last NOTICE_DAYS), and every
+        action taken in their name since the earliest of those resets."""
+        from datetime import timedelta
+
+        since = (datetime.now(timezone.utc) - timedelta(days=NOTICE_DAYS)).isoformat(timespec="milliseconds")
+        return self.store.staff.reset_notice(self._username, since)
 
     @property
     def actor(self) -> Actor:
@@ -272,11 +311,35 @@ class Session:
         with self.store.transaction():
             self.store.staff.set_roles(username, roles, by=self.username)
 
-    def reset_password(self, username: str, password: str) -> None:
+    def reset_password(self, username: str) -> str | None:
+        """A one-time password for a colleague, made by the desk and shown once; it must be
+        changed at their next sign-in. With ``reset_needs_second_admin`` on, the first
+        administrator's reset waits and a second one's completes it (and gets the password).
+        Returns the one-time password, or None while the reset waits."""
         self._require("manage_staff")
+        target = self.store.staff.require(username).username
+        if target == self.username:
+            raise InvalidInput("reset.own")
+        password = one_time_password()
         password_hash = hash_password(password)
         with self.store.transaction():
-            self.store.staff.set_password(username, password_hash, by=self.username)
+            pending = self.store.staff.pending_reset(target)
+            if not self.settings()["reset_needs_second_admin"]:
+                self.store.staff.set_password(target, password_hash, by=self.username, one_time=True)
+                return password
+            if pending is None:
+                self.store.staff.request_reset(target, by=self.username)
+                return None
+            if pending["requested_by"] == self.username:
+                raise InvalidInput("reset.needs_other_admin", username=target)
+            self.store.staff.set_password(target, password_hash, by=self.username, one_time=True,
+                                          requested_by=pending["requested_by"])
+            return password
+
+    def pending_reset(self, username: str) -> dict | None:
+        """The reset waiting for a second administrator, if any."""
+        self._require("manage_staff")
+        return self.store.staff.pending_reset(username)
 
     def deactivate(self, username: str, hand_to: str | None = None) -> list[int]:
         """Deactivate a person, handing their open drafts to a colleague first (one transaction)."""

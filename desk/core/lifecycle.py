@@ -53,7 +53,8 @@ FROM_STATES: dict[str, frozenset[State]] = {
     "edit": EDITABLE,
     "submit": frozenset({State.DRAFT}),
     "recall": frozenset({State.IN_REVIEW}),
-    "approve": frozenset({State.IN_REVIEW}),
+    # an approved post short of approvals (the setting was raised since) takes one more
+    "approve": frozenset({State.IN_REVIEW}) | SENDABLE,
     "reject": frozenset({State.IN_REVIEW}),
     "return": frozenset({State.IN_REVIEW}),
     "schedule": frozenset({State.APPROVED, State.SCHEDULED, State.MISSED, State.FAILED}),
@@ -116,20 +117,37 @@ def _check_actor(action: str, post: PostFacts, actor: Actor) -> None:
 
 def _check_state(action: str, post: PostFacts) -> None:
     if post.state not in FROM_STATES[action]:
-        # name the action as the person asked for it ("publish"), not the outbox's step ("claim")
-        words = action if action in role_rules.ACTION_WORDS else PERMISSION_OF[action]
-        raise WrongState(
-            "state.wrong",
-            post_id=post.post_id,
-            state=(post.state.label("en"), post.state.label("ar")),
-            action=role_rules.action_word(words),
-        )
+        _refuse_state(action, post)
 
 
-def check_approval_holds(post: PostFacts) -> None:
-    """Publishing checks the hash again: the content must be exactly what was approved."""
+def _refuse_state(action: str, post: PostFacts) -> None:
+    # name the action as the person asked for it ("publish"), not the outbox's step ("claim")
+    words = action if action in role_rules.ACTION_WORDS else PERMISSION_OF[action]
+    raise WrongState(
+        "state.wrong",
+        post_id=post.post_id,
+        state=(post.state.label("en"), post.state.label("ar")),
+        action=role_rules.action_word(words),
+    )
+
+
+def check_approval_holds(post: PostFacts, approvals_needed: int = 1) -> None:
+    """Publishing checks the hash again: the content must be exactly what was approved,
+    by as many people as the office asks for now. The rule in force when the post goes
+    out is the one that holds: raising the setting is how an office says one approval is
+    no longer enough, and a post approved before must not slip past it."""
     if not post.approved_hash or post.approved_hash != post.content_hash:
         raise WrongState("state.content_changed", post_id=post.post_id)
+    have = approvals_held(post)
+    if have < approvals_needed:
+        raise WrongState("approval.more_needed", post_id=post.post_id, have=have, need=approvals_needed)
+
+
+def approvals_held(post: PostFacts) -> int:
+    """Approvals of the content as it stands; a matching approved hash is at least one."""
+    if not post.approved_hash or post.approved_hash != post.content_hash:
+        return len(post.approvers)
+    return max(len(post.approvers), 1)
 
 
 def decide(
@@ -140,6 +158,7 @@ def decide(
     approvals_needed: int = 1,
     char_limit: int = 280,
     reason: str | None = None,
+    new_author: str | None = None,
 ) -> Decision:
     """Check who may do ``action`` to ``post`` now and return where it leads."""
     if action not in FROM_STATES:
@@ -161,6 +180,10 @@ def decide(
     if action == "approve":
         if actor.username in post.approvers:
             raise NotPermitted("perm.already_approved")
+        if post.state is not State.IN_REVIEW:  # only an approval the post is short of
+            if post.approved_hash != post.content_hash or approvals_held(post) >= approvals_needed:
+                _refuse_state(action, post)
+            return Decision(post.state, detail={"approvals": len(post.approvers) + 1, "added": True})
         check_publishable(post.text, char_limit)
         count = len(post.approvers) + 1
         if count >= approvals_needed:
@@ -175,12 +198,12 @@ def decide(
             raise InvalidInput("comment.required")
         return Decision(State.DRAFT, clear_approval=True, detail={"comment": reason})
     if action == "schedule":
-        check_approval_holds(post)
+        check_approval_holds(post, approvals_needed)
         return Decision(State.SCHEDULED)
     if action == "unschedule":
         return Decision(State.APPROVED)
     if action == "claim":
-        check_approval_holds(post)
+        check_approval_holds(post, approvals_needed)
         check_publishable(post.text, char_limit)
         return Decision(State.PUBLISHING)
     if action in ("sent", "settle_published"):
@@ -200,5 +223,11 @@ def decide(
     if action == "missing_on_x":
         return Decision(State.PUBLISHED, detail={"note": reason} if reason else {})
     if action == "handover":
+        # The new holder becomes the author, and an author's approval never counts. Their
+        # approval is voided by sending the post back to draft: it must be submitted again
+        # and every approval given afresh, so no one reviews their own post and the log,
+        # the export and verify all read the same (approvals count from the last submit).
+        if new_author and new_author in post.approvers:
+            return Decision(State.DRAFT, clear_approval=True, detail={"voided_approvals": list(post.approvers)})
         return Decision(post.state)
     raise AssertionError(action)

@@ -61,6 +61,17 @@ def hash_password(password: str) -> str:
     return _get_hasher().hash(check_password(password))
 
 
+# Checked in place of a real hash when no password may be checked (unknown name, locked
+# name): every refused sign-in then costs one Argon2id verification at the desk's
+# default parameters, so timing tells no name apart. It is the hash of no one's password.
+DECOY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$PpYeqSiuO2aXMCk4TS80Ig$PbDgkSvGIGz4aEX9jnPyuk9z8VARgMHh5UMMu0FsxLE"
+
+
+def decoy_check(password: str) -> None:
+    """The same work as checking a real password, its answer thrown away."""
+    password_matches(DECOY_HASH, password)
+
+
 def password_matches(stored_hash: str, password: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -68,6 +79,23 @@ def password_matches(stored_hash: str, password: str) -> bool:
         return _get_hasher().verify(stored_hash, password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+# no 0/O, 1/l/I: a one-time password is read aloud or copied by hand
+ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+NOTICE_DAYS = 30
+
+
+def one_time_password() -> str:
+    """Twelve random characters in three groups (about 59 bits), for one sign-in only."""
+    import secrets
+
+    chars = "".join(secrets.choice(ONE_TIME_ALPHABET) for _ in range(12))
+    return "-".join(chars[i:i + 4] for i in range(0, 12, 4))
+
+
+def is_locked(locked_until: datetime | None, now: datetime) -> bool:
+    return locked_until is not None and locked_until > now
 
 
 def lock_until(failures: int, now: datetime | None = None) -> datetime | None:

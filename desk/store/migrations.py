@@ -84,7 +84,17 @@ def _v2_event_seals(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE events ADD COLUMN seal TEXT")
 
 
-MIGRATIONS = [_v1, _v2_event_seals]
+def _v3_staff_reset(db: sqlite_utils.Database) -> None:
+    """One-time passwords after a reset, and resets waiting for a second administrator."""
+    db.execute("ALTER TABLE staff ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """CREATE TABLE pending_resets (
+            username TEXT PRIMARY KEY REFERENCES staff(username),
+            requested_by TEXT NOT NULL, requested_at TEXT NOT NULL)"""
+    )
+
+
+MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -91,6 +91,7 @@ class PostTable:
     def facts(self, post: PostRow) -> PostFacts:
         # Hash what the row holds now, not the stored column: publishing checks the hash
         # again, so content changed behind the program's back no longer matches its approval.
+        writers = self.writers(post.id) | {post.author}
         return PostFacts(
             post_id=post.id,
             state=post.state,
@@ -98,8 +99,9 @@ class PostTable:
             text=post.text,
             content_hash=content_hash(post.text, post.media, post.reply_to),
             approved_hash=post.approved_hash,
-            writers=self.writers(post.id) | {post.author},
-            approvers=self.approvers(post),
+            writers=writers,
+            # an approval by someone who wrote the post (or holds it now) never counts
+            approvers=tuple(a for a in self.approvers(post) if a not in writers),
         )
 
     # writing (call inside a transaction) -------------------------------------
@@ -164,6 +166,7 @@ class PostTable:
         new_content: tuple[str, tuple[MediaItem, ...], str | None] | None = None,
         set_fields: dict | None = None,
         detail: dict | None = None,
+        new_author: str | None = None,
     ) -> PostRow:
         """Apply one lifecycle action; refusals raise before anything is written."""
         post = self.get(post_id)
@@ -178,6 +181,7 @@ class PostTable:
         decision: Decision = lifecycle.decide(
             action, facts, actor,
             approvals_needed=settings["approvals_needed"], char_limit=settings["char_limit"], reason=reason,
+            new_author=new_author,
         )
         fields = {"state": decision.to_state.value, "updated_at": chain.now_utc()}
         if new_content is not None:
@@ -210,6 +214,7 @@ class PostTable:
         return self.act(
             post_id, "handover", actor, settings=settings,
             set_fields={"author": to_username}, detail={"from": post.author, "to": to_username},
+            new_author=to_username,
         )
 
     def open_ids_of(self, username: str) -> list[int]:

@@ -18,6 +18,8 @@ DEFAULTS: dict[str, object] = {
     "idle_minutes": 10,
     "language": "",
     "schedule_max_days": 365,  # X's scheduling goes no further than a year ahead
+    # a password reset waits for a second administrator's confirmation
+    "reset_needs_second_admin": False,
     # the connected X account as X last described it (never its keys)
     "x_handle": "",
     "x_name": "",

@@ -21,6 +21,7 @@ class StaffMember:
     failed_count: int
     locked_until: datetime | None
     password_hash: str
+    must_change: bool = False  # signed in with a one-time password: only a new password may follow
 
     def __repr__(self) -> str:  # never print the password hash
         return f"StaffMember({self.username!r}, roles={sorted(r.value for r in self.roles)}, active={self.active})"
@@ -35,7 +36,17 @@ def _member(row: dict) -> StaffMember:
         failed_count=row["failed_count"],
         locked_until=datetime.fromisoformat(row["locked_until"]) if row["locked_until"] else None,
         password_hash=row["password_hash"],
+        must_change=bool(row.get("must_change", 0)),
     )
+
+
+def _detail(row: dict) -> dict:
+    import json
+
+    try:
+        return json.loads(row["detail"] or "{}")
+    except ValueError:
+        return {}
 
 
 def roles_text(roles: frozenset[Role]) -> str:
@@ -85,13 +96,50 @@ class StaffTable:
         self.db.execute("UPDATE staff SET roles = ? WHERE username = ?", [roles_text(roles), username])
         chain.append(self.db, action="staff_roles", actor=by, detail={"username": username, "roles": roles_text(roles)})
 
-    def set_password(self, username: str, password_hash: str, by: str) -> None:
+    def set_password(self, username: str, password_hash: str, by: str, one_time: bool = False,
+                     requested_by: str | None = None) -> None:
+        """A new password: by an administrator's reset (one time, to be changed at the next
+        sign-in) or by the person themselves."""
         self.require(username)
         self.db.execute(
-            "UPDATE staff SET password_hash = ?, failed_count = 0, locked_until = NULL WHERE username = ?",
-            [password_hash, username],
+            "UPDATE staff SET password_hash = ?, must_change = ?, failed_count = 0, locked_until = NULL"
+            " WHERE username = ?",
+            [password_hash, int(one_time), username],
         )
-        chain.append(self.db, action="staff_password", actor=by, detail={"username": username})
+        self.db.execute("DELETE FROM pending_resets WHERE username = ?", [username])
+        detail = {"username": username}
+        if one_time:
+            detail["one_time"] = True
+        if requested_by:
+            detail["requested_by"] = requested_by
+        chain.append(self.db, action="staff_password", actor=by, detail=detail)
+
+    def pending_reset(self, username: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM pending_resets WHERE username = ?", [username]))
+        return rows[0] if rows else None
+
+    def request_reset(self, username: str, by: str) -> None:
+        self.require(username)
+        self.db.execute("INSERT INTO pending_resets (username, requested_by, requested_at) VALUES (?, ?, ?)",
+                        [username, by, chain.now_utc()])
+        chain.append(self.db, action="staff_reset_requested", actor=by, detail={"username": username})
+
+    def reset_notice(self, username: str, since_iso: str) -> dict | None:
+        """Resets of the person's password since ``since_iso``, and what was done in their
+        name after the earliest of them: read from the chain, not from any row."""
+        resets = [r for r in self.db.query(
+            "SELECT id, at, actor, detail FROM events WHERE action = 'staff_password' AND at >= ? ORDER BY id",
+            [since_iso]) if _detail(r).get("username") == username and _detail(r).get("one_time")]
+        if not resets:
+            return None
+        actions = list(self.db.query(
+            "SELECT id, at, action, post_id FROM events WHERE actor = ? AND id > ? ORDER BY id",
+            [username, resets[0]["id"]]))
+        return {
+            "resets": [{"by": r["actor"], "at": r["at"], "requested_by": _detail(r).get("requested_by")}
+                       for r in resets],
+            "actions": actions,
+        }
 
     def deactivate(self, username: str, by: str) -> None:
         member = self.require(username)

@@ -54,7 +54,22 @@ def check_password(desk, username: str, password: str):
     def call():
         other = desk.reopen()
         try:
-            return other.sign_in(username, password).member
+            return other.sign_in(username, password).person  # a one-time password is let through here
+        finally:
+            other.close()
+
+    return call
+
+
+def change_password(desk, member, old: str, new: str):
+    """``Session.change_password`` (Argon2id) on its own connection."""
+
+    def call():
+        from desk.session import Session
+
+        other = desk.reopen()
+        try:
+            Session(other, member).change_password(old, new)
         finally:
             other.close()
 

@@ -42,13 +42,27 @@ class SignInDialog(QDialog):
         self.button.setDefault(True)
         self.button.clicked.connect(self.try_sign_in)
         self.password.returnPressed.connect(self.try_sign_in)
+        # after a one-time password: a new one, twice, and who reset it
+        self.reset_info = QLabel()
+        self.reset_info.setWordWrap(True)
+        self.reset_info.setObjectName("reset_info")
+        self.reset_info.hide()
+        self.new_password = QLineEdit()
+        self.new_password2 = QLineEdit()
+        for field in (self.new_password, self.new_password2):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password2.returnPressed.connect(self.try_sign_in)
+        self._one_time = None
+        self._member = None
 
         self.form = QFormLayout()
         self.labels = {}
-        for field in (self.username, self.password, self.language):
+        for field in (self.username, self.password, self.new_password, self.new_password2, self.language):
             self.labels[field] = QLabel()
             self.labels[field].setBuddy(field)
             self.form.addRow(self.labels[field], field)
+        for field in (self.new_password, self.new_password2):
+            self.form.setRowVisible(field, False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.busy)
         buttons.addStretch()
@@ -58,6 +72,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.logo)
         layout.addWidget(self.name)
         layout.addSpacing(12)
+        layout.addWidget(self.reset_info)
         layout.addLayout(self.form)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
@@ -74,8 +89,15 @@ class SignInDialog(QDialog):
         self.labels[self.language].setText(self.tr("Language"))
         self.username.setAccessibleName(self.tr("Username"))
         self.password.setAccessibleName(self.tr("Password"))
-        self.button.setText(self.tr("Sign in"))
-        self.button.setAccessibleName(self.tr("Sign in"))
+        self.labels[self.new_password].setText(self.tr("New password"))
+        self.labels[self.new_password2].setText(self.tr("New password again"))
+        self.new_password.setAccessibleName(self.tr("New password"))
+        self.new_password2.setAccessibleName(self.tr("New password again"))
+        button = self.tr("Set password and sign in") if self._one_time is not None else self.tr("Sign in")
+        self.button.setText(button)
+        self.button.setAccessibleName(button)
+        if self._member is not None:
+            self._show_reset_notice()
         self.logo.setAccessibleName(self.tr("Institution logo"))
         self.busy.setAccessibleName(QCoreApplication.translate("MainWindow", "Working"))
 
@@ -87,12 +109,16 @@ class SignInDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.checking = busy
         self.busy.setVisible(busy)
-        for widget in (self.button, self.username, self.password, self.language):
+        for widget in (self.button, self.username, self.password, self.new_password, self.new_password2,
+                       self.language):
             widget.setEnabled(not busy)
 
     def try_sign_in(self) -> None:
         """The password check (Argon2id, slow on purpose) runs off the GUI thread."""
         if self.checking:
+            return
+        if self._one_time is not None:
+            self._change_password()
             return
         self._set_busy(True)
         run_task(adapters.check_password(self.desk, self.username.text(), self.password.text()),
@@ -102,9 +128,64 @@ class SignInDialog(QDialog):
         from desk.session import Session
 
         self._set_busy(False)
+        if member.must_change:  # a one-time password: nothing but a new password may follow
+            self._one_time = self.password.text()
+            self._member = member
+            self.password.clear()
+            self._ask_new_password()
+            return
         self.session = Session(self.desk, member)
         self.password.clear()
         self.accept()
+
+    def _ask_new_password(self) -> None:
+        for field in (self.username, self.password):
+            self.form.setRowVisible(field, False)
+        for field in (self.new_password, self.new_password2):
+            self.form.setRowVisible(field, True)
+        self.retranslate()
+        self.reset_info.show()
+        self.new_password.setFocus()
+
+    def _show_reset_notice(self) -> None:
+        """Who reset the password and when, and what was done in this name since."""
+        from desk.session import Session
+        from desk.ui import words
+
+        notice = Session(self.desk, self._member).reset_notice() or {"resets": [], "actions": []}
+        names = self.desk.store.staff.names()
+        lines = [self.tr("Your password was reset. Choose a new one to go on.")]
+        for reset in notice["resets"]:
+            lines.append(self.tr("Reset by %1 on %2.").replace("%1", names.get(reset["by"], reset["by"] or "?")).replace(
+                "%2", words.when(reset["at"])))
+        lines.append(self.tr("Actions taken in your name since then: %1").replace("%1", str(len(notice["actions"]))))
+        for action in notice["actions"][-5:]:
+            post = f" #{action['post_id']}" if action["post_id"] else ""
+            lines.append(f"• {words.when(action['at'])} {words.event_words(action['action'])}{post}")
+        self.reset_info.setText("\n".join(lines))
+
+    def _change_password(self) -> None:
+        if self.new_password.text() != self.new_password2.text():
+            self.notice.show_text(self.tr("The two passwords are not the same."), True)
+            return
+        self._set_busy(True)
+        run_task(adapters.change_password(self.desk, self._member, self._one_time, self.new_password.text()),
+                 self._changed, self._refused_change, owner=self)
+
+    def _changed(self, _result) -> None:
+        from desk.session import Session
+
+        self._set_busy(False)
+        self._one_time = None
+        self.session = Session(self.desk, self.desk.store.staff.require(self._member.username))
+        self.accept()
+
+    def _refused_change(self, error) -> None:
+        self._set_busy(False)
+        self.new_password.clear()
+        self.new_password2.clear()
+        self.notice.show_text(error.message(i18n.current()) if isinstance(error, DeskError) else str(type(error).__name__), True)
+        self.new_password.setFocus()
 
     def _refused(self, error) -> None:
         self._set_busy(False)

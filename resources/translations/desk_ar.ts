@@ -4,142 +4,142 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="32"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="33"/>
         <source>X account</source>
         <translation>حساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="37"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="38"/>
         <source>API key (consumer key)</source>
         <translation>مفتاح الواجهة (API Key)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="38"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="39"/>
         <source>API key secret (consumer secret)</source>
         <translation>سر مفتاح الواجهة (API Key Secret)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="39"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="40"/>
         <source>Access token</source>
         <translation>رمز الوصول (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="40"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="41"/>
         <source>Access token secret</source>
         <translation>سر رمز الوصول (Access Token Secret)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="48"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="49"/>
         <source>Save keys</source>
         <translation>حفظ المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="49"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="50"/>
         <source>The keys are checked with X, then kept in the computer&apos;s keyring.</source>
         <translation>تُفحص المفاتيح لدى X ثم تُحفظ في مخزن المفاتيح في هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="51"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="52"/>
         <source>Verify</source>
         <translation>تحقّق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="53"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="54"/>
         <source>Disconnect…</source>
         <translation>فصل الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="55"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="56"/>
         <source>Use the logo as the account&apos;s picture</source>
         <translation>اجعل الشعار صورة الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="83"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="84"/>
         <source>The institution&apos;s logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="91"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="92"/>
         <source>saved; type new keys to replace them</source>
         <translation>محفوظة؛ اكتب مفاتيح جديدة لاستبدالها</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="93"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="94"/>
         <source>This desk has no keyring to keep the keys in.</source>
         <translation>لا يوجد في هذا المكتب مخزن مفاتيح لحفظ المفاتيح فيه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="100"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="104"/>
         <source>Connected to @%1. The keys are kept in the computer&apos;s keyring and cannot be shown again.</source>
         <translation>مربوط بالحساب ‎@%1‎. المفاتيح محفوظة في مخزن المفاتيح في هذا الحاسوب ولا يمكن عرضها مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="102"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="106"/>
         <source>Keyring: %1.</source>
         <translation>مخزن المفاتيح: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="177"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="182"/>
         <source>The logo is now the account&apos;s picture on X.</source>
         <translation>أصبح الشعار صورة الحساب في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="95"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="96"/>
         <source>Asking the keyring…</source>
         <translation>جارٍ سؤال مخزن المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="104"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="108"/>
         <source>No account is connected: posts go to the training timeline. Paste the four keys of the institution&apos;s X app.</source>
         <translation>لا يوجد حساب مربوط: تذهب المنشورات إلى خط التدريب الزمني. الصق المفاتيح الأربعة لتطبيق المؤسسة في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="115"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="120"/>
         <source>Checking the keys with X…</source>
         <translation>جارٍ فحص المفاتيح لدى X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="131"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="136"/>
         <source>The X account keys are saved.</source>
         <translation>حُفظت مفاتيح حساب X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="136"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="141"/>
         <source>Another account</source>
         <translation>حساب آخر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="138"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="143"/>
         <source>Connect that account</source>
         <translation>اربط ذلك الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="147"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="152"/>
         <source>Asking X…</source>
         <translation>جارٍ سؤال X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="163"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="168"/>
         <source>The account&apos;s current picture on X</source>
         <translation>صورة الحساب الحالية في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="165"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="170"/>
         <source>The account&apos;s picture is not the institution&apos;s logo. The office&apos;s account should carry the logo, never a personal photo.</source>
         <translation>صورة الحساب ليست شعار المؤسسة. يجب أن يحمل حساب المكتب الشعار، لا صورة شخصية أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="186"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="191"/>
         <source>Disconnect the X account</source>
         <translation>فصل حساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="187"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="192"/>
         <source>Remove the account&apos;s keys from this computer? Posts then go to the training timeline until keys are saved again.</source>
         <translation>هل تريد حذف مفاتيح الحساب من هذا الحاسوب؟ ستذهب المنشورات بعدها إلى خط التدريب الزمني حتى تُحفظ المفاتيح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="190"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="195"/>
         <source>Disconnect</source>
         <translation>افصل</translation>
     </message>
@@ -147,42 +147,42 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="78"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
         <source>Add a staff member</source>
         <translation>إضافة موظف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="78"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
         <source>Add</source>
         <translation>أضف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="85"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="107"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="86"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="108"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="87"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="109"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="88"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="110"/>
         <source>First password</source>
         <translation>كلمة المرور الأولى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="89"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="111"/>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="93"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="115"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -356,17 +356,17 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../desk/ui/bands.py" line="28"/>
+        <location filename="../../desk/ui/bands.py" line="33"/>
         <source>Training mode: posts go to the desk&apos;s training timeline, not to X.</source>
         <translation>وضع التدريب: تذهب المنشورات إلى خط التدريب الزمني في المكتب، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bands.py" line="30"/>
+        <location filename="../../desk/ui/bands.py" line="35"/>
         <source>Training mode: no X account is connected, so posts go to the desk&apos;s training timeline, not to X.</source>
         <translation>وضع التدريب: لا يوجد حساب X مربوط، لذا تذهب المنشورات إلى خط التدريب الزمني في المكتب، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bands.py" line="34"/>
+        <location filename="../../desk/ui/bands.py" line="42"/>
         <source>Publishing paused: nothing is published, not even scheduled posts, until a supervisor resumes.</source>
         <translation>النشر متوقف مؤقتًا: لن يُنشر شيء، ولا المنشورات المجدولة، حتى يستأنفه أحد المشرفين.</translation>
     </message>
@@ -402,97 +402,97 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="39"/>
+        <location filename="../../desk/ui/compose/page.py" line="40"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="48"/>
+        <location filename="../../desk/ui/compose/page.py" line="49"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="49"/>
+        <location filename="../../desk/ui/compose/page.py" line="50"/>
         <source>Write the post here…</source>
         <translation>اكتب المنشور هنا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="58"/>
+        <location filename="../../desk/ui/compose/page.py" line="59"/>
         <source>Add images…</source>
         <translation>أضف صورًا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="59"/>
+        <location filename="../../desk/ui/compose/page.py" line="60"/>
         <source>Or drag image files onto this page. Up to 4 images.</source>
         <translation>أو اسحب ملفات الصور إلى هذه الصفحة. حتى 4 صور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="61"/>
+        <location filename="../../desk/ui/compose/page.py" line="62"/>
         <source>New draft</source>
         <translation>مسودة جديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="63"/>
+        <location filename="../../desk/ui/compose/page.py" line="64"/>
         <source>Save draft</source>
         <translation>احفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="64"/>
+        <location filename="../../desk/ui/compose/page.py" line="65"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="66"/>
+        <location filename="../../desk/ui/compose/page.py" line="67"/>
         <source>Submit for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="67"/>
+        <location filename="../../desk/ui/compose/page.py" line="68"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="70"/>
+        <location filename="../../desk/ui/compose/page.py" line="71"/>
         <source>Take back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="88"/>
+        <location filename="../../desk/ui/compose/page.py" line="89"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="118"/>
+        <location filename="../../desk/ui/compose/page.py" line="119"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="194"/>
+        <location filename="../../desk/ui/compose/page.py" line="204"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="211"/>
+        <location filename="../../desk/ui/compose/page.py" line="221"/>
         <source>Add images</source>
         <translation>إضافة صور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="212"/>
+        <location filename="../../desk/ui/compose/page.py" line="222"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>الصور (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="254"/>
+        <location filename="../../desk/ui/compose/page.py" line="274"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="264"/>
+        <location filename="../../desk/ui/compose/page.py" line="296"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="301"/>
+        <location filename="../../desk/ui/compose/page.py" line="346"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -500,27 +500,27 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="125"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="178"/>
         <source>Deactivate %1</source>
         <translation>إيقاف %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="125"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="178"/>
         <source>Deactivate</source>
         <translation>أوقف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="126"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="179"/>
         <source>%1 will no longer be able to sign in. Their history stays in the log under their name.</source>
         <translation>لن يتمكن %1 من تسجيل الدخول بعد الآن، ويبقى كل ما فعله في السجل باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="131"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="184"/>
         <source>Nobody (leave them as they are)</source>
         <translation>لا أحد (تبقى كما هي)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="135"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="188"/>
         <source>Hand over the open drafts (%1) to</source>
         <translation>سلّم المسودات المفتوحة (%1) إلى</translation>
     </message>
@@ -536,12 +536,13 @@
 <context>
     <name>DeskContext</name>
     <message>
-        <location filename="../../desk/ui/context.py" line="89"/>
+        <location filename="../../desk/ui/context.py" line="102"/>
         <source>The request could not be completed (%1).</source>
         <translation>تعذّر إتمام الطلب (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="90"/>
+        <location filename="../../desk/ui/context.py" line="103"/>
+        <location filename="../../desk/ui/sign_in.py" line="196"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
     </message>
@@ -549,83 +550,83 @@
 <context>
     <name>DeskSettingsBox</name>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="38"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="40"/>
         <source>Days ahead a post may be scheduled, at most</source>
         <translation>أقصى مدة للجدولة مسبقًا (بالأيام)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="12"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="13"/>
         <source>The desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="14"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="15"/>
         <source>One supervisor</source>
         <translation>مشرف واحد</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="15"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="16"/>
         <source>Two supervisors</source>
         <translation>مشرفان</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="18"/>
-        <location filename="../../desk/ui/settings/desk_box.py" line="24"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="19"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="27"/>
         <source> minutes</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="21"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="22"/>
         <source> characters</source>
         <translation> حرفًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="25"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="28"/>
         <source>Publish to the training timeline, not to X</source>
         <translation>انشر في خط التدريب الزمني، لا في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="27"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="30"/>
         <source>As the computer&apos;s system</source>
         <translation>كلغة نظام الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="30"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="33"/>
         <source>Save</source>
         <translation>احفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="34"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="37"/>
         <source>Approvals needed</source>
         <translation>الموافقات المطلوبة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="35"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="38"/>
         <source>Send a scheduled post at most this late</source>
         <translation>أقصى تأخير لإرسال منشور مجدول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="36"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="39"/>
         <source>Character limit</source>
         <translation>حد الأحرف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="37"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="41"/>
         <source>Lock the window after</source>
         <translation>اقفل النافذة بعد</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="38"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="42"/>
         <source>Training mode</source>
         <translation>وضع التدريب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="39"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="43"/>
         <source>Language of the desk</source>
         <translation>لغة المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="80"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="86"/>
         <source>The desk&apos;s settings are saved.</source>
         <translation>حُفظت إعدادات المكتب.</translation>
     </message>
@@ -773,27 +774,27 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="39"/>
+        <location filename="../../desk/ui/history_view.py" line="42"/>
         <source>History of the post</source>
         <translation>سجل المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="44"/>
+        <location filename="../../desk/ui/history_view.py" line="47"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="44"/>
+        <location filename="../../desk/ui/history_view.py" line="47"/>
         <source>Who</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="44"/>
+        <location filename="../../desk/ui/history_view.py" line="47"/>
         <source>What</source>
         <translation>ماذا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="44"/>
+        <location filename="../../desk/ui/history_view.py" line="47"/>
         <source>Reason or comment</source>
         <translation>السبب أو الملاحظة</translation>
     </message>
@@ -801,27 +802,27 @@
 <context>
     <name>ImageCard</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="36"/>
+        <location filename="../../desk/ui/compose/images.py" line="53"/>
         <source>Describe the image for people who cannot see it</source>
         <translation>صِف الصورة لمن لا يستطيع رؤيتها</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="37"/>
+        <location filename="../../desk/ui/compose/images.py" line="54"/>
         <source>Description of image %1</source>
         <translation>وصف الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="38"/>
+        <location filename="../../desk/ui/compose/images.py" line="55"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="40"/>
+        <location filename="../../desk/ui/compose/images.py" line="57"/>
         <source>Remove</source>
         <translation>احذف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="41"/>
+        <location filename="../../desk/ui/compose/images.py" line="58"/>
         <source>Remove image %1</source>
         <translation>احذف الصورة %1</translation>
     </message>
@@ -829,7 +830,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="75"/>
+        <location filename="../../desk/ui/compose/images.py" line="103"/>
         <source>A post carries at most %1 images.</source>
         <translation>يحمل المنشور %1 صور على الأكثر.</translation>
     </message>
@@ -895,23 +896,23 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="31"/>
-        <location filename="../../desk/ui/lock_screen.py" line="32"/>
+        <location filename="../../desk/ui/lock_screen.py" line="34"/>
+        <location filename="../../desk/ui/lock_screen.py" line="35"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="35"/>
+        <location filename="../../desk/ui/lock_screen.py" line="38"/>
         <source>Unlock</source>
         <translation>افتح القفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="38"/>
+        <location filename="../../desk/ui/lock_screen.py" line="41"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="60"/>
+        <location filename="../../desk/ui/lock_screen.py" line="70"/>
         <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
         <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخل كلمة المرور لتكمل من حيث توقفت.</translation>
     </message>
@@ -1123,92 +1124,95 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="35"/>
+        <location filename="../../desk/ui/main_window.py" line="37"/>
         <source>Posting Desk — %1</source>
         <translation>مكتب النشر — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="74"/>
+        <location filename="../../desk/ui/main_window.py" line="76"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="75"/>
+        <location filename="../../desk/ui/main_window.py" line="77"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="76"/>
+        <location filename="../../desk/ui/main_window.py" line="78"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="77"/>
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="80"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="81"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="80"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="92"/>
+        <location filename="../../desk/ui/lock_screen.py" line="46"/>
+        <location filename="../../desk/ui/main_window.py" line="94"/>
+        <location filename="../../desk/ui/sign_in.py" line="102"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="54"/>
         <source>Working</source>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="97"/>
+        <location filename="../../desk/ui/main_window.py" line="99"/>
         <source>&amp;Desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="98"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Lock</source>
         <translation>اقفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="99"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="102"/>
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="106"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>&amp;Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="107"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Search the log</source>
         <translation>البحث في السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="111"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="170"/>
+        <location filename="../../desk/ui/main_window.py" line="173"/>
         <source>Posts waiting for review: %1.</source>
         <translation>منشورات تنتظر المراجعة: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="171"/>
+        <location filename="../../desk/ui/main_window.py" line="174"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1227,31 +1231,39 @@
     </message>
 </context>
 <context>
+    <name>OneTimePasswordDialog</name>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="150"/>
+        <source>One-time password for %1</source>
+        <translation>كلمة مرور لمرة واحدة للمستخدم %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="154"/>
+        <source>One-time password</source>
+        <translation>كلمة المرور لمرة واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="155"/>
+        <source>Give it to %1 in person. It is shown only now; at their next sign-in they must choose a new password.</source>
+        <translation>سلّمها إلى %1 شخصيًا. لن تظهر إلا الآن، وعليه أن يختار كلمة مرور جديدة عند تسجيل دخوله التالي.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="110"/>
-        <source>New password for %1</source>
-        <translation>كلمة مرور جديدة لـ%1</translation>
+        <location filename="../../desk/ui/staff/dialogs.py" line="134"/>
+        <source>Reset the password of %1</source>
+        <translation>إعادة تعيين كلمة مرور %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="110"/>
-        <source>Set password</source>
-        <translation>عيّن كلمة المرور</translation>
+        <location filename="../../desk/ui/staff/dialogs.py" line="134"/>
+        <source>Reset password</source>
+        <translation>إعادة تعيين كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="113"/>
-        <source>New password</source>
-        <translation>كلمة المرور الجديدة</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="114"/>
-        <source>Password again</source>
-        <translation>كلمة المرور مرة أخرى</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="118"/>
-        <source>The two passwords are not the same.</source>
-        <translation>كلمتا المرور غير متطابقتين.</translation>
+        <location filename="../../desk/ui/staff/dialogs.py" line="135"/>
+        <source>The desk will make a one-time password for %1 and show it to you once. They must choose a new password when they next sign in, and they will see that you reset it.</source>
+        <translation>سيُنشئ المكتب كلمة مرور لمرة واحدة للمستخدم %1 ويعرضها عليك مرة واحدة. وعليه أن يختار كلمة مرور جديدة عند تسجيل دخوله التالي، وسيرى أنك أنت من أعاد تعيينها.</translation>
     </message>
 </context>
 <context>
@@ -1270,37 +1282,37 @@
         <translation>السجل التفصيلي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="50"/>
+        <location filename="../../desk/ui/post_detail.py" line="58"/>
         <source>Choose a post to see it here.</source>
         <translation>اختر منشورًا لتراه هنا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="70"/>
+        <location filename="../../desk/ui/post_detail.py" line="82"/>
         <source>Post #%1 · %2</source>
         <translation>المنشور رقم %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="71"/>
+        <location filename="../../desk/ui/post_detail.py" line="77"/>
         <source>Written by %1</source>
         <translation>كتبه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="75"/>
+        <location filename="../../desk/ui/post_detail.py" line="80"/>
         <source>Approved by %1</source>
         <translation>وافق عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="77"/>
+        <location filename="../../desk/ui/post_detail.py" line="85"/>
         <source>Scheduled for %1</source>
         <translation>مجدول في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="79"/>
+        <location filename="../../desk/ui/post_detail.py" line="87"/>
         <source>Published %1</source>
         <translation>نُشر في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="83"/>
+        <location filename="../../desk/ui/post_detail.py" line="91"/>
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
@@ -1346,32 +1358,32 @@
 <context>
     <name>PublishConfirm</name>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="14"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="15"/>
         <source>Publish now?</source>
         <translation>النشر الآن؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="17"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="18"/>
         <source>This post goes out now on X, on the account @%1, for everyone to see.</source>
         <translation>سيُنشر هذا المنشور الآن في X على الحساب ‎@%1‎ ليراه الجميع.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="19"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="20"/>
         <source>This post goes to the desk&apos;s training timeline (@%1), not to X.</source>
         <translation>سيذهب هذا المنشور إلى خط التدريب الزمني في المكتب (‎@%1‎)، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="30"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="31"/>
         <source>Image %1: %2</source>
         <translation>الصورة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="31"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="32"/>
         <source>(no description)</source>
         <translation>(بلا وصف)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="35"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="36"/>
         <source>Publish now</source>
         <translation>انشر الآن</translation>
     </message>
@@ -1545,17 +1557,17 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="122"/>
         <source>Roles of %1</source>
         <translation>أدوار %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="122"/>
         <source>Save</source>
         <translation>احفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="102"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="124"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
@@ -1601,123 +1613,164 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="62"/>
+        <location filename="../../desk/ui/sign_in.py" line="84"/>
         <source>Posting Desk — sign in</source>
         <translation>مكتب النشر — تسجيل الدخول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="65"/>
-        <location filename="../../desk/ui/sign_in.py" line="68"/>
+        <location filename="../../desk/ui/sign_in.py" line="87"/>
+        <location filename="../../desk/ui/sign_in.py" line="90"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="66"/>
-        <location filename="../../desk/ui/sign_in.py" line="69"/>
+        <location filename="../../desk/ui/sign_in.py" line="88"/>
+        <location filename="../../desk/ui/sign_in.py" line="91"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="67"/>
+        <location filename="../../desk/ui/sign_in.py" line="89"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="70"/>
-        <location filename="../../desk/ui/sign_in.py" line="71"/>
+        <location filename="../../desk/ui/sign_in.py" line="92"/>
+        <location filename="../../desk/ui/sign_in.py" line="94"/>
+        <source>New password</source>
+        <translation>كلمة المرور الجديدة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="93"/>
+        <location filename="../../desk/ui/sign_in.py" line="95"/>
+        <source>New password again</source>
+        <translation>كلمة المرور الجديدة مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="96"/>
         <source>Sign in</source>
         <translation>ادخل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="72"/>
+        <location filename="../../desk/ui/sign_in.py" line="96"/>
+        <source>Set password and sign in</source>
+        <translation>تعيين كلمة المرور وتسجيل الدخول</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="101"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="157"/>
+        <source>Your password was reset. Choose a new one to go on.</source>
+        <translation>أُعيد تعيين كلمة مرورك. اختر كلمة مرور جديدة للمتابعة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="159"/>
+        <source>Reset by %1 on %2.</source>
+        <translation>أعاد %1 تعيينها في %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="161"/>
+        <source>Actions taken in your name since then: %1</source>
+        <translation>الإجراءات التي اتُّخذت باسمك منذ ذلك الحين: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="169"/>
+        <source>The two passwords are not the same.</source>
+        <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
 </context>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="25"/>
+        <location filename="../../desk/ui/staff/page.py" line="28"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="30"/>
+        <location filename="../../desk/ui/staff/page.py" line="33"/>
         <source>Staff members</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34"/>
+        <location filename="../../desk/ui/staff/page.py" line="37"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34"/>
+        <location filename="../../desk/ui/staff/page.py" line="37"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34"/>
+        <location filename="../../desk/ui/staff/page.py" line="37"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="34"/>
+        <location filename="../../desk/ui/staff/page.py" line="37"/>
         <source>Status</source>
         <translation>الوضع</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="38"/>
+        <location filename="../../desk/ui/staff/page.py" line="41"/>
         <source>Add a staff member…</source>
         <translation>أضف موظفًا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="40"/>
+        <location filename="../../desk/ui/staff/page.py" line="43"/>
         <source>Change roles…</source>
         <translation>غيّر الأدوار…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="42"/>
+        <location filename="../../desk/ui/staff/page.py" line="45"/>
         <source>Reset password…</source>
         <translation>أعد تعيين كلمة المرور…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="44"/>
+        <location filename="../../desk/ui/staff/page.py" line="47"/>
         <source>Deactivate…</source>
         <translation>أوقف…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="46"/>
+        <location filename="../../desk/ui/staff/page.py" line="49"/>
         <source>The desk always keeps at least one active administrator.</source>
         <translation>يبقى في المكتب دائمًا مسؤول نظام نشط واحد على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="66"/>
+        <location filename="../../desk/ui/staff/page.py" line="69"/>
         <source>active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="66"/>
+        <location filename="../../desk/ui/staff/page.py" line="69"/>
         <source>deactivated</source>
         <translation>موقوف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="114"/>
+        <location filename="../../desk/ui/staff/page.py" line="143"/>
         <source>%1 can now sign in.</source>
         <translation>يستطيع %1 الآن تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="127"/>
-        <source>New password set for %1.</source>
-        <translation>عُيّنت كلمة مرور جديدة لـ%1.</translation>
+        <location filename="../../desk/ui/staff/page.py" line="161"/>
+        <source>The reset of %1&apos;s password waits for another administrator.</source>
+        <translation>إعادة تعيين كلمة مرور %1 بانتظار تأكيد مدير آخر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="140"/>
+        <location filename="../../desk/ui/staff/page.py" line="164"/>
+        <source>New one-time password made for %1.</source>
+        <translation>أُنشئت كلمة مرور جديدة لمرة واحدة للمستخدم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="179"/>
         <source>%1 is deactivated.</source>
         <translation>أُوقف %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="142"/>
+        <location filename="../../desk/ui/staff/page.py" line="181"/>
         <source>Open drafts handed over: %1.</source>
         <translation>المسودات المفتوحة التي سُلّمت: %1.</translation>
     </message>
@@ -1853,7 +1906,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="24"/>
+        <location filename="../../desk/ui/history_view.py" line="27"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
     </message>

@@ -58,11 +58,11 @@ def test_wrong_password_is_refused_in_plain_words(qtbot, desk):
     dialog = sign_in(qtbot, desk, "huda", "not-the-password")
     assert dialog.session is None
     assert not dialog.notice.isHidden() and dialog.notice.is_error
-    assert dialog.notice.text() == "Wrong username or password."
+    assert dialog.notice.text().startswith("Wrong username or password")
     assert dialog.password.text() == ""
 
 
-def test_locked_name_says_until_when(qtbot, desk):
+def test_a_locked_name_reads_like_a_wrong_password(qtbot, desk):
     dialog = SignInDialog(desk)
     qtbot.addWidget(dialog)
     dialog.username.setText("sara")
@@ -70,12 +70,32 @@ def test_locked_name_says_until_when(qtbot, desk):
         dialog.password.setText("wrong-password")
         dialog.button.click()
         qtbot.waitUntil(lambda: not dialog.checking)
-    assert "sara is locked until" in dialog.notice.text()
+    wrong = sign_in(qtbot, desk, "nobody", "wrong-password").notice.text()
+    assert dialog.notice.text() == wrong and "locked for 15 minutes" in wrong
     dialog.password.setText(PASSWORD)  # even the right password waits for the lock to end
     dialog.button.click()
     qtbot.waitUntil(lambda: not dialog.checking)
     assert dialog.session is None
-    assert "locked until" in dialog.notice.text()
+    assert dialog.notice.text() == wrong
+
+
+def test_a_one_time_password_asks_for_a_new_one_and_shows_who_reset_it(qtbot, desk):
+    one_time = desk.sign_in("admin", PASSWORD).reset_password("sara")
+    dialog = sign_in(qtbot, desk, "sara", one_time)
+    assert dialog.session is None and dialog.result() == 0
+    assert dialog.new_password.isVisibleTo(dialog) and not dialog.password.isVisibleTo(dialog)
+    admin_name = desk.store.staff.require("admin").name
+    assert f"Reset by {admin_name}" in dialog.reset_info.text()
+    assert "Actions taken in your name since then: 0" in dialog.reset_info.text()
+    dialog.new_password.setText("sara's new one")
+    dialog.new_password2.setText("not the same")
+    dialog.button.click()
+    assert "not the same" in dialog.notice.text() and dialog.session is None
+    dialog.new_password2.setText("sara's new one")
+    dialog.button.click()
+    qtbot.waitUntil(lambda: not dialog.checking)
+    assert dialog.session is not None and not dialog.session.must_change_password
+    assert desk.sign_in("sara", "sara's new one").username == "sara"
 
 
 def test_deactivated_name_is_refused(qtbot, desk):

@@ -142,7 +142,12 @@ def test_nobody_who_wrote_or_edited_a_post_ever_approves_it(post, actor, needed)
     assert actor.username not in post.writers | {post.author}
     assert Role.SUPERVISOR in actor.roles
     assert actor.username not in post.approvers
-    assert post.state == State.IN_REVIEW
+    if post.state != State.IN_REVIEW:  # only the approval an approved post is short of
+        from desk.core.lifecycle import approvals_held
+
+        assert post.approved_hash == post.content_hash and approvals_held(post) < needed
+        assert decision.to_state == post.state and decision.approved_hash is None
+        return
     if decision.to_state == State.APPROVED:
         assert decision.approved_hash == post.content_hash
         assert len(post.approvers) + 1 >= needed

@@ -128,18 +128,49 @@ class RolesDialog(_Form):
 
 
 class PasswordDialog(_Form):
+    """Confirm a reset: the desk makes the one-time password, shown once afterwards."""
+
     def __init__(self, member, parent=None):
-        super().__init__(self.tr("New password for %1").replace("%1", member.name), self.tr("Set password"), parent)
-        self.password = _password_field()
-        self.password2 = _password_field()
-        self._field(self.tr("New password"), self.password)
-        self._field(self.tr("Password again"), self.password2)
+        super().__init__(self.tr("Reset the password of %1").replace("%1", member.name), self.tr("Reset password"), parent)
+        text = QLabel(self.tr("The desk will make a one-time password for %1 and show it to you once. "
+                              "They must choose a new password when they next sign in, and they will see "
+                              "that you reset it.").replace("%1", member.name))
+        text.setWordWrap(True)
+        self.form.addRow(text)
 
     def value(self):
-        if self.password.text() != self.password2.text():
-            self.refuse(self.tr("The two passwords are not the same."))
-            return INVALID
-        return self.password.text()
+        return True
+
+
+class OneTimePasswordDialog(QDialog):
+    """The one-time password, shown once: the desk keeps only its hash."""
+
+    def __init__(self, member, password: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("One-time password for %1").replace("%1", member.name))
+        self.password = QLineEdit(password)
+        self.password.setReadOnly(True)
+        self.password.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.password.setAccessibleName(self.tr("One-time password"))
+        note = QLabel(self.tr("Give it to %1 in person. It is shown only now; at their next sign-in they "
+                              "must choose a new password.").replace("%1", member.name))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        font = self.password.font()
+        font.setFamily("monospace")
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.password.setFont(font)
+        layout.addWidget(note)
+        layout.addWidget(self.password)
+        layout.addStretch()
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def done(self, result) -> None:  # nothing of it stays in memory once closed
+        self.password.clear()
+        super().done(result)
 
 
 class DeactivateDialog(_Form):

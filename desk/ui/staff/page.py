@@ -12,7 +12,9 @@ from desk.core.roles import Role
 from desk.service import LogFilter
 from desk.ui import words
 from desk.ui.notice import NoticeLine
-from desk.ui.staff.dialogs import INVALID, AddStaffDialog, DeactivateDialog, PasswordDialog, RolesDialog
+from desk.ui.staff.dialogs import (
+    INVALID, AddStaffDialog, DeactivateDialog, OneTimePasswordDialog, PasswordDialog, RolesDialog,
+)
 
 
 class StaffPage(QWidget):
@@ -21,6 +23,7 @@ class StaffPage(QWidget):
         self.ctx = ctx
         self.session = ctx.session
         self.dialog = None
+        self.one_time = None
         self.members = {}
         self.title = QLabel(self.tr("Staff"))
         self.title.setObjectName("page_title")
@@ -147,12 +150,20 @@ class StaffPage(QWidget):
 
     def ask_password(self) -> None:
         member = self.current()
+        made = {}
 
-        def reset(session, password):
-            session.reset_password(member.username, password)
+        def reset(session, _confirmed):
+            made["password"] = session.reset_password(member.username)
 
-        def done(_password):
-            self.notice.show_text(self.tr("New password set for %1.").replace("%1", member.name))
+        def done(_confirmed):
+            password = made.pop("password", None)
+            if password is None:  # the office asks a second administrator to confirm
+                self.notice.show_text(self.tr("The reset of %1's password waits for another administrator.")
+                                      .replace("%1", member.name))
+                return
+            self.notice.show_text(self.tr("New one-time password made for %1.").replace("%1", member.name))
+            self.one_time = OneTimePasswordDialog(member, password, self)
+            self.one_time.open()
 
         self._open_in_background(PasswordDialog(member, self), reset, done)
 

@@ -1,0 +1,108 @@
+"""Image files left by refused drafts are swept away; a file any post or post version
+refers to, or one a draft is still on its way to commit, never is."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from desk.core.errors import DeskError
+from desk.store.media import GRACE_SECONDS
+
+pytestmark = pytest.mark.usefixtures("no_keyring")
+
+OLD = GRACE_SECONDS + 60
+
+
+def media_file(office, data: bytes):
+    return next(office.folder.joinpath("media").glob(hashlib.sha256(data).hexdigest() + ".*"))
+
+
+def age(path, seconds=OLD):
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_a_refused_drafts_image_is_gone_after_the_next_sign_in(office, images):
+    good = images.png(color=(1, 2, 3))
+    with pytest.raises(DeskError):  # the second image is refused after the first was written
+        office.omar.draft("خبر بصورتين", [(("a.png", good), "صورة"), (("b.png", b"not an image"), "صورة")])
+    leftover = media_file(office, good)
+    assert leftover.exists()
+    office.desk.sign_in("sara", "supervisor1")
+    assert leftover.exists()  # still fresh: another draft might be about to use it
+    age(leftover)
+    office.desk.sign_in("sara", "supervisor1")
+    assert not leftover.exists()
+
+
+def test_files_a_post_or_a_version_refers_to_are_kept(office, images):
+    kept, dropped = images.png(color=(4, 5, 6)), images.png(color=(7, 8, 9))
+    post_id = office.omar.draft("خبر بصورة", [(("a.png", kept), "صورة")])
+    other = office.omar.draft("خبر تغيرت صورته", [(("b.png", dropped), "صورة")])
+    office.omar.edit(other, "خبر تغيرت صورته", images=[])  # only its old version names the file now
+    for data in (kept, dropped):
+        age(media_file(office, data))
+    office.desk.sign_in("sara", "supervisor1")
+    assert media_file(office, kept).exists() and media_file(office, dropped).exists()
+    assert office.omar.post(post_id).media  # and the post still shows it
+
+
+def test_a_file_reused_by_a_draft_in_progress_is_kept(office, images):
+    """A draft reusing an old orphan's bytes touches it before its transaction."""
+    from desk.core.media import check_image
+
+    data = images.png(color=(10, 11, 12))
+    with pytest.raises(DeskError):
+        office.omar.draft("خبر", [(("a.png", data), "صورة"), (("b.png", b"bad"), "صورة")])
+    orphan = media_file(office, data)
+    age(orphan)
+    office.desk.store.media.save(check_image(data, "a.png", "صورة"))  # a draft's first step
+    office.desk.sign_in("sara", "supervisor1")
+    assert orphan.exists()
+
+
+WRITER = """
+import sys, time
+from desk.core.media import check_image
+from desk.service import Desk
+desk = Desk(sys.argv[1])
+omar = desk.sign_in("omar", "officerpw1")
+data = open(sys.argv[2], "rb").read()
+desk.store.media.save(check_image(data, "c.png", "صورة"))  # written, not yet committed
+print("written", flush=True)
+sys.stdin.readline()
+print(omar.draft("خبر من مكتب آخر", [(("c.png", data), "صورة")]), flush=True)
+desk.close()
+"""
+
+
+def test_a_file_written_by_a_concurrent_draft_is_not_removed(office, images, tmp_path):
+    data = images.png(color=(13, 14, 15))
+    source = tmp_path / "c.png"
+    source.write_bytes(data)
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(office.folder), str(source)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "written"
+        office.desk.sign_in("sara", "supervisor1")  # sweeps while the other draft is on its way
+        assert media_file(office, data).exists()
+        writer.stdin.write("\n")
+        writer.stdin.flush()
+        post_id = int(writer.stdout.readline())
+        assert writer.wait(timeout=30) == 0
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+    item = office.sara.post(post_id).media[0]
+    assert office.sara.media_path(item).read_bytes() == data
+
+
+def test_the_sweep_runs_only_under_the_write_lock(office):
+    with pytest.raises(RuntimeError):
+        office.desk.store.media.sweep(office.desk.store.db)
