@@ -217,6 +217,8 @@ class Desk:
 
         self.require_institution()
         username = (username or "").strip().lower()
+        if self.store.read_only:
+            return self._sign_in_to_read(username, password)
         checkable = True
         with self.store.transaction():
             now = datetime.now(timezone.utc)
@@ -241,6 +243,21 @@ class Desk:
         if refusal is not None:  # raised after the commit: the count must stay recorded
             raise refusal
         return Session(self, self.store.staff.require(username))
+
+    def _sign_in_to_read(self, username: str, password: str) -> "Session":
+        """A read-only copy (an auditor's) records nothing, so it counts no failures either;
+        the same one message and the same single Argon2id check on every path."""
+        from desk.session import Session
+
+        member = self.store.staff.get(username)
+        if member is None or is_locked(member.locked_until, datetime.now(timezone.utc)):
+            decoy_check(password)
+            raise SignInRefused("signin.refused", minutes=LOCK_MINUTES)
+        if not password_matches(member.password_hash, password):
+            raise SignInRefused("signin.refused", minutes=LOCK_MINUTES)
+        if not member.active:
+            raise SignInRefused("signin.inactive", username=username)
+        return Session(self, member)
 
     # publishing without a person ------------------------------------------------
     def publisher(self):

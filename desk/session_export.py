@@ -44,6 +44,8 @@ def export_log(session, out_path, fmt: str | None = None, log_filter: LogFilter 
               "sha256": file_sha256(Path(out_path).expanduser())}
     if fmt == "json":
         detail["covers"] = stretch.covers()
+    if store.read_only:  # an auditor's read-only copy: the export cannot be logged there
+        return count
     with store.transaction():
         from desk.store import chain
 

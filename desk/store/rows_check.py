@@ -14,6 +14,7 @@ import json
 import sqlite_utils
 
 from desk.core.content import MediaItem, content_hash
+from desk.store.staff import password_digest
 
 # What a row's field is called in the message, in English and Arabic.
 FIELD_WORDS = {
@@ -27,6 +28,7 @@ FIELD_WORDS = {
     "roles": ("roles", "الأدوار"),
     "name": ("name", "الاسم"),
     "active": ("active or deactivated", "حالة التفعيل"),
+    "password": ("password", "كلمة المرور"),
     "value": ("value", "القيمة"),
     "name_ar": ("Arabic name", "الاسم العربي"),
     "name_en": ("English name", "الاسم الإنجليزي"),
@@ -120,6 +122,17 @@ def staff_problem(db: sqlite_utils.Database, username: str | None = None) -> tup
                            params).fetchone()
         if found:
             return "audit.staff_row", {"username": found[0], "field": FIELD_WORDS[field]}
+    rows = db.execute(
+        "SELECT s.username, s.password_hash, s.must_change, (SELECT e.detail FROM events e WHERE e.action IN"
+        " ('staff_add', 'staff_password') AND json_extract(e.detail, '$.username') = s.username"
+        f" ORDER BY e.id DESC LIMIT 1) FROM staff s WHERE 1 {where} ORDER BY s.username", params)
+    for name, password_hash, must_change, detail in rows:
+        said = json.loads(detail or "{}")
+        digest = said.get("password_digest")  # events before digests were kept name none
+        if digest is not None and digest != password_digest(password_hash):
+            return "audit.staff_row", {"username": name, "field": FIELD_WORDS["password"]}
+        if bool(must_change) != bool(said.get("one_time")):
+            return "audit.staff_row", {"username": name, "field": FIELD_WORDS["password"]}
     if username is None:
         gone = db.execute("SELECT json_extract(detail, '$.username') FROM events WHERE action = 'staff_add'"
                           " EXCEPT SELECT username FROM staff LIMIT 1").fetchone()

@@ -49,6 +49,14 @@ def _detail(row: dict) -> dict:
         return {}
 
 
+def password_digest(password_hash: str) -> str:
+    """What the log keeps of a password hash: enough to notice it was replaced in the
+    database, nothing that helps to guess the password."""
+    import hashlib
+
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()
+
+
 def roles_text(roles: frozenset[Role]) -> str:
     return ",".join(r.value for r in Role if r in roles)
 
@@ -80,7 +88,8 @@ class StaffTable:
             "INSERT INTO staff (username, name, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
             [username, name, roles_text(roles), password_hash, chain.now_utc()],
         )
-        chain.append(self.db, action="staff_add", actor=by, detail={"username": username, "name": name, "roles": roles_text(roles)})
+        chain.append(self.db, action="staff_add", actor=by, detail={
+            "username": username, "name": name, "roles": roles_text(roles), "password_digest": password_digest(password_hash)})
 
     def _active_admins(self) -> list[str]:
         return [m.username for m in self.all() if m.active and Role.ADMINISTRATOR in m.roles]
@@ -107,7 +116,7 @@ class StaffTable:
             [password_hash, int(one_time), username],
         )
         self.db.execute("DELETE FROM pending_resets WHERE username = ?", [username])
-        detail = {"username": username}
+        detail = {"username": username, "password_digest": password_digest(password_hash)}
         if one_time:
             detail["one_time"] = True
         if requested_by:

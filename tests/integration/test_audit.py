@@ -42,6 +42,9 @@ ROW_EDITS = [
      "audit.staff_row"),
     ("name", "UPDATE staff SET name = 'شخص آخر' WHERE username = 'sara'", "audit.staff_row"),
     ("active", "UPDATE staff SET active = 0 WHERE username = 'khalid'", "audit.staff_row"),
+    ("password", "UPDATE staff SET password_hash = (SELECT password_hash FROM staff WHERE username = 'omar')"
+                 " WHERE username = 'sara'", "audit.staff_row"),
+    ("one-time flag set by hand", "UPDATE staff SET must_change = 1 WHERE username = 'khalid'", "audit.staff_row"),
     ("setting", "UPDATE settings SET value = '2' WHERE key = 'lateness_minutes'", "audit.setting_row"),
     ("setting removed", "DELETE FROM settings WHERE key = 'lateness_minutes'", "audit.setting_row"),
     ("institution", "UPDATE institution SET name_en = 'Another Body'", "audit.institution_row"),

@@ -253,7 +253,13 @@ def test_a_read_only_copy_can_be_read_and_verified(office_folder, run_desk, unpr
         draft = as_user(run_desk, "draft", "--text", "خبر", user="omar", prefix=unprivileged)
         assert draft.returncode == 1 and "read-only" in draft.stderr
         wrong = as_user(run_desk, "log", user="sara", password="wrong-password", prefix=unprivileged)
-        assert wrong.returncode != 0 and "Traceback" not in wrong.stderr
+        assert wrong.returncode == 3 and "Wrong username or password" in wrong.stderr, wrong.stderr
+        elsewhere = tmp_path / "auditor"
+        elsewhere.mkdir()
+        elsewhere.chmod(0o777)
+        exported = as_user(run_desk, "export", "--out", elsewhere / "log.json", user="sara", prefix=unprivileged)
+        assert exported.returncode == 0, exported.stderr
+        assert (elsewhere / "log.json").stat().st_size > 0
     finally:
         subprocess_chmod(office_folder, writable=True)
     assert db_snapshot(office_folder) == before
