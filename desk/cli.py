@@ -86,6 +86,10 @@ def cmd_staff(args, console):
             print(f"{member.username}\t{member.name}\t{roles}{state}")
         return
     if args.staff_command == "add":
+        from desk.core.roles import parse_roles
+        from desk.core.staff_rules import check_name, check_username
+
+        check_username(args.username), check_name(args.name), parse_roles(args.role)  # before asking
         password = console.line(f"Password for the new staff member {args.username}: ")
         session.add_staff(args.username, args.name, args.role, password)
         print(args.username)

@@ -77,12 +77,15 @@ class SignInDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.setMinimumWidth(440)
+        self._institution = None
         self.retranslate()
         self.username.setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Posting Desk — sign in"))
-        found = self.desk.institution() or {}
+        if self._institution is None:  # read once: a language change needs no database
+            self._institution = self.desk.institution() or {}
+        found = self._institution
         self.name.setText(found.get("name_ar" if i18n.current() == "ar" else "name_en", ""))
         self.labels[self.username].setText(self.tr("Username"))
         self.labels[self.password].setText(self.tr("Password"))

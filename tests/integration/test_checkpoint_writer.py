@@ -20,6 +20,7 @@ def test_commits_do_not_wait_for_the_keyring_and_the_newest_hash_is_kept(monkeyp
     keyring = SlowKeyring()
     account = Account(desk=None, checkpoint_in_background=True)
     monkeypatch.setattr(account, "vault", lambda unlock_timeout=None: keyring)
+    account._folder_noted = True  # no desk folder to note in this keyring
 
     for n in range(5):
         account.save_checkpoint(Anchor("d", "Office", n, f"{n:064x}"))  # returns at once although the keyring is stuck

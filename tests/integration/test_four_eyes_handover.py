@@ -11,6 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -113,7 +115,7 @@ def test_raising_the_setting_holds_back_a_post_approved_once(desk):
     assert refused.value.key == "approval.more_needed" and refused.value.exit_code == 4
     assert "1 of the 2" in refused.value.message("en")
     with pytest.raises(WrongState):
-        p["sara"].schedule(post_id, "2099-01-01T10:00:00+00:00")
+        p["sara"].schedule(post_id, datetime.now(timezone.utc) + timedelta(days=30))
     assert desk.store.posts.get(post_id) == before  # nothing changed
     with pytest.raises(DeskError) as twice:
         p["sara"].approve(post_id)

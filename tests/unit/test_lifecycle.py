@@ -13,7 +13,7 @@ import pytest
 
 from desk.core import roles as role_rules
 from desk.core.content import content_hash
-from desk.core.errors import InvalidInput, NotPermitted, WrongState
+from desk.core.errors import InvalidInput, NotPermitted, StoreError, WrongState
 from desk.core.lifecycle import SYSTEM, Actor, PostFacts, decide
 from desk.core.roles import Role
 from desk.core.states import State
@@ -424,10 +424,21 @@ def test_publishing_checks_the_hash_again(office, raw_sql):
     """Text changed in the database behind the program's back is not what was approved."""
     post_id = office.approved_post(TEXT)
     raw_sql(office.folder, "UPDATE posts SET text = ? WHERE id = ?", ["نص لم يوافق عليه أحد", post_id])
-    with pytest.raises(WrongState) as refused:
+    with pytest.raises(StoreError) as refused:  # the row no longer matches the log, checked first
         office.sara.publish(post_id)
-    assert refused.value.key == "state.content_changed"
+    assert refused.value.key == "audit.refused_tampered"
     assert office.sara.training_timeline() == []
+
+
+def test_the_rule_itself_refuses_content_that_is_not_what_was_approved():
+    """The same rule in core, for any front end that reaches it with changed content."""
+    facts = PostFacts(post_id=1, state=State.APPROVED, author="omar", text=TEXT,
+                                content_hash="b" * 64, approved_hash="a" * 64,
+                                writers=frozenset({"omar"}), approvers=("sara",))
+    with pytest.raises(WrongState) as refused:
+        decide("claim", facts, Actor("sara", frozenset({Role.SUPERVISOR})),
+                         approvals_needed=1, char_limit=280)
+    assert refused.value.key == "state.content_changed"
 
 
 def test_wrong_states_through_the_desk(office):
