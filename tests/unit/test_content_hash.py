@@ -55,3 +55,21 @@ def test_no_reply_target_is_one_thing():
 def test_text_and_alt_cannot_be_traded():
     # Moving words between the text and an alt text is a different post.
     assert content_hash("ab", [item(b"x", "c")]) != content_hash("a", [item(b"x", "bc")])
+
+
+# --- the stored form verify hashes: the same bytes as content_hash ------------------
+import json as _json
+
+from hypothesis import given, strategies as _st
+
+from desk.core.content import MediaItem as _Item, content_hash as _content_hash
+from desk.store.rows_check import stored_content_hash
+
+_texts = _st.text(alphabet=_st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@given(text=_texts, alts=_st.lists(_texts, max_size=4), reply_to=_st.one_of(_st.none(), _st.just(""), _texts))
+def test_the_stored_form_hashes_as_content_hash(text, alts, reply_to):
+    media = [_Item(f"{n:064x}", "png", alt) for n, alt in enumerate(alts)]
+    stored = _json.dumps([{"sha256": m.sha256, "ext": m.ext, "alt": m.alt} for m in media], ensure_ascii=False)
+    assert stored_content_hash(text, stored, reply_to) == _content_hash(text, media, reply_to)
