@@ -16,7 +16,7 @@ from desk.core.messages import render
 from desk.publish.base import AccountInfo
 
 log = logging.getLogger(__name__)
-CHECKPOINT_UNLOCK_SECONDS = 2.0
+CHECKPOINT_UNLOCK_SECONDS = 0.0  # the checkpoint and the seal key never wait on an unlock prompt
 
 
 def _x_timeout() -> float:

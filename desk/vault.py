@@ -323,6 +323,8 @@ def _unlock_secret_service(backend: KeyringBackend, timeout: float) -> None:
             raise NoSecureKeyring("vault.no_collection") from None
         if not collection.is_locked():
             return
+        if timeout <= 0:  # background writes (checkpoint, seals) never raise a prompt
+            raise KeyringLocked("vault.locked")
         log.info("keyring collection is locked; asking to unlock it")
         try:
             dismissed = collection.unlock(timeout=timeout)
