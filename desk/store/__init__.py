@@ -87,12 +87,16 @@ class Store:
             raise StoreError("store.read_only_copy", path=str(self.folder))
         if self.sealer is not None:
             self.sealer.prepare()  # any keyring wait happens before the write lock is taken
-        with dbmod.transaction(self.db, self.path):
-            start = chain.last_id(self.db)
-            yield self
-            appended = chain.last_id(self.db) > start
-            if appended:
-                self._seal(start)
+        try:
+            with dbmod.transaction(self.db, self.path):
+                start = chain.last_id(self.db)
+                yield self
+                appended = chain.last_id(self.db) > start
+                if appended:
+                    self._seal(start)
+        except BaseException:
+            self._sealed_from = None  # a seal_start rolled back with the rest: read it again
+            raise
         if appended:
             self._anchor_after_commit()
 
