@@ -96,7 +96,7 @@ class Desk:
         self._open(create)
 
     def _open(self, create: bool = True) -> None:
-        self.store = Store(self.folder, create=create)
+        self.store = Store(self.folder, create=create, daily_backup=not self._background)
         self.outbox = Outbox(self.store, self.publisher)
         self.account = Account(self, self._background)
         self.store.sealer = Sealer(self.account)

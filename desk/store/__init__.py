@@ -25,7 +25,9 @@ __all__ = ["Store", "LogFilter", "PostRow", "StaffMember"]
 class Store:
     """One open database and the tables over it."""
 
-    def __init__(self, folder: Path, create: bool = True):
+    def __init__(self, folder: Path, create: bool = True, daily_backup: bool = True):
+        """daily_backup=False: the window's connections, which leave the day's copy (seconds
+        on a big desk) to a task off the GUI thread (desk.ui.app)."""
         self.folder = Path(folder)
         self.path = self.folder / DATABASE_NAME
         self.db, self.read_only = dbmod.open_database(self.folder, create)
@@ -35,7 +37,8 @@ class Store:
                 self._require_current_schema()
             else:
                 migrate(self.db, self.folder)
-                self._daily_backup()
+                if daily_backup:
+                    self._daily_backup()
         except BaseException:
             self.db.conn.close()
             raise

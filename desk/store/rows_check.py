@@ -102,16 +102,23 @@ def post_problem(db: sqlite_utils.Database, post_id: int | None = None, after_ch
         "SELECT p.id, p.text, p.reply_to, p.content_hash, (SELECT json_group_array(json_object("
         "'sha256', m.sha256, 'alt', m.alt)) FROM (SELECT sha256, alt FROM post_media WHERE post_id = p.id"
         f" ORDER BY position) m) FROM posts p {where} ORDER BY p.id", params)
-    for found_id, text, reply_to, stored, media in rows:
-        if stored_content_hash(text, media, reply_to) != stored:
-            return "audit.post_row", {"post_id": found_id, "field": FIELD_WORDS["content"]}
+    found = _first_unlike_its_hash(rows)
+    if found is not None:
+        return "audit.post_row", {"post_id": found, "field": FIELD_WORDS["content"]}
     # A version is looked up by the hash a review event names, so its content must hash to its key.
     versions = db.execute(
-        "SELECT v.post_id, v.text, v.reply_to, v.media, v.content_hash FROM post_versions v"
+        "SELECT v.post_id, v.text, v.reply_to, v.content_hash, v.media FROM post_versions v"
         + (" WHERE v.post_id = ?" if post_id is not None else "") + " ORDER BY v.post_id", params)
-    for found_id, text, reply_to, media, stored in versions:
+    found = _first_unlike_its_hash(versions)
+    return ("audit.version_row", {"post_id": found}) if found is not None else None
+
+
+def _first_unlike_its_hash(rows) -> int | None:
+    """The post id of the first (post_id, text, reply_to, content_hash, media) row whose
+    content does not hash to its stored content_hash."""
+    for found_id, text, reply_to, stored, media in rows:
         if stored_content_hash(text, media, reply_to) != stored:
-            return "audit.version_row", {"post_id": found_id}
+            return found_id
     return None
 
 

@@ -53,6 +53,14 @@ def starting_language(desk) -> str:
     return setting or i18n.system_language()
 
 
+def back_up_today(folder) -> None:
+    """The day's backup on a connection of its own: on a big desk the copy takes seconds,
+    so the window never makes it on the GUI thread (a failure shows like any task's)."""
+    from desk.store import Store
+
+    Store(folder, create=False).close()
+
+
 def run(data_dir=None, publisher_factory=None) -> int:
     from desk.service import Desk
     from desk.ui.flow import DeskFlow
@@ -67,6 +75,10 @@ def run(data_dir=None, publisher_factory=None) -> int:
     app.set_language(starting_language(desk))
     flow = DeskFlow(desk)
     flow.start()
+    if desk.institution():
+        from desk.ui import tasks
+
+        tasks.run_task(lambda: back_up_today(desk.folder))
     code = app.exec()
     desk.close()
     return code

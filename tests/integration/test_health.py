@@ -325,3 +325,15 @@ def test_a_command_started_on_a_full_disk_says_so(office_folder, run_desk, tmp_p
                      prefix=[sys.executable, "-c", LIMITED, "0"])
     assert result.returncode == 1, result.stderr
     assert "is full" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_window_makes_the_days_backup_off_its_own_connection(office_folder):
+    from desk.service import Desk
+    from desk.ui.app import back_up_today
+
+    for daily in (office_folder / "backups").glob("desk-daily-*"):
+        daily.unlink()
+    Desk(office_folder, checkpoint_in_background=True).close()  # the window's desk: no copy on open
+    assert not list((office_folder / "backups").glob("desk-daily-*"))
+    back_up_today(office_folder)  # what the window runs as a task
+    assert len(list((office_folder / "backups").glob("desk-daily-*"))) == 1
