@@ -1,8 +1,9 @@
 """Check an exported JSON log on its own, without the database: what an auditor runs.
 
 The rules are copied here on purpose, so this file, verify_rows.py (the rows against
-their events) and the export are all an auditor needs: an event's hash = sha256(prev_hash + canonical JSON of the event without "hash"),
-the first event of the chain having prev_hash "0" * 64; the document's sha256 as the
+their events) and the export are all an auditor needs: an event's hash =
+sha256(prev_hash + canonical JSON of the event without "hash"), the first event of the
+chain having prev_hash "0" * 64; the document's sha256 as the
 file's "document.rule" says. Events of posts outside the export's filter carry only
 their hashes; they keep the stretch contiguous.
 
