@@ -21,6 +21,13 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def database_url(explicit: str | None = None) -> str | None:
+    """--database, else DESK_DATABASE_URL: a postgresql:// URL for an office's shared
+    desk. None (the default) keeps the desk in SQLite in the data folder."""
+    found = explicit or os.environ.get("DESK_DATABASE_URL") or None
+    return found.strip() if found else None
+
+
 def resources_dir() -> Path:
     """resources/ beside the package, or inside a PyInstaller bundle."""
     import sys

@@ -86,9 +86,12 @@ class Desk:
     """A data folder opened: what anyone may do before signing in."""
 
     def __init__(self, data_dir=None, publisher_factory=None, checkpoint_in_background: bool = False,
-                 create: bool = True):
-        """create=False (every command but init): a folder with no desk is refused, not made."""
+                 create: bool = True, database: str | None = None):
+        """create=False (every command but init): a folder with no desk is refused, not made.
+        database: a postgresql:// URL (default DESK_DATABASE_URL); the data folder then
+        keeps this workstation's own files only."""
         self.folder = paths.data_dir(data_dir)
+        self.database = paths.database_url(database)
         # What this open creates, so a failed init can take it away again.
         self._made = [p for p in (self.folder, *(self.folder / n for n in _MADE)) if not p.exists()]
         self._background = checkpoint_in_background
@@ -96,7 +99,13 @@ class Desk:
         self._open(create)
 
     def _open(self, create: bool = True) -> None:
-        self.store = Store(self.folder, create=create, daily_backup=not self._background)
+        password = None
+        if self.database:
+            from desk import server_login
+
+            password = server_login.password_for(self.database)
+        self.store = Store(self.folder, create=create, daily_backup=not self._background,
+                           database=self.database, password=password)
         self.outbox = Outbox(self.store, self.publisher)
         self.account = Account(self, self._background)
         self.store.sealer = Sealer(self.account)
@@ -130,7 +139,7 @@ class Desk:
     def logo_path(self) -> Path:
         found = self.institution()
         if found and found["logo_file"]:
-            return self.folder / found["logo_file"]
+            return self.store.media.named(found["logo_file"]) if self.store.on_server else self.folder / found["logo_file"]
         return paths.resources_dir() / "logo-placeholder.svg"
 
     def save_logo(self, logo) -> str:
@@ -149,7 +158,12 @@ class Desk:
         target = self.folder / name
         target.write_bytes(data)
         target.chmod(0o600)
+        self.store.media.put(name, data)  # on PostgreSQL, for every workstation
         return name
+
+    def media_file(self, name: str) -> Path:
+        """A training timeline entry's image file on this workstation."""
+        return self.store.media.named(name)
 
     def init(self, name_ar: str, name_en: str, handle: str, admin: str, admin_name: str, password: str, logo=None) -> None:
         """Set up a new desk: the institution and its first administrator."""

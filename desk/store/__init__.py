@@ -1,4 +1,5 @@
-"""The desk's store: SQLite through sqlite-utils. The only package that writes SQL."""
+"""The desk's store: SQLite through sqlite-utils on one workstation, or PostgreSQL for an
+office of several (desk.store.pg). The only package that writes SQL."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from desk.paths import DATABASE_NAME
 from desk.core.errors import StoreError
-from desk.store import anchor as anchors, backups, chain, db as dbmod, health, rows_check
+from desk.store import anchor as anchors, backups, chain, db as dbmod, dialect, health, rows_check
 from desk.store.account_record import AccountRecord
 from desk.store.anchor import Anchor
 from desk.store.log import Log, LogFilter
@@ -25,10 +26,19 @@ __all__ = ["Store", "LogFilter", "PostRow", "StaffMember"]
 class Store:
     """One open database and the tables over it."""
 
-    def __init__(self, folder: Path, create: bool = True, daily_backup: bool = True):
+    def __init__(self, folder: Path, create: bool = True, daily_backup: bool = True,
+                 database: str | None = None, password: str | None = None):
         """daily_backup=False: the window's connections, which leave the day's copy (seconds
-        on a big desk) to a task off the GUI thread (desk.ui.app)."""
+        on a big desk) to a task off the GUI thread (desk.ui.app).
+
+        database: a postgresql:// URL (its password from the keyring, never in the URL);
+        the folder then keeps only this workstation's own files (its anchor, its media cache)."""
         self.folder = Path(folder)
+        self.url = database
+        self._listener = None
+        if database:
+            self._open_server(database, password, create)
+            return
         self.path = self.folder / DATABASE_NAME
         self.db, self.read_only = dbmod.open_database(self.folder, create)
         try:
@@ -42,6 +52,32 @@ class Store:
         except BaseException:
             self.db.conn.close()
             raise
+        self._tables()
+        self.media = MediaFiles(self.folder / "media")
+
+    def _open_server(self, url: str, password: str | None, create: bool) -> None:
+        from desk.store import pg, pg_schema
+
+        self.path = self.folder  # messages about this workstation's files name its folder
+        self.read_only = False
+        dbmod.prepare_folder(self.folder)
+        self.db = pg.Database(url, password)
+        try:
+            if not create and pg_schema.version(self.db) == 0:
+                raise StoreError("pg.no_desk", place=pg.place(url))
+            pg_schema.migrate(self.db, pg.place(url))
+        except BaseException:
+            self.db.conn.close()
+            raise
+        self._password = password
+        self._tables()
+        self.media = MediaFiles(self.folder / "media", self.db)
+
+    @property
+    def on_server(self) -> bool:
+        return dialect.is_pg(self.db)
+
+    def _tables(self) -> None:
         self.posts = PostTable(self.db)
         self.staff = StaffTable(self.db)
         self.log = Log(self.db)
@@ -49,7 +85,6 @@ class Store:
         self.institution = Institution(self.db)
         self.training = TrainingTimeline(self.db)
         self.account_record = AccountRecord(self.db)
-        self.media = MediaFiles(self.folder / "media")
 
     def _require_current_schema(self) -> None:
         found = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -71,14 +106,17 @@ class Store:
             raise dbmod.translate(error, self.path) from error
 
     def backup(self, out: Path | None = None) -> Path:
+        if self.on_server:
+            raise StoreError("pg.backup_on_server")
         try:
             return backups.make_manual(self.db.conn, self.folder, out)
         except (OSError, dbmod.sqlite3.Error) as error:
             raise dbmod.translate(error, Path(out) if out else self.path) from error
 
     def check_health(self) -> None:
-        """The full integrity check (desk verify)."""
-        health.check(self.db.conn, self.path, full=True)
+        """The full integrity check (desk verify); the server checks its own pages."""
+        if not self.on_server:
+            health.check(self.db.conn, self.path, full=True)
 
     on_commit = None  # called with the new Anchor after each transaction that appended events
     sealer = None  # gives the log's seal key (desk.account.Sealer); None: events go unsealed
@@ -91,7 +129,7 @@ class Store:
         if self.sealer is not None:
             self.sealer.prepare()  # any keyring wait happens before the write lock is taken
         try:
-            with dbmod.transaction(self.db, self.path):
+            with self._write():
                 start = chain.last_id(self.db)
                 yield self
                 appended = chain.last_id(self.db) > start
@@ -102,6 +140,13 @@ class Store:
             raise
         if appended:
             self._anchor_after_commit()
+
+    def _write(self):
+        if self.on_server:
+            from desk.store import pg
+
+            return pg.transaction(self.db)
+        return dbmod.transaction(self.db, self.path)
 
     def sealed_from(self) -> int | None:
         """The first sealed event, once the log is sealed (it stays sealed)."""
@@ -146,16 +191,20 @@ class Store:
 
     def read(self):
         """A consistent snapshot for several reads in a row."""
+        if self.on_server:
+            from desk.store import pg
+
+            return pg.read_snapshot(self.db)
         return dbmod.read_snapshot(self.db, self.path)
 
     def verify(self, workers: int = 1, seal_key: bytes | None = None) -> chain.ChainReport:
         self.check_health()
-        return chain.verify(self.db, self.path, workers, seal_key)
+        return chain.verify(self.db, None if self.on_server else self.path, workers, seal_key)
 
     def verify_all(self, workers: int = 1, seal_key: bytes | None = None):
         """The chain, then the rows it vouches for: (ChainReport, first row problem or None).
         On a long log the rows are checked in a process of their own meanwhile."""
-        if workers < 2 or chain.last_id(self.db) < chain.PARALLEL_FROM:
+        if workers < 2 or self.on_server or chain.last_id(self.db) < chain.PARALLEL_FROM:
             report = self.verify(workers, seal_key)
             return report, (rows_check.first_problem(self.db) if report.ok else None)
         import multiprocessing
@@ -170,8 +219,17 @@ class Store:
         return chain.head(self.db)[1]
 
     def data_version(self) -> int:
-        """Changes whenever another connection commits: the window's cue to refresh."""
+        """Changes whenever another connection commits: the window's cue to refresh.
+        On PostgreSQL every commit NOTIFYs; a listening connection counts them."""
+        if self.on_server:
+            from desk.store import pg
+
+            if self._listener is None:
+                self._listener = pg.Listener(self.url, self._password)
+            return self._listener.poll()
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
         self.db.conn.close()

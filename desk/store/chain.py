@@ -225,7 +225,7 @@ def verify(db: sqlite_utils.Database, path=None, workers: int = 1, seal_key: byt
     mismatch = db.execute(
         """SELECT p.id, e.id FROM posts p
            LEFT JOIN events e ON e.id = (SELECT MAX(id) FROM events WHERE post_id = p.id)
-           WHERE e.id IS NULL OR e.to_state IS NOT p.state OR e.content_hash IS NOT p.content_hash
+           WHERE e.id IS NULL OR e.to_state IS DISTINCT FROM p.state OR e.content_hash IS DISTINCT FROM p.content_hash
            ORDER BY p.id LIMIT 1"""
     ).fetchone()
     if mismatch:

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import sqlite_utils
 
-from desk.store import chain
+from desk.store import chain, dialect
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ _APPROVALS = (
 ROW_SQL = f"""
 SELECT p.id AS post_id, p.state, p.text, p.author, a.name AS author_name, p.created_at,
   {_last('submit')} AS submitted_at,
-  (SELECT group_concat(actor, '; ') FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id)) AS approver,
+  (SELECT group_concat(x.actor, '; ') FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id) x) AS approver,
   (SELECT group_concat(s.name, '; ') FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id) x
       JOIN staff s ON s.username = x.actor) AS approver_name,
   (SELECT MAX(e.at) {_APPROVALS}) AS approved_at,
@@ -66,7 +66,7 @@ FROM posts p JOIN staff a ON a.username = p.author
 """
 
 
-def _where(f: LogFilter) -> tuple[str, list]:
+def _where(f: LogFilter, db) -> tuple[str, list]:
     clauses, params = [], []
     if f.state:
         clauses.append("p.state = ?")
@@ -86,15 +86,23 @@ def _where(f: LogFilter) -> tuple[str, list]:
         )
         params.append(f.approver)
     if f.search:
-        clauses.append("p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)")
-        params.append(fts_query(f.search))
+        clauses.append(dialect.search_clause(db))
+        params.append(dialect.search_query(db, f.search))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def fts_query(text: str) -> str:
-    """Each word as a quoted prefix term, so punctuation a person types is never FTS syntax."""
-    words = [w.replace('"', '""') for w in text.split() if w.strip()]
-    return " ".join(f'"{w}"*' for w in words) or '""'
+def _local(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _with_local_times(row: dict) -> dict:
+    """What SQLite's strftime(..., 'localtime') gives, worked out here for PostgreSQL,
+    whose server may sit in another zone than this computer."""
+    return {**row, "created_at_local": _local(row["created_at"]), "published_at_local": _local(row["published_at"])}
 
 
 class Log:
@@ -103,7 +111,7 @@ class Log:
 
     def rows(self, f: LogFilter = LogFilter(), limit: int | None = None, offset: int = 0) -> Iterator[dict]:
         """Newest first for reading; the export asks for oldest first with ``oldest_first``."""
-        where, params = _where(f)
+        where, params = _where(f, self.db)
         sql = ROW_SQL + where + " ORDER BY p.id DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -116,7 +124,9 @@ class Log:
         so an auditor can recompute each row's content hash from the file alone.
         ``local_times`` adds created_at_local and published_at_local in this computer's
         zone, worked out by SQLite in C: the CSV of 110,000 rows spends its time there."""
-        where, params = _where(f)
+        where, params = _where(f, self.db)
+        if local_times and dialect.is_pg(self.db):
+            return (_with_local_times(row) for row in self.db.query(ROW_SQL + where + " ORDER BY p.id", params))
         if local_times:
             return self.db.query(
                 "SELECT r.*, strftime('%Y-%m-%d %H:%M', r.created_at, 'localtime') AS created_at_local,"
@@ -126,14 +136,12 @@ class Log:
             return self.db.query(ROW_SQL + where + " ORDER BY p.id", params)
         sql = ROW_SQL.replace(
             "FROM posts p JOIN staff a",
-            ", p.reply_to, (SELECT json_group_array(json_object('sha256', m.sha256, 'alt', m.alt))"
-            " FROM (SELECT sha256, alt FROM post_media WHERE post_id = p.id ORDER BY position) m) AS media"
-            " FROM posts p JOIN staff a",
+            f", p.reply_to, {dialect.media_json(self.db, 'p.id')} AS media FROM posts p JOIN staff a",
         )
         return ({**row, "media": json.loads(row["media"])} for row in self.db.query(sql + where + " ORDER BY p.id", params))
 
     def count(self, f: LogFilter = LogFilter()) -> int:
-        where, params = _where(f)
+        where, params = _where(f, self.db)
         return self.db.execute("SELECT COUNT(*) FROM posts p" + where, params).fetchone()[0]
 
     def row(self, post_id: int) -> dict | None:

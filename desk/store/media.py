@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from desk.core.errors import StoreError
@@ -19,33 +20,51 @@ from desk.core.media import CheckedImage
 
 
 class MediaFiles:
-    def __init__(self, folder: Path):
+    """On PostgreSQL the images live in the database (media_files) and the folder is this
+    workstation's cache of them: a file another workstation attached arrives on first use."""
+
+    def __init__(self, folder: Path, server=None):
         self.folder = folder
+        self.server = server
 
     def path(self, sha256: str, ext: str) -> Path:
-        return self.folder / f"{sha256}.{ext}"
+        target = self.folder / f"{sha256}.{ext}"
+        if self.server is not None and not target.exists():
+            self._fetch(target)
+        return target
+
+    def named(self, name: str) -> Path:
+        """A file by its name in the training timeline (sha256.ext)."""
+        stem, _, ext = name.partition(".")
+        return self.path(stem, ext)
+
+    def put(self, name: str, data: bytes) -> None:
+        """A file other than a post's image (the logo) the other workstations must see too."""
+        if self.server is not None:
+            self.server.execute(
+                "INSERT INTO media_files (name, data, added_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET data = excluded.data, added_at = excluded.added_at",
+                [name, data, _now()])
+
+    def _fetch(self, target: Path) -> None:
+        row = self.server.execute("SELECT data FROM media_files WHERE name = ?", [target.name]).fetchone()
+        if row is not None:
+            _write(target, bytes(row[0]))
 
     def save(self, image: CheckedImage) -> Path:
-        target = self.path(image.sha256, image.ext)
+        target = self.folder / f"{image.sha256}.{image.ext}"
+        if self.server is not None:  # before the post's transaction, like the file itself
+            self.server.execute(
+                "INSERT INTO media_files (name, data, added_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET added_at = excluded.added_at",
+                [target.name, image.data, _now()])
         if target.exists():
             try:
                 os.utime(target)  # in use again: the sweep leaves it alone for a while
             except OSError:
                 pass
             return target
-        temp = target.with_suffix(".part")
-        try:
-            with open(temp, "wb") as out:
-                out.write(image.data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp, 0o600)
-            os.replace(temp, target)
-        except OSError as error:
-            temp.unlink(missing_ok=True)
-            from desk.store.db import translate  # a full disk is said as such
-
-            raise translate(error, target) from error
+        _write(target, image.data)
         return target
 
     def read(self, sha256: str, ext: str) -> bytes:
@@ -53,10 +72,39 @@ class MediaFiles:
 
     def sweep(self, db, grace_seconds: float | None = None) -> list[str]:
         """Remove image files no post refers to; call inside the write transaction."""
-        return sweep(self.folder, db, GRACE_SECONDS if grace_seconds is None else grace_seconds)
+        grace = GRACE_SECONDS if grace_seconds is None else grace_seconds
+        removed = sweep(self.folder, db, grace)
+        if self.server is not None:
+            keep = referenced(db)
+            cutoff = datetime.fromtimestamp(time.time() - grace, timezone.utc).isoformat(timespec="milliseconds")
+            for (name,) in db.execute("SELECT name FROM media_files WHERE added_at < ?", [cutoff]).fetchall():
+                if name not in keep:
+                    db.execute("DELETE FROM media_files WHERE name = ?", [name])
+                    removed.append(name)
+        return sorted(set(removed))
 
 
 GRACE_SECONDS = 15 * 60
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _write(target: Path, data: bytes) -> None:
+    temp = target.with_suffix(".part")
+    try:
+        with open(temp, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        from desk.store.db import translate  # a full disk is said as such
+
+        raise translate(error, target) from error
 
 
 def referenced(db) -> set[str]:
@@ -66,6 +114,7 @@ def referenced(db) -> set[str]:
         names |= {f"{m['sha256']}.{m['ext']}" for m in json.loads(media or "[]")}
     for (media,) in db.execute("SELECT media FROM training_timeline").fetchall():
         names |= {m["file"] for m in json.loads(media or "[]") if m.get("file")}
+    names |= {logo for (logo,) in db.execute("SELECT logo_file FROM institution").fetchall() if logo}
     return names
 
 

@@ -108,8 +108,8 @@ class PostTable:
     def _save_version(self, post_id: int, digest: str, text: str, media, reply_to) -> None:
         items = [{"sha256": m.sha256, "ext": m.ext, "alt": m.alt, "size": m.size} for m in media]
         self.db.execute(
-            "INSERT OR IGNORE INTO post_versions (post_id, content_hash, text, reply_to, media, at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO post_versions (post_id, content_hash, text, reply_to, media, at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [post_id, digest, text, reply_to, json.dumps(items, ensure_ascii=False), chain.now_utc()],
         )
 
@@ -142,10 +142,10 @@ class PostTable:
         now = chain.now_utc()
         cursor = self.db.execute(
             "INSERT INTO posts (state, text, reply_to, author, content_hash, training, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [State.DRAFT.value, text, reply_to, actor.username, digest, int(training), now, now],
         )
-        post_id = cursor.lastrowid
+        post_id = cursor.fetchone()[0]
         self._save_media(post_id, media)
         self._save_version(post_id, digest, text, media, reply_to)
         chain.append(

@@ -15,6 +15,7 @@ from json.encoder import encode_basestring as _json_text  # what json.dumps writ
 
 import sqlite_utils
 
+from desk.store import dialect
 from desk.store.staff import password_digest
 
 # What a row's field is called in the message, in English and Arabic.
@@ -52,15 +53,15 @@ _LAST_SCHEDULE = ("(SELECT json_extract(s.detail, '$.at') FROM events s WHERE s.
 _LAST = "(SELECT l.{col} FROM events l WHERE l.post_id = p.id ORDER BY l.id DESC LIMIT 1)"
 
 POST_CHECKS = (
-    ("state", "p.state IS NOT " + _LAST.format(col="to_state")),
-    ("content", "p.content_hash IS NOT " + _LAST.format(col="content_hash")),
-    ("author", f"p.author IS NOT COALESCE({_LAST_HANDOVER}, {_CREATOR})"),
-    ("x_post_id", f"CAST(p.x_post_id AS TEXT) IS NOT CAST({_LAST_X_ID} AS TEXT)"),
+    ("state", "p.state IS DISTINCT FROM " + _LAST.format(col="to_state")),
+    ("content", "p.content_hash IS DISTINCT FROM " + _LAST.format(col="content_hash")),
+    ("author", f"p.author IS DISTINCT FROM COALESCE({_LAST_HANDOVER}, {_CREATOR})"),
+    ("x_post_id", f"CAST(p.x_post_id AS TEXT) IS DISTINCT FROM CAST({_LAST_X_ID} AS TEXT)"),
     ("x_url", "p.x_url IS NOT NULL AND p.x_url != '' AND (p.x_post_id IS NULL OR p.x_url NOT LIKE 'https://x.com/%'"
-              " OR substr(p.x_url, -length('/status/' || p.x_post_id)) != '/status/' || p.x_post_id)"),
+              " OR substr(p.x_url, length(p.x_url) - length('/status/' || p.x_post_id) + 1) != '/status/' || p.x_post_id)"),
     ("approval", "p.approved_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events a WHERE a.post_id = p.id"
                  " AND a.action = 'approve' AND a.content_hash = p.approved_hash)"),
-    ("scheduled_at", f"p.state = 'scheduled' AND p.scheduled_at IS NOT {_LAST_SCHEDULE}"),
+    ("scheduled_at", f"p.state = 'scheduled' AND p.scheduled_at IS DISTINCT FROM {_LAST_SCHEDULE}"),
 )
 
 
@@ -99,9 +100,8 @@ def post_problem(db: sqlite_utils.Database, post_id: int | None = None, after_ch
         if found:
             return "audit.post_row", {"post_id": found[0], "field": FIELD_WORDS[field]}
     rows = db.execute(
-        "SELECT p.id, p.text, p.reply_to, p.content_hash, (SELECT json_group_array(json_object("
-        "'sha256', m.sha256, 'alt', m.alt)) FROM (SELECT sha256, alt FROM post_media WHERE post_id = p.id"
-        f" ORDER BY position) m) FROM posts p {where} ORDER BY p.id", params)
+        f"SELECT p.id, p.text, p.reply_to, p.content_hash, {dialect.media_json(db, 'p.id')}"
+        f" FROM posts p {where} ORDER BY p.id", params)
     found = _first_unlike_its_hash(rows)
     if found is not None:
         return "audit.post_row", {"post_id": found, "field": FIELD_WORDS["content"]}
@@ -125,10 +125,10 @@ def _first_unlike_its_hash(rows) -> int | None:
 _STAFF_EVENT = ("(SELECT json_extract(e.detail, '$.{field}') FROM events e WHERE e.action IN ({actions})"
                 " AND json_extract(e.detail, '$.username') = s.username ORDER BY e.id DESC LIMIT 1)")
 STAFF_CHECKS = (
-    ("roles", "s.roles IS NOT " + _STAFF_EVENT.format(field="roles", actions="'staff_add', 'staff_roles'")),
-    ("name", "s.name IS NOT " + _STAFF_EVENT.format(field="name", actions="'staff_add'")),
-    ("active", "s.active IS NOT (NOT EXISTS (SELECT 1 FROM events d WHERE d.action = 'staff_deactivate'"
-               " AND json_extract(d.detail, '$.username') = s.username))"),
+    ("roles", "s.roles IS DISTINCT FROM " + _STAFF_EVENT.format(field="roles", actions="'staff_add', 'staff_roles'")),
+    ("name", "s.name IS DISTINCT FROM " + _STAFF_EVENT.format(field="name", actions="'staff_add'")),
+    ("active", "s.active IS DISTINCT FROM (CASE WHEN EXISTS (SELECT 1 FROM events d WHERE d.action = 'staff_deactivate'"
+               " AND json_extract(d.detail, '$.username') = s.username) THEN 0 ELSE 1 END)"),
 )
 
 
@@ -143,7 +143,7 @@ def staff_problem(db: sqlite_utils.Database, username: str | None = None) -> tup
     rows = db.execute(
         "SELECT s.username, s.password_hash, s.must_change, (SELECT e.detail FROM events e WHERE e.action IN"
         " ('staff_add', 'staff_password') AND json_extract(e.detail, '$.username') = s.username"
-        f" ORDER BY e.id DESC LIMIT 1) FROM staff s WHERE 1 {where} ORDER BY s.username", params)
+        f" ORDER BY e.id DESC LIMIT 1) FROM staff s WHERE 1 = 1 {where} ORDER BY s.username", params)
     for name, password_hash, must_change, detail in rows:
         said = json.loads(detail or "{}")
         digest = said.get("password_digest")  # events before digests were kept name none
@@ -161,7 +161,7 @@ def staff_problem(db: sqlite_utils.Database, username: str | None = None) -> tup
 
 def settings_problem(db: sqlite_utils.Database) -> tuple[str, dict] | None:
     found = db.execute(
-        "SELECT s.key FROM settings s WHERE s.value IS NOT (SELECT json_extract(e.detail, '$.value') FROM events e"
+        "SELECT s.key FROM settings s WHERE s.value IS DISTINCT FROM (SELECT json_extract(e.detail, '$.value') FROM events e"
         " WHERE e.action = 'setting' AND json_extract(e.detail, '$.key') = s.key ORDER BY e.id DESC LIMIT 1)"
         " ORDER BY s.key LIMIT 1").fetchone()
     if not found:  # a removed row puts the setting back to its default

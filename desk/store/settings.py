@@ -76,7 +76,8 @@ class Settings:
     def set(self, key: str, value, by: str | None) -> object:
         parsed = _parse(key, value)
         stored = ("1" if parsed else "0") if isinstance(parsed, bool) else str(parsed)
-        self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, stored])
+        self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, stored])
         chain.append(self.db, action="setting", actor=by, detail={"key": key, "value": stored})
         return parsed
 

@@ -15,10 +15,11 @@ class TrainingTimeline:
 
     def add(self, post_id: int, text: str, reply_to: str | None, media: list[dict]) -> int:
         cursor = self.db.execute(
-            "INSERT INTO training_timeline (post_id, text, reply_to, media, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO training_timeline (post_id, text, reply_to, media, created_at) VALUES (?, ?, ?, ?, ?)"
+            " RETURNING id",
             [post_id, text, reply_to, json.dumps(media, ensure_ascii=False), chain.now_utc()],
         )
-        return cursor.lastrowid
+        return cursor.fetchone()[0]
 
     def delete(self, entry_id: int) -> bool:
         cursor = self.db.execute(

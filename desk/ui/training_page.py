@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -42,11 +41,10 @@ class TrainingPage(QWidget):
             card.deleteLater()
         self.cards = []
         ctx = self.ctx
-        media_folder = Path(ctx.desk.folder) / "media"
         for entry in ctx.session.training_timeline(limit=SHOWN):
             card = PostPreview()
             card.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
-            pixmaps = [QPixmap(str(media_folder / item["file"])) for item in entry["media"]]
+            pixmaps = [QPixmap(str(ctx.desk.media_file(item["file"]))) for item in entry["media"]]
             card.set_post(entry["text"], pixmaps, reply_to=entry.get("reply_to"))
             card.handle.setText(f"@{ctx.handle()} · {words.when(entry['created_at'])}")
             card.setMaximumWidth(640)
