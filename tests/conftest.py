@@ -101,7 +101,7 @@ def cheap_hasher() -> PasswordHasher:
     return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
 
 
-def build_office(folder: Path, hasher: PasswordHasher | None = None) -> None:
+def build_office(folder: Path, hasher: PasswordHasher | None = None, database: str | None = None) -> None:
     """Init an institution with admin, officer omar and supervisors sara and khalid."""
     from desk.core import staff_rules
     from desk.service import Desk
@@ -111,7 +111,7 @@ def build_office(folder: Path, hasher: PasswordHasher | None = None) -> None:
         staff_rules._hasher = hasher
     with null_keyring():
         try:
-            desk = Desk(folder)
+            desk = Desk(folder, database=database)
             name, _roles, password = STAFF["admin"]
             desk.init(INSTITUTION["name_ar"], INSTITUTION["name_en"], INSTITUTION["handle"], "admin", name, password)
             admin = desk.sign_in("admin", password)
@@ -137,29 +137,36 @@ def copy_office(template: Path, target: Path) -> Path:
     The desk id is in the log's first event, so the copy's chain is written anew from
     there, as if the office had been set up under the new id (the template was made
     without a keyring: nothing outside the folder anchors it)."""
+    shutil.copytree(template, target)
+    conn = sqlite3.connect(target / "desk.sqlite3")
+    with conn:
+        new_desk_id(conn, target)
+    conn.close()
+    return target
+
+
+def new_desk_id(conn, target: Path) -> None:
+    """Give the office in ``conn`` (sqlite3, or psycopg through pg.to_pg) a new desk id,
+    chain rewritten, and write its anchor in the workstation folder ``target``."""
     import json
     import uuid
 
     from desk.store import anchor, chain
 
-    shutil.copytree(template, target)
     desk_id = uuid.uuid4().hex
-    conn = sqlite3.connect(target / "desk.sqlite3")
-    with conn:
-        conn.execute("UPDATE institution SET desk_id = ?", [desk_id])
-        detail = json.loads(conn.execute("SELECT detail FROM events WHERE action = 'institution' ORDER BY id LIMIT 1").fetchone()[0])
-        conn.execute("UPDATE events SET detail = ? WHERE action = 'institution' AND id = (SELECT MIN(id) FROM events"
-                     " WHERE action = 'institution')", [chain.detail_text({**detail, "desk_id": desk_id})])
-        prev = chain.GENESIS
-        for row in conn.execute(chain.SELECT_EVENTS + " ORDER BY id").fetchall():
-            row = (*row[:9], prev, *row[10:])
-            prev = chain.row_hash(row)
-            conn.execute("UPDATE events SET prev_hash = ?, hash = ? WHERE id = ?", [row[9], prev, row[0]])
-        name_en = conn.execute("SELECT name_en FROM institution").fetchone()[0]
-        count = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    conn.close()
+    conn.execute("UPDATE institution SET desk_id = ?", [desk_id])
+    detail = json.loads(conn.execute("SELECT detail FROM events WHERE action = 'institution' ORDER BY id LIMIT 1").fetchone()[0])
+    conn.execute("UPDATE events SET detail = ? WHERE action = 'institution' AND id = (SELECT MIN(id) FROM events"
+                 " WHERE action = 'institution')", [chain.detail_text({**detail, "desk_id": desk_id})])
+    prev = chain.GENESIS
+    for row in conn.execute(chain.SELECT_EVENTS + " ORDER BY id").fetchall():
+        row = (*row[:9], prev, *row[10:])
+        prev = chain.row_hash(row)
+        conn.execute("UPDATE events SET prev_hash = ?, hash = ? WHERE id = ?", [row[9], prev, row[0]])
+    name_en = conn.execute("SELECT name_en FROM institution").fetchone()[0]
+    count = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    Path(target).mkdir(parents=True, exist_ok=True, mode=0o700)
     anchor.write(target, anchor.Anchor(desk_id, name_en, count, prev), None)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -204,14 +211,18 @@ class Office:
 
 
 @pytest.fixture
-def desk_factory(data_dir, no_keyring):
-    """Open a Desk on a folder (default: this test's data folder); closed after the test."""
+def desk_factory(data_dir, no_keyring, store_kind, pg_databases):
+    """Open a Desk on a folder (default: this test's data folder); closed after the test.
+    On PostgreSQL each folder is a workstation of the desk in that folder's database."""
     from desk.service import Desk
 
     opened = []
 
     def make(folder: Path | None = None, **kw):
-        desk = Desk(folder or data_dir, **kw)
+        folder = Path(folder or data_dir)
+        if store_kind == "postgresql" and "database" not in kw:
+            kw["database"] = pg_databases.url_for(folder)
+        desk = Desk(folder, **kw)
         opened.append(desk)
         return desk
 
@@ -224,21 +235,145 @@ def desk_factory(data_dir, no_keyring):
 
 
 @pytest.fixture
-def office(office_template, data_dir, desk_factory) -> Office:
+def office(office_template, data_dir, desk_factory, store_kind, pg_databases) -> Office:
     """This test's own copy of the office, opened."""
-    copy_office(office_template, data_dir)
+    if store_kind == "postgresql":
+        pg_databases.office(data_dir)
+    else:
+        copy_office(office_template, data_dir)
     return Office(data_dir, desk_factory(data_dir))
 
 
 @pytest.fixture
-def office_folder(office_template, data_dir, no_keyring) -> Path:
-    """This test's own copy of the office, not opened (for the command line)."""
+def office_folder(office_template, data_dir, no_keyring, store_kind, pg_databases, monkeypatch) -> Path:
+    """This test's own copy of the office, not opened (for the command line: on
+    PostgreSQL, DESK_DATABASE_URL names its database)."""
+    if store_kind == "postgresql":
+        monkeypatch.setenv("DESK_DATABASE_URL", pg_databases.office(data_dir))
+        return data_dir
     return copy_office(office_template, data_dir)
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+# tools/with-postgres.sh starts a server of its own and names it here; the tests marked
+# both_stores then run on SQLite and on PostgreSQL.
+PG_ADMIN_URL = os.environ.get("DESK_TEST_DATABASE_URL", "")
+PG_FOLDERS: dict[Path, str] = {}  # workstation folder -> its database URL, for sql() and db_snapshot()
+
+
+def pytest_generate_tests(metafunc):
+    if "store_kind" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):
+        metafunc.parametrize("store_kind", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def store_kind(request) -> str:
+    kind = getattr(request, "param", "sqlite")
+    if kind == "postgresql" and not PG_ADMIN_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the store's tests on PostgreSQL too: start them through tools/with-postgres.sh")
+        pytest.skip("no PostgreSQL server (run the tests through tools/with-postgres.sh)")
+    return kind
+
+
+def pg_url(name: str, user: str | None = None) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(PG_ADMIN_URL)
+    return f"postgresql://{user or parts.username}@{parts.hostname}:{parts.port}/{name}"
+
+
+def pg_admin(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(statement)
+
+
+@pytest.fixture(scope="session")
+def pg_office_template(tmp_path_factory) -> str | None:
+    """The office on PostgreSQL, built once into a template database; None without a server."""
+    if not PG_ADMIN_URL:
+        yield None
+        return
+    import uuid
+
+    name = f"desk_office_{uuid.uuid4().hex[:10]}"
+    pg_admin(f"CREATE DATABASE {name}")
+    build_office(tmp_path_factory.mktemp("pg-template") / "office", cheap_hasher(), database=pg_url(name))
+    yield name
+    pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+class PgDatabases:
+    """This test's databases, dropped afterwards: one per workstation folder, unless a
+    folder is given the same database on purpose (several workstations of one desk)."""
+
+    def __init__(self, template: str | None):
+        self.template = template
+        self.made: list[str] = []
+
+    def new(self, template: str | None = None) -> str:
+        import uuid
+
+        name = f"desk_test_{uuid.uuid4().hex[:12]}"
+        pg_admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+        self.made.append(name)
+        return pg_url(name)
+
+    def url_for(self, folder: Path) -> str:
+        folder = Path(folder)
+        if folder not in PG_FOLDERS:
+            PG_FOLDERS[folder] = self.new()
+        return PG_FOLDERS[folder]
+
+    def share(self, folder: Path, url: str) -> None:
+        """Another workstation of the desk at ``url``."""
+        PG_FOLDERS[Path(folder)] = url
+
+    def office(self, folder: Path) -> str:
+        """A copy of the office with a desk id of its own, for the workstation ``folder``."""
+        import psycopg
+
+        from desk.store.pg import to_pg
+
+        url = self.new(self.template)
+        PG_FOLDERS[Path(folder)] = url
+
+        class Translated:  # sqlite3's conn.execute, over psycopg
+            def __init__(self, raw):
+                self.raw = raw
+
+            def execute(self, statement, params=()):
+                return self.raw.execute(to_pg(statement), list(params))
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            new_desk_id(Translated(conn), folder)
+        return url
+
+    def drop(self) -> None:
+        for name in self.made:
+            try:
+                pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            except Exception:
+                pass
+
+
+@pytest.fixture
+def pg_databases(pg_office_template, store_kind):
+    made = PgDatabases(pg_office_template)
+    yield made
+    for folder in [f for f, url in PG_FOLDERS.items() if url.rsplit("/", 1)[-1] in made.made]:
+        PG_FOLDERS.pop(folder, None)
+    made.drop()
 
 
 # --------------------------------------------------------------------------- reading the database
 def db_snapshot(folder: Path) -> dict:
     """Every row of every table that holds the desk's state, read directly."""
+    if Path(folder) in PG_FOLDERS:
+        return {table: [tuple(r) for r in sql(folder, f"SELECT * FROM {table} ORDER BY 1, 2")]
+                if table != "institution" else sql(folder, "SELECT * FROM institution") for table in TABLES}
     conn = sqlite3.connect(Path(folder) / "desk.sqlite3")
     try:
         return {table: conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in TABLES}
@@ -253,6 +388,14 @@ def snapshot():
 
 def sql(folder: Path, statement: str, params=()) -> list[tuple]:
     """A direct statement against the database, behind the program's back (tests only)."""
+    if Path(folder) in PG_FOLDERS:
+        import psycopg
+
+        from desk.store.pg import to_pg
+
+        with psycopg.connect(PG_FOLDERS[Path(folder)], autocommit=True) as conn:
+            cursor = conn.execute(to_pg(statement), params if isinstance(params, dict) else list(params))
+            return [tuple(r) for r in cursor.fetchall()] if cursor.description else []
     conn = sqlite3.connect(Path(folder) / "desk.sqlite3", isolation_level=None)
     try:
         return conn.execute(statement, params).fetchall()

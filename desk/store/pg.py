@@ -116,16 +116,25 @@ class Cursor:
 class Connection:
     """The connection as the store sees it: autocommit, with BEGIN and COMMIT said aloud."""
 
-    def __init__(self, raw, url: str, counter):
+    def __init__(self, raw, url: str, counter, password: str | None = None):
         self.raw = raw
         self.url = url
         self._count = counter
+        self._password = password
+        self.in_block = False  # inside transaction() or read_snapshot(): never connect again half-way
 
     @property
     def in_transaction(self) -> bool:
         from psycopg import pq
 
+        if self.raw.closed or self.raw.broken:
+            return False
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def _ready(self) -> None:
+        """After a lost connection, the next action (never one half-way) connects again."""
+        if self.raw.closed or self.raw.broken:
+            self.raw = connect(self.url, self._password)
 
     def execute(self, sql: str, params=None):
         return self._run(sql, params)
@@ -134,11 +143,15 @@ class Connection:
         import psycopg
 
         self._count()
+        if sql == "BEGIN" or sql.startswith("BEGIN "):
+            self._ready()
         try:
             cursor = self.raw.cursor(row_factory=rows) if rows else self.raw.cursor()
             cursor.execute(to_pg(sql), params if params is not None else [])
             return cursor
         except psycopg.Error as error:
+            if self.raw.broken or self.raw.closed:
+                raise StoreError("pg.lost", **{k: v for k, v in describe(self.url).items() if k in ("host", "port")}) from error
             raise translate(error, self.url) from error
 
     def close(self) -> None:
@@ -153,17 +166,21 @@ class Database:
     def __init__(self, url: str, password: str | None = None):
         self.url = url
         self.round_trips = 0  # every statement sent, for the benchmarks' count
-        self.conn = Connection(connect(url, password), url, self._counted)
+        self.conn = Connection(connect(url, password), url, self._counted, password)
 
     def _counted(self) -> None:
         self.round_trips += 1
 
     def execute(self, sql: str, params=None) -> Cursor:
+        if not self.conn.in_block:
+            self.conn._ready()
         return Cursor(self.conn._run(sql, params))
 
     def query(self, sql: str, params=None):
         from psycopg.rows import dict_row
 
+        if not self.conn.in_block:
+            self.conn._ready()
         return iter(self.conn._run(sql, params, rows=dict_row).fetchall())
 
     def table_names(self) -> list[str]:
@@ -194,18 +211,17 @@ def transaction(db: Database):
     the other workstations' windows (NOTIFY is delivered only if the COMMIT is)."""
     conn = db.conn
     conn.execute("BEGIN")
+    conn.in_block = True
     try:
         conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         yield db
         conn.execute(f"NOTIFY {CHANNEL}")
+        conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)
         raise
-    try:
-        conn.execute("COMMIT")
-    except StoreError:
-        _rollback(conn)
-        raise
+    finally:
+        conn.in_block = False
 
 
 def _rollback(conn: Connection) -> None:
@@ -223,9 +239,11 @@ def read_snapshot(db: Database):
     """Several reads that see one committed state."""
     conn = db.conn
     conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    conn.in_block = True
     try:
         yield db
     finally:
+        conn.in_block = False
         if conn.in_transaction:
             _rollback(conn)
 

@@ -70,6 +70,8 @@ def _v1(db) -> None:
         reply_to {T}, media {T} NOT NULL DEFAULT '[]', created_at {T} NOT NULL, deleted_at {T})""")
     db.execute(f"""CREATE TABLE media_files (
         name {T} PRIMARY KEY, data BYTEA NOT NULL, added_at {T} NOT NULL)""")
+    # The log's seal key, wrapped under the office's join passphrase, for workstations that join.
+    db.execute(f"CREATE TABLE desk_keys (name {T} PRIMARY KEY, value {T} NOT NULL, at {T} NOT NULL)")
 
 
 def _v2_event_seals(db) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from desk.store import chain
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 
 @pytest.fixture

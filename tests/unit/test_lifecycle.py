@@ -18,7 +18,7 @@ from desk.core.lifecycle import SYSTEM, Actor, PostFacts, decide
 from desk.core.roles import Role
 from desk.core.states import State
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 O, S, A = Role.OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR
 TEXT = "الإعلان عن أندية الدرجة الأولى الحاصلة على الرخصة المحلية"

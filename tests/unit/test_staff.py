@@ -14,7 +14,7 @@ from desk.core.roles import Role
 from desk.core.staff_rules import LOCK_MINUTES, MAX_FAILURES, hash_password, password_matches
 from desk.core.states import State
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 
 class Clock:
