@@ -72,10 +72,19 @@ class Account:
             found["problem"] = error.message(lang)
         # On record but no keys to be had: publishing is blocked, and the window says why.
         found["blocked"] = ""
+        found["keys_elsewhere"] = False
         if not found["connected"] and self.on_record():
-            key = "vault.publish_keys_gone" if not found["problem"] else "vault.publish_blocked"
+            found["keys_elsewhere"] = not found["problem"] and self.desk.store.on_server
+            key = "vault.publish_blocked" if found["problem"] else (
+                "workstation.keys_elsewhere" if found["keys_elsewhere"] else "vault.publish_keys_gone")
             found["blocked"] = render(key, lang, {})
         return found
+
+    def keys_elsewhere(self) -> bool:
+        """An office's desk whose log says an account is connected, while this workstation's
+        keyring holds no keys: another workstation publishes. (A keyring that cannot be
+        asked raises VaultError: that is a blocked keyring, not keys elsewhere.)"""
+        return self.desk.store.on_server and self.on_record() and not self.vault().has_keys()
 
     def on_record(self) -> bool:
         """An account was connected and not forgotten, as the chain says (no keyring asked)."""
@@ -98,8 +107,9 @@ class Account:
         except VaultError as error:
             raise _blocked(error) from None
         if keys is None:
-            if on_record:
-                raise PublishingBlocked("vault.publish_keys_gone")
+            if on_record:  # on an office's server the keys are then on another workstation
+                raise PublishingBlocked("workstation.keys_elsewhere" if self.desk.store.on_server
+                                        else "vault.publish_keys_gone")
             return None
         from desk.publish.x import XPublisher
 

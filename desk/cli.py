@@ -224,6 +224,13 @@ def cmd_publish_due(args, console):
     return EXIT_INVALID if any(r.outcome == "blocked" for r in results) else 0
 
 
+def cmd_publishing_workstation(args, console):
+    session = _session(args, console)
+    here = session.desk.workstation_name()
+    session.set_setting("publishing_workstation", here if args.here else "")
+    console.say("workstation.chosen" if args.here else "workstation.any", here=here)
+
+
 def cmd_reconcile(args, console):
     for settled in _desk(args).outbox.reconcile():
         print(f"{settled.post_id}\t{settled.outcome}\t{settled.x_post_id}\t{settled.message}")
@@ -338,7 +345,8 @@ COMMANDS = {
     "init": cmd_init, "staff": cmd_staff, "password": cmd_password, "account": cmd_account, "draft": cmd_draft, "edit": cmd_edit,
     "submit": cmd_act, "recall": cmd_act, "approve": cmd_act, "publish": cmd_act, "reject": cmd_act,
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
-    "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "reconcile": cmd_reconcile, "show": cmd_show,
+    "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due,
+    "publishing-workstation": cmd_publishing_workstation, "reconcile": cmd_reconcile, "show": cmd_show,
     "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
     "backup": cmd_backup, "restore": cmd_restore,
 }

@@ -127,7 +127,17 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     _as_user(p)
     for name in ("pause", "resume"):
         _as_user(sub.add_parser(name, help=f"{name} all automatic publishing"))
-    sub.add_parser("publish-due", help="send approved posts that are due (for the task scheduler)")
+    sub.add_parser("publish-due", help="send approved posts that are due (for the task scheduler). On an office's "
+                   "desk it runs only on the workstation chosen with `desk publishing-workstation --here` (any, if "
+                   "none is chosen) and only where the keyring holds the X keys (else exit 5)")
+    p = sub.add_parser("publishing-workstation",
+                       help="choose the one workstation that publishes scheduled posts (publish-due and the "
+                            "window): --here this one, named by DESK_WORKSTATION or the host name; --any every "
+                            "workstation that holds the X keys (administrators)")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--here", action="store_true", help="this workstation only")
+    where.add_argument("--any", action="store_true", help="any workstation (the default)")
+    _as_user(p)
     sub.add_parser("reconcile", help="look for uncertain posts on the account's timeline and settle them")
     p = sub.add_parser("show", help="a post's state and history")
     p.add_argument("id", type=int)

@@ -6,6 +6,7 @@ enforced underneath (desk.core decides, desk.store applies in one transaction).
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,6 +17,7 @@ from desk.account import Account, Sealer
 from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError
 from desk.core.media import check_image
 from desk.core.roles import Role, parse_roles
+from desk.core.workstation import require_publishing_here, same as same_workstation
 from desk.core.staff_rules import (
     LOCK_MINUTES, check_name, check_username, decoy_check, hash_password, is_locked, lock_until,
     password_matches,
@@ -309,9 +311,29 @@ class Desk:
         return self.store.data_version()
 
     def reopen(self) -> "Desk":
-        """The same data folder on a second connection, for work off the GUI thread."""
+        """The same data folder (and server) on a second connection, for work off the GUI thread."""
         return Desk(self.folder, publisher_factory=self._publisher_factory,
-                    checkpoint_in_background=self.account._checkpoints is not None)
+                    checkpoint_in_background=self.account._checkpoints is not None, database=self.database)
+
+    @property
+    def on_server(self) -> bool:
+        """The desk lives on a PostgreSQL server shared by the office's workstations."""
+        return self.store.on_server
+
+    # workstations -------------------------------------------------------------------
+    @staticmethod
+    def workstation_name() -> str:
+        """This workstation's name: DESK_WORKSTATION, else the host name."""
+        import socket
+
+        return (os.environ.get("DESK_WORKSTATION") or "").strip() or socket.gethostname()
+
+    def publishing_workstation(self) -> str:
+        """The workstation chosen to publish scheduled posts, or "" for any."""
+        return self.store.settings.all()["publishing_workstation"]
+
+    def due_published_here(self) -> bool:
+        return same_workstation(self.publishing_workstation() or self.workstation_name(), self.workstation_name())
 
     def is_training(self) -> bool:
         """True when posts go to the training timeline (chosen, or no account at all).
@@ -329,6 +351,9 @@ class Desk:
         first: a blocked keyring refuses the whole run before any post is touched."""
         from desk.core.states import State
 
+        require_publishing_here(self.publishing_workstation(), self.workstation_name())
+        if self.on_server and self.account_on_record() and not self.training_chosen():
+            self.publisher()  # a workstation without the keys says so on every run, due or not
         moment = now or datetime.now(timezone.utc)
         if self.store.posts.due(moment.isoformat(timespec="milliseconds")) or \
                 self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):

@@ -49,7 +49,8 @@ def parse_time(value) -> datetime:
 
 
 ADMIN_SETTINGS = frozenset({"approvals_needed", "lateness_minutes", "char_limit", "training_mode",
-                            "idle_minutes", "language", "schedule_max_days", "reset_needs_second_admin"})
+                            "idle_minutes", "language", "schedule_max_days", "reset_needs_second_admin",
+                            "publishing_workstation"})
 
 
 class Session(StaffActs):

@@ -224,6 +224,11 @@ class Store:
         if self.on_server:
             from desk.store import pg
 
+            if self._listener is not None and (self._listener.raw.closed or self._listener.raw.broken):
+                self._listener.close()  # the server went away: say so; the next call listens anew
+                self._listener = None
+                details = pg.describe(self.url)
+                raise StoreError("pg.lost", host=details["host"], port=details["port"])
             if self._listener is None:
                 self._listener = pg.Listener(self.url, self._password)
             return self._listener.poll()

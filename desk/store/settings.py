@@ -20,6 +20,8 @@ DEFAULTS: dict[str, object] = {
     "schedule_max_days": 365,  # X's scheduling goes no further than a year ahead
     # a password reset waits for a second administrator's confirmation
     "reset_needs_second_admin": False,
+    # the one workstation (its name) that publishes scheduled posts; "" = any that holds the X keys
+    "publishing_workstation": "",
     # the connected X account as X last described it (never its keys)
     "x_handle": "",
     "x_name": "",
@@ -59,6 +61,10 @@ def _parse(key: str, value) -> object:
         return number
     if key == "language" and str(value) not in ("", "ar", "en"):
         raise bad
+    if key == "publishing_workstation":
+        from desk.core.workstation import check_name
+
+        return check_name(str(value))
     return str(value).strip()
 
 

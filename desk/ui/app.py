@@ -75,7 +75,7 @@ def run(data_dir=None, publisher_factory=None) -> int:
     app.set_language(starting_language(desk))
     flow = DeskFlow(desk)
     flow.start()
-    if desk.institution():
+    if desk.institution() and not desk.on_server:  # a server keeps its own backups (pg_dump)
         from desk.ui import tasks
 
         tasks.run_task(lambda: back_up_today(desk.folder))

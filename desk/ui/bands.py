@@ -1,5 +1,6 @@
-"""The bands under the header: amber "Training mode", red "Publishing blocked" (an account
-on record whose keys the keyring will not give), grey "Publishing paused"."""
+"""The bands under the header: red "Server out of reach", amber "Training mode", red
+"Publishing blocked" (an account on record whose keys the keyring will not give), grey
+"Publishing paused", and on an office's desk why this workstation publishes nothing."""
 
 from __future__ import annotations
 
@@ -10,25 +11,28 @@ class Bands(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.training = QLabel()
-        self.training.setObjectName("band_training")
-        self.training.setWordWrap(True)
-        self.blocked = QLabel()
-        self.blocked.setObjectName("band_blocked")
-        self.blocked.setWordWrap(True)
-        self.paused = QLabel()
-        self.paused.setObjectName("band_paused")
-        self.paused.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.training)
-        column.addWidget(self.blocked)
-        column.addWidget(self.paused)
+        for name in ("offline", "training", "blocked", "paused", "workstation"):
+            band = QLabel()
+            band.setObjectName(f"band_{name}")
+            band.setWordWrap(True)
+            band.hide()
+            setattr(self, name, band)
+            column.addWidget(band)
+        self.offline.setText(self.tr("The desk's database server cannot be reached. What you type stays on this "
+                                     "workstation: save it again once the server answers."))
         self.reload()
+
+    def set_offline(self, offline: bool) -> None:
+        self.offline.setVisible(offline)
 
     def reload(self) -> None:
         ctx = self.ctx
+        self.set_offline(ctx.offline)
+        if ctx.offline:
+            return  # the other bands stay as last read
         if ctx.desk.training_chosen():
             why = self.tr("Training mode: posts go to the desk's training timeline, not to X.")
         else:
@@ -36,9 +40,12 @@ class Bands(QWidget):
                           "timeline, not to X.")
         self.training.setText(why)
         self.training.setVisible(ctx.training())
-        blocked = ctx.publishing_blocked()
+        blocked = "" if ctx.keys_elsewhere() else ctx.publishing_blocked()  # the workstation band says it
         self.blocked.setText(blocked)
         self.blocked.setVisible(bool(blocked))
         self.paused.setText(self.tr("Publishing paused: nothing is published, not even scheduled posts, "
                                     "until a supervisor resumes."))
         self.paused.setVisible(bool(ctx.settings()["paused"]))
+        note = ctx.workstation_note()
+        self.workstation.setText(note)
+        self.workstation.setVisible(bool(note))

@@ -18,6 +18,8 @@ class DeskContext(QObject):
     account_changed = Signal()
     # the desk's language was chosen in Settings ("" = the computer's)
     language_chosen = Signal(str)
+    # the desk's database server went out of reach (False) or answers again (True)
+    reachability = Signal(bool)
 
     def __init__(self, desk, session, account_link=None):
         super().__init__()
@@ -28,6 +30,8 @@ class DeskContext(QObject):
         self.account_problem = ""  # why the keyring could not be asked, in the person's words
         self.account_status: dict = {}
         self._institution = None
+        self.offline = False  # the server cannot be reached: nothing is read until it answers
+        self._training = False  # as last read, shown while the server is out of reach
 
     @property
     def lang(self) -> str:
@@ -52,19 +56,64 @@ class DeskContext(QObject):
     def training(self) -> bool:
         """Posts go to the training timeline: chosen, or no account on record and no keys.
         An account on record in the chain is never training, whatever the keyring says."""
-        if self.desk.training_chosen():
-            return True
-        return not self.desk.account_on_record() and self.account_connected is not True
+        if self.offline:
+            return self._training
+        try:
+            if self.desk.training_chosen():
+                self._training = True
+            else:
+                self._training = not self.desk.account_on_record() and self.account_connected is not True
+        except DeskError as error:
+            self.note_failure(error)
+        return self._training
 
     def publishing_blocked(self) -> str:
         """Why nothing can be published (an account on record, its keys out of reach), or ""."""
-        if self.account_connected is not False or self.desk.training_chosen() or not self.desk.account_on_record():
+        if self.offline or self.account_connected is not False:
+            return ""
+        try:
+            if self.desk.training_chosen() or not self.desk.account_on_record():
+                return ""
+        except DeskError as error:
+            self.note_failure(error)
             return ""
         from desk.core.messages import render
 
         found = self.account_status.get("blocked") or ""
         key = "vault.publish_blocked" if self.account_problem else "vault.publish_keys_gone"
         return found or render(key, self.lang, {})
+
+    def keys_elsewhere(self) -> bool:
+        """An office's desk with an account connected whose keys this workstation lacks."""
+        return self.account_connected is False and bool(self.account_status.get("keys_elsewhere"))
+
+    def workstation_note(self) -> str:
+        """Why this workstation publishes no scheduled posts, on an office's desk; or ""."""
+        if not self.desk.on_server or self.offline:
+            return ""
+        if self.keys_elsewhere():
+            return self.tr("This workstation cannot publish: the X keys are kept on another workstation's keyring.")
+        from desk.core.workstation import same
+
+        chosen, here = self.settings()["publishing_workstation"], self.desk.workstation_name()
+        if chosen and not same(chosen, here):
+            return self.tr("Scheduled posts are published by the workstation %1, not by this one (%2).").replace(
+                "%1", chosen).replace("%2", here)
+        return ""
+
+    # the server ------------------------------------------------------------------
+    def set_reachable(self, reachable: bool) -> None:
+        if self.offline == (not reachable):
+            return
+        self.offline = not reachable
+        self.reachability.emit(reachable)
+
+    def note_failure(self, error) -> None:
+        """An action or a read failed: when it was the server, the window says so."""
+        from desk.ui.watcher import is_unreachable
+
+        if is_unreachable(error):
+            self.set_reachable(False)
 
     def may(self, action: str) -> bool:
         return self.session.may(action)
@@ -111,8 +160,10 @@ class DeskContext(QObject):
         try:
             result = func(*args, **kw)
         except DeskError as error:
+            self.note_failure(error)
             self.notice.emit(error.message(self.lang), True)
             return None
+        self.set_reachable(True)
         self.touch()
         if done:
             self.notice.emit(done, False)
@@ -122,6 +173,7 @@ class DeskContext(QObject):
         """``func(worker_session)`` off the GUI thread on its own connection."""
 
         def failed(error):
+            self.note_failure(error)
             if on_error is not None:
                 on_error(error)
             else:
@@ -129,6 +181,7 @@ class DeskContext(QObject):
             self.touch()
 
         def finished(result):
+            self.set_reachable(True)
             self.touch()
             if on_done is not None:
                 on_done(result)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QHBoxLayout, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QDialog, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from desk.core.errors import DeskError
 from desk.service import LogFilter
 from desk.ui import i18n, tasks
 from desk.ui.bands import Bands
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
         self.busy.setAccessibleName(self.tr("Working"))
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
+        self.keys_label = QLabel()  # on an office's desk: whether this workstation can publish
+        self.keys_label.setObjectName("muted")
+        self.keys_label.hide()
+        self.statusBar().addPermanentWidget(self.keys_label)
 
     def _menus(self) -> None:
         desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
@@ -129,6 +134,8 @@ class MainWindow(QMainWindow):
         tasks.tracker().failed.connect(lambda error: self.statusBar().showMessage(ctx.message(error), 15000))
         self.watcher = DataWatcher(ctx.desk, self)
         self.watcher.changed.connect(ctx.touch)
+        self.watcher.reachable.connect(ctx.set_reachable)
+        ctx.reachability.connect(self._reachability)
         self.due = DueRunner(ctx.desk, self)
         self.due.ran.connect(self._due_ran)
         self.due.failed.connect(self._due_failed)
@@ -139,7 +146,7 @@ class MainWindow(QMainWindow):
     # places -----------------------------------------------------------------------
     def show_place(self, key: str) -> None:
         self.pages.setCurrentWidget(self.page[key])
-        if key in self.stale:
+        if key in self.stale and not self.ctx.offline:
             self.stale.discard(key)
             self.page[key].reload()
 
@@ -148,21 +155,47 @@ class MainWindow(QMainWindow):
         self.page["log"].focus_search()
 
     def refresh(self) -> None:
-        """Something changed: the visible place reloads now, the others when next shown."""
-        self.header.reload()
-        self.bands.reload()
-        self.idle.set_minutes(self.ctx.settings()["idle_minutes"])
-        self._counts()
-        current = self.pages.currentWidget()
-        for key, page in self.page.items():
-            if page is current:
-                page.reload()
-            else:
-                self.stale.add(key)
+        """Something changed: the visible place reloads now, the others when next shown.
+        With the server out of reach nothing is read: the pages keep what they show
+        (a draft being typed included) and reload once it answers again."""
+        if self.ctx.offline:
+            self.bands.reload()
+            self.stale.update(self.page)
+            return
+        try:
+            self.header.reload()
+            self.bands.reload()
+            self.idle.set_minutes(self.ctx.settings()["idle_minutes"])
+            self._counts()
+            current = self.pages.currentWidget()
+            for key, page in self.page.items():
+                if page is current:
+                    page.reload()
+                else:
+                    self.stale.add(key)
+        except DeskError as error:
+            self.stale.update(self.page)
+            self.ctx.note_failure(error)
+            self.statusBar().showMessage(self.ctx.message(error), 15000)
+
+    def _reachability(self, reachable: bool) -> None:
+        if not reachable:
+            self.watcher.lost()
+        self.bands.set_offline(not reachable)
+        if reachable:
+            self.refresh()
 
     def refresh_account(self) -> None:
-        self.header.reload()
-        self.bands.reload()
+        if self.ctx.offline:
+            return
+        try:
+            self.header.reload()
+            self.bands.reload()
+        except DeskError as error:
+            self.ctx.note_failure(error)
+        holds = self.ctx.desk.on_server and self.ctx.account_connected is True
+        self.keys_label.setText(self.tr("This workstation holds the X keys."))
+        self.keys_label.setVisible(holds)
 
     def _counts(self) -> None:
         session = self.ctx.session
@@ -179,9 +212,20 @@ class MainWindow(QMainWindow):
 
     def _due_failed(self, error) -> None:
         """Scheduled posts could not go out: say why, and ask the keyring again, so a
-        keyring locked since start-up shows as the blocked band."""
-        self.statusBar().showMessage(self.ctx.message(error), 15000)
+        keyring locked since start-up shows as the blocked band. Another workstation
+        publishing them, or holding the keys, is no failure: the band says so, quietly."""
+        from desk.core.workstation import NotThisWorkstation
         from desk.vault import PublishingBlocked
+
+        self.ctx.note_failure(error)
+        if self.ctx.offline:
+            return  # the band says so already
+        if isinstance(error, NotThisWorkstation) or getattr(error, "key", "") == "workstation.keys_elsewhere":
+            if not self.ctx.keys_elsewhere() and isinstance(error, PublishingBlocked):
+                self.ctx.check_account()
+            self.bands.reload()
+            return
+        self.statusBar().showMessage(self.ctx.message(error), 15000)
 
         if isinstance(error, PublishingBlocked):
             self.ctx.check_account()

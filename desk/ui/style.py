@@ -20,6 +20,8 @@ FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"]
 SHEET = f"""
 QLabel#band_training {{ background: {AMBER}; color: {AMBER_TEXT}; padding: 6px 12px; font-weight: bold; }}
 QLabel#band_blocked {{ background: {RED}; color: white; padding: 6px 12px; font-weight: bold; }}
+QLabel#band_offline {{ background: {RED}; color: white; padding: 6px 12px; font-weight: bold; }}
+QLabel#band_workstation {{ background: #e3ebf3; color: #1f3347; padding: 6px 12px; border-bottom: 1px solid {BORDER}; }}
 QLabel#band_paused {{ background: {PAUSED}; color: white; padding: 6px 12px; font-weight: bold; }}
 QWidget#header {{ background: {PANEL}; border-bottom: 1px solid {BORDER}; }}
 QLabel#institution_name {{ font-size: 15pt; font-weight: bold; }}

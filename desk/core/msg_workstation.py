@@ -1,0 +1,31 @@
+"""Messages about the workstations of an office's shared desk: {key: (english, arabic)}."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "workstation.keys_here": (
+        "This workstation holds the X keys: it can publish.",
+        "تحتفظ هذه المحطة بمفاتيح X، فيمكنها النشر.",
+    ),
+    "workstation.keys_elsewhere": (
+        "This workstation cannot publish: the X keys are kept on another workstation's keyring. "
+        "Nothing was published and the post was left as it was; publish from the workstation that holds them.",
+        "لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى. لم يُنشر شيء "
+        "وبقي المنشور على حاله، فانشر من المحطة التي تحتفظ بها.",
+    ),
+    "workstation.published_elsewhere": (
+        "Scheduled posts are published by the workstation {chosen}, not by this one ({here}): nothing was sent "
+        "from here.",
+        "تنشر المحطة {chosen} المنشورات المجدولة، لا هذه المحطة ({here})، فلم يُرسَل منها شيء.",
+    ),
+    "workstation.chosen": (
+        "Scheduled posts are now published by this workstation ({here}) only.",
+        "صارت هذه المحطة ({here}) وحدها تنشر المنشورات المجدولة.",
+    ),
+    "workstation.any": (
+        "Scheduled posts are now published by any workstation of the desk that holds the X keys.",
+        "صارت أي محطة من محطات المكتب تحتفظ بمفاتيح X تنشر المنشورات المجدولة.",
+    ),
+    "workstation.bad_name": (
+        "A workstation's name is one line of at most 255 characters, such as its host name.",
+        "اسم المحطة سطر واحد لا يزيد على 255 حرفًا، مثل اسم جهازها على الشبكة.",
+    ),
+}
