@@ -356,17 +356,22 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../desk/ui/bands.py" line="33"/>
+        <location filename="../../desk/ui/bands.py" line="24"/>
+        <source>The desk&apos;s database server cannot be reached. What you type stays on this workstation: save it again once the server answers.</source>
+        <translation>لا يمكن الوصول إلى خادم قاعدة بيانات المكتب. ما تكتبه باقٍ على هذه المحطة، فاحفظه مرة أخرى حين يستجيب الخادم.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bands.py" line="37"/>
         <source>Training mode: posts go to the desk&apos;s training timeline, not to X.</source>
         <translation>وضع التدريب: تذهب المنشورات إلى خط التدريب الزمني في المكتب، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bands.py" line="35"/>
+        <location filename="../../desk/ui/bands.py" line="39"/>
         <source>Training mode: no X account is connected, so posts go to the desk&apos;s training timeline, not to X.</source>
         <translation>وضع التدريب: لا يوجد حساب X مربوط، لذا تذهب المنشورات إلى خط التدريب الزمني في المكتب، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bands.py" line="42"/>
+        <location filename="../../desk/ui/bands.py" line="46"/>
         <source>Publishing paused: nothing is published, not even scheduled posts, until a supervisor resumes.</source>
         <translation>النشر متوقف مؤقتًا: لن يُنشر شيء، ولا المنشورات المجدولة، حتى يستأنفه أحد المشرفين.</translation>
     </message>
@@ -536,13 +541,23 @@
 <context>
     <name>DeskContext</name>
     <message>
-        <location filename="../../desk/ui/context.py" line="102"/>
+        <location filename="../../desk/ui/context.py" line="95"/>
+        <source>This workstation cannot publish: the X keys are kept on another workstation&apos;s keyring.</source>
+        <translation>لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/context.py" line="100"/>
+        <source>Scheduled posts are published by the workstation %1, not by this one (%2).</source>
+        <translation>تنشر المحطة %1 المنشورات المجدولة، لا هذه المحطة (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/context.py" line="151"/>
         <source>The request could not be completed (%1).</source>
         <translation>تعذّر إتمام الطلب (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="103"/>
-        <location filename="../../desk/ui/sign_in.py" line="196"/>
+        <location filename="../../desk/ui/context.py" line="152"/>
+        <location filename="../../desk/ui/sign_in.py" line="199"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
     </message>
@@ -1124,95 +1139,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="37"/>
+        <location filename="../../desk/ui/main_window.py" line="38"/>
         <source>Posting Desk — %1</source>
         <translation>مكتب النشر — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="76"/>
+        <location filename="../../desk/ui/main_window.py" line="77"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="77"/>
+        <location filename="../../desk/ui/main_window.py" line="78"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="80"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="80"/>
+        <location filename="../../desk/ui/main_window.py" line="81"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="81"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="83"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
         <location filename="../../desk/ui/lock_screen.py" line="46"/>
-        <location filename="../../desk/ui/main_window.py" line="94"/>
-        <location filename="../../desk/ui/sign_in.py" line="102"/>
+        <location filename="../../desk/ui/main_window.py" line="95"/>
+        <location filename="../../desk/ui/sign_in.py" line="105"/>
         <location filename="../../desk/ui/staff/dialogs.py" line="54"/>
         <source>Working</source>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="99"/>
+        <location filename="../../desk/ui/main_window.py" line="104"/>
         <source>&amp;Desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="105"/>
         <source>Lock</source>
         <translation>اقفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="106"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="102"/>
+        <location filename="../../desk/ui/main_window.py" line="107"/>
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>&amp;Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="114"/>
         <source>Search the log</source>
         <translation>البحث في السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="111"/>
+        <location filename="../../desk/ui/main_window.py" line="116"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="173"/>
+        <location filename="../../desk/ui/main_window.py" line="197"/>
+        <source>This workstation holds the X keys.</source>
+        <translation>تحتفظ هذه المحطة بمفاتيح X.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="206"/>
         <source>Posts waiting for review: %1.</source>
         <translation>منشورات تنتظر المراجعة: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="174"/>
+        <location filename="../../desk/ui/main_window.py" line="207"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1613,71 +1633,71 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="84"/>
+        <location filename="../../desk/ui/sign_in.py" line="85"/>
         <source>Posting Desk — sign in</source>
         <translation>مكتب النشر — تسجيل الدخول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="87"/>
         <location filename="../../desk/ui/sign_in.py" line="90"/>
+        <location filename="../../desk/ui/sign_in.py" line="93"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="88"/>
         <location filename="../../desk/ui/sign_in.py" line="91"/>
+        <location filename="../../desk/ui/sign_in.py" line="94"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="89"/>
+        <location filename="../../desk/ui/sign_in.py" line="92"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="92"/>
-        <location filename="../../desk/ui/sign_in.py" line="94"/>
+        <location filename="../../desk/ui/sign_in.py" line="95"/>
+        <location filename="../../desk/ui/sign_in.py" line="97"/>
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="93"/>
-        <location filename="../../desk/ui/sign_in.py" line="95"/>
+        <location filename="../../desk/ui/sign_in.py" line="96"/>
+        <location filename="../../desk/ui/sign_in.py" line="98"/>
         <source>New password again</source>
         <translation>كلمة المرور الجديدة مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="96"/>
+        <location filename="../../desk/ui/sign_in.py" line="99"/>
         <source>Sign in</source>
         <translation>ادخل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="96"/>
+        <location filename="../../desk/ui/sign_in.py" line="99"/>
         <source>Set password and sign in</source>
         <translation>تعيين كلمة المرور وتسجيل الدخول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="101"/>
+        <location filename="../../desk/ui/sign_in.py" line="104"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="157"/>
+        <location filename="../../desk/ui/sign_in.py" line="160"/>
         <source>Your password was reset. Choose a new one to go on.</source>
         <translation>أُعيد تعيين كلمة مرورك. اختر كلمة مرور جديدة للمتابعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="159"/>
+        <location filename="../../desk/ui/sign_in.py" line="162"/>
         <source>Reset by %1 on %2.</source>
         <translation>أعاد %1 تعيينها في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="161"/>
+        <location filename="../../desk/ui/sign_in.py" line="164"/>
         <source>Actions taken in your name since then: %1</source>
         <translation>الإجراءات التي اتُّخذت باسمك منذ ذلك الحين: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="169"/>
+        <location filename="../../desk/ui/sign_in.py" line="172"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -1778,19 +1798,19 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="20"/>
-        <location filename="../../desk/ui/training_page.py" line="32"/>
+        <location filename="../../desk/ui/training_page.py" line="19"/>
+        <location filename="../../desk/ui/training_page.py" line="31"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="22"/>
-        <location filename="../../desk/ui/training_page.py" line="55"/>
+        <location filename="../../desk/ui/training_page.py" line="21"/>
+        <location filename="../../desk/ui/training_page.py" line="53"/>
         <source>Posts published while the desk is in training come here instead of X. Nobody outside the office sees them.</source>
         <translation>المنشورات التي تُنشر والمكتب في وضع التدريب تأتي إلى هنا بدلًا من X، ولا يراها أحد من خارج المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="57"/>
+        <location filename="../../desk/ui/training_page.py" line="55"/>
         <source>Nothing has been published to the training timeline yet.</source>
         <translation>لم يُنشر شيء في خط التدريب الزمني بعد.</translation>
     </message>

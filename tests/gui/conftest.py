@@ -80,3 +80,63 @@ def open_window(qtbot, account):
 
     return opener
 
+
+
+# --------------------------------------------------------------------------- an office on PostgreSQL
+PG_PASSWORDS = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2"}
+
+
+class PgOffice:
+    """The tests' office (admin, officer omar, supervisors sara and khalid) in a database of
+    its own on the test server; each workstation is a data folder of its own that shares it."""
+
+    def __init__(self, url: str, folder, tmp_path):
+        self.url = url
+        self.folder = folder
+        self.tmp_path = tmp_path
+        self.opened = []
+
+    def desk(self, folder=None, url: str | None = None):
+        from desk.service import Desk
+
+        desk = Desk(folder or self.folder, database=url or self.url)
+        self.opened.append(desk)
+        return desk
+
+    def workstation(self, name: str, url: str | None = None):
+        """Another workstation of the same desk: a folder of its own, the same database."""
+        return self.desk(self.tmp_path / f"workstation-{name}", url)
+
+    def close(self) -> None:
+        for desk in self.opened:
+            try:
+                desk.close()
+            except Exception:
+                pass
+
+
+@pytest.fixture
+def pg_office(pg_databases, data_dir, tmp_path):
+    if not os.environ.get("DESK_TEST_DATABASE_URL"):
+        pytest.skip("no PostgreSQL server (run the tests through tools/with-postgres.sh)")
+    office = PgOffice(pg_databases.office(data_dir), data_dir, tmp_path)
+    yield office
+    tasks.wait_all(20000)
+    office.close()
+
+
+@pytest.fixture
+def open_office_window(qtbot, account):
+    """open_office_window(desk, username, link=None) -> a shown MainWindow on that workstation."""
+    from desk.ui.context import DeskContext
+    from desk.ui.main_window import MainWindow
+
+    def opener(desk, username, link=None):
+        session = desk.sign_in(username, PG_PASSWORDS[username])
+        window = MainWindow(DeskContext(desk, session, link or account))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: tasks.tracker().idle())
+        return window
+
+    return opener
