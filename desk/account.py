@@ -76,7 +76,7 @@ class Account:
         if not found["connected"] and self.on_record():
             found["keys_elsewhere"] = not found["problem"] and self.desk.store.on_server
             key = "vault.publish_blocked" if found["problem"] else (
-                "workstation.keys_elsewhere" if found["keys_elsewhere"] else "vault.publish_keys_gone")
+                "workstation.no_keys_here" if found["keys_elsewhere"] else "vault.publish_keys_gone")
             found["blocked"] = render(key, lang, {})
         return found
 

@@ -1,9 +1,9 @@
 """Messages about the workstations of an office's shared desk: {key: (english, arabic)}."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "workstation.keys_here": (
-        "This workstation holds the X keys: it can publish.",
-        "تحتفظ هذه المحطة بمفاتيح X، فيمكنها النشر.",
+    "workstation.no_keys_here": (
+        "This workstation cannot publish: the X keys are kept on another workstation's keyring.",
+        "لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى.",
     ),
     "workstation.keys_elsewhere": (
         "This workstation cannot publish: the X keys are kept on another workstation's keyring. "

@@ -97,8 +97,9 @@ class DeskContext(QObject):
 
         chosen, here = self.settings()["publishing_workstation"], self.desk.workstation_name()
         if chosen and not same(chosen, here):
+            # host names in left-to-right isolates: an Arabic sentence keeps them whole
             return self.tr("Scheduled posts are published by the workstation %1, not by this one (%2).").replace(
-                "%1", chosen).replace("%2", here)
+                "%1", f"\u2066{chosen}\u2069").replace("%2", f"\u2066{here}\u2069")
         return ""
 
     # the server ------------------------------------------------------------------

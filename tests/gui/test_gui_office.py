@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from gui_support import settle
+from gui_support import read_as_text, settle
 from tcp_gate import Gate
 
 from desk.core.states import State
@@ -120,7 +120,7 @@ def test_only_the_chosen_workstation_publishes_due_posts_and_the_others_say_whic
     window.due.run()
     settle(qtbot)
     assert window.bands.workstation.isVisible()
-    assert window.bands.workstation.text() == ("Scheduled posts are published by the workstation press-room, "
+    assert read_as_text(window.bands.workstation.text()) == ("Scheduled posts are published by the workstation press-room, "
                                                "not by this one (reception).")
     assert window.statusBar().currentMessage() == ""  # quietly: nothing failed
     assert khalid.post(post_id).state == State.SCHEDULED

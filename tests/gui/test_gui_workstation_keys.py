@@ -67,6 +67,11 @@ def test_the_window_says_whether_this_workstation_can_publish(qtbot, pg_office, 
     assert khalid.post(post_id).state == State.SCHEDULED
     window.due.timer.stop()
     khalid.unschedule(post_id)
+    admin = open_office_window(desk, "admin", ServiceAccountLink(desk.sign_in("admin", "adminpass1")))
+    admin.due.timer.stop()
+    admin.places.go("settings")
+    qtbot.waitUntil(lambda: admin.page["settings"].account.status.text() == ELSEWHERE, timeout=10000)
+    admin.close()
 
     desk.account.vault().store_keys(XKeys("MARKERck9f3a7c1e2d", "MARKERcs4b8e6f0a1c9d",
                                           "1580000000000000001-MARKERat7d2e", "MARKERats5c1f9b3e7a"))

@@ -51,8 +51,8 @@ def test_a_workstation_without_the_keys_knows_it_and_its_publish_due_exits_5(
     assert desk.account.keys_elsewhere() is True
     status = desk.account.status("en")
     assert status["connected"] is False and status["keys_elsewhere"] is True and status["problem"] == ""
-    assert status["blocked"].startswith("This workstation cannot publish: the X keys are kept on another "
-                                        "workstation's keyring.")
+    assert status["blocked"] == "This workstation cannot publish: the X keys are kept on another workstation's keyring."
+    assert desk.account.status("ar")["blocked"] == "لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى."
 
     cli = DeskCli(office.folder, env={"DESK_DATABASE_URL": pg_databases.url_for(office.folder)})
     nothing_due = cli.run("publish-due")
