@@ -84,7 +84,9 @@ class Account:
         """An office's desk whose log says an account is connected, while this workstation's
         keyring holds no keys: another workstation publishes. (A keyring that cannot be
         asked raises VaultError: that is a blocked keyring, not keys elsewhere.)"""
-        return self.desk.store.on_server and self.on_record() and not self.vault().has_keys()
+        if not (self.desk.store.on_server and self.on_record()):
+            return False
+        return not self.vault(unlock_timeout=CHECKPOINT_UNLOCK_SECONDS).has_keys()  # never waits on a prompt
 
     def on_record(self) -> bool:
         """An account was connected and not forgotten, as the chain says (no keyring asked)."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from desk import paths
 from desk.account import Account, Sealer
-from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError
+from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError, VaultError
 from desk.core.media import check_image
 from desk.core.roles import Role, parse_roles
 from desk.core.workstation import require_publishing_here, same as same_workstation
@@ -335,6 +335,14 @@ class Desk:
     def due_published_here(self) -> bool:
         return same_workstation(self.publishing_workstation() or self.workstation_name(), self.workstation_name())
 
+    def _keys_elsewhere(self) -> bool:
+        """A reachable keyring without the keys of a connected account, on an office's desk.
+        A keyring that cannot be asked is said when a post is due (publisher())."""
+        try:
+            return self.account.keys_elsewhere()
+        except VaultError:
+            return False
+
     def is_training(self) -> bool:
         """True when posts go to the training timeline (chosen, or no account at all).
         False when publishing is blocked: those posts go nowhere, least of all to training."""
@@ -348,12 +356,16 @@ class Desk:
 
     def publish_due(self, now: datetime | None = None):
         """Send what is due. When anything is due or unsettled, the publisher is found
-        first: a blocked keyring refuses the whole run before any post is touched."""
+        first: a blocked keyring refuses the whole run before any post is touched. On an
+        office's desk only the chosen workstation publishes (NotThisWorkstation elsewhere),
+        and one whose keyring lacks the keys says so on every run."""
         from desk.core.states import State
 
         require_publishing_here(self.publishing_workstation(), self.workstation_name())
-        if self.on_server and self.account_on_record() and not self.training_chosen():
-            self.publisher()  # a workstation without the keys says so on every run, due or not
+        if not self.training_chosen() and self._keys_elsewhere():
+            from desk.vault import PublishingBlocked
+
+            raise PublishingBlocked("workstation.keys_elsewhere")  # on every run, due or not
         moment = now or datetime.now(timezone.utc)
         if self.store.posts.due(moment.isoformat(timespec="milliseconds")) or \
                 self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):

@@ -29,16 +29,24 @@ ELSEWHERE = "This workstation cannot publish: the X keys are kept on another wor
 
 
 @pytest.fixture
-def real_keyring(monkeypatch):
+def real_keyring(no_keyring, monkeypatch):
+    """This session's throw-away Secret Service, for this process and the commands it runs;
+    put back before no_keyring puts back what the test found (monkeypatch would undo later)."""
     problem = keyring_problem()
     if problem:
         pytest.skip(problem)
+    import os
+
     import keyring.core
     from keyring.backends import SecretService
 
-    monkeypatch.setattr(keyring.core, "_keyring_backend", SecretService.Keyring())
-    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
-    monkeypatch.setenv("DESK_X_API_BASE", "http://127.0.0.1:9")  # never the real X
+    saved_backend, saved_env = keyring.core._keyring_backend, os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+    keyring.core._keyring_backend = SecretService.Keyring()
+    monkeypatch.setenv("DESK_X_API_BASE", "http://127.0.0.1:9")  # never the real X, whatever happens
+    yield
+    keyring.core._keyring_backend = saved_backend
+    if saved_env is not None:
+        os.environ["PYTHON_KEYRING_BACKEND"] = saved_env
 
 
 def test_the_window_says_whether_this_workstation_can_publish(qtbot, pg_office, open_office_window, real_keyring,

@@ -7,7 +7,6 @@ Run under the throw-away Secret Service (`.ci/keyring-session.sh`) and the test 
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from datetime import datetime, timedelta, timezone
@@ -29,16 +28,23 @@ PW = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khali
 
 @pytest.fixture
 def real_keyring(no_keyring, monkeypatch):
-    """This session's throw-away Secret Service, for this process and the commands it runs."""
+    """This session's throw-away Secret Service, for this process and the commands it runs;
+    put back before no_keyring puts back what the test found (monkeypatch would undo later)."""
     problem = keyring_problem()
     if problem:
         pytest.skip(problem)
+    import os
+
     import keyring.core
     from keyring.backends import SecretService
 
-    monkeypatch.setattr(keyring.core, "_keyring_backend", SecretService.Keyring())
-    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    saved_backend, saved_env = keyring.core._keyring_backend, os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+    keyring.core._keyring_backend = SecretService.Keyring()
     monkeypatch.setenv("DESK_X_API_BASE", "http://127.0.0.1:9")  # never the real X, whatever happens
+    yield
+    keyring.core._keyring_backend = saved_backend
+    if saved_env is not None:
+        os.environ["PYTHON_KEYRING_BACKEND"] = saved_env
 
 
 def test_a_workstation_without_the_keys_knows_it_and_its_publish_due_exits_5(
@@ -77,4 +83,3 @@ def test_a_workstation_without_the_keys_knows_it_and_its_publish_due_exits_5(
         assert desk.account.status("en")["connected"] is True
     finally:
         desk.account.vault().forget()
-    assert os.environ.get("PYTHON_KEYRING_BACKEND") is None
