@@ -132,3 +132,26 @@ def test_only_the_chosen_workstation_publishes_due_posts_and_the_others_say_whic
     qtbot.waitUntil(lambda: khalid.post(post_id).state == State.PUBLISHED, timeout=10000)
     settle(qtbot)
     assert tasks.tracker().idle()
+
+
+def test_the_window_notices_the_server_going_and_coming_back_and_catches_up(qtbot, pg_office, open_office_window):
+    target = urlsplit(pg_office.url)
+    gate = Gate(target.hostname, target.port)
+    gate.open()
+    here = pg_office.desk(url=pg_office.url.replace(f":{target.port}/", f":{gate.port}/"))
+    window = open_office_window(here, "sara")
+    window.places.go("review")
+    page = window.page["review"]
+    gate.shut()  # nothing asked of the window: its listening connection sees the server go
+    qtbot.waitUntil(lambda: window.bands.offline.isVisible(), timeout=5000)
+    omar = pg_office.workstation("b").sign_in("omar", "officerpw1")  # the server itself is up
+    post_id = omar.draft("خبر كُتب والمحطة الأولى منقطعة")
+    omar.submit(post_id)
+    qtbot.wait(500)
+    assert page.list.topLevelItemCount() == 0 and window.bands.offline.isVisible()
+    gate.open()
+    qtbot.waitUntil(lambda: not window.bands.offline.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: page.list.topLevelItemCount() == 1, timeout=2000)
+    settle(qtbot)
+    gate.shut()
+    here.close()
