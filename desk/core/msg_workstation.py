@@ -6,10 +6,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى.",
     ),
     "workstation.keys_elsewhere": (
-        "This workstation cannot publish: the X keys are kept on another workstation's keyring. "
-        "Nothing was published and the post was left as it was; publish from the workstation that holds them.",
-        "لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى. لم يُنشر شيء "
-        "وبقي المنشور على حاله، فانشر من المحطة التي تحتفظ بها.",
+        "This workstation cannot publish: the X keys are kept on another workstation's keyring. Nothing was "
+        "published; publish from the workstation that holds them, or have an administrator save the keys here.",
+        "لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى. لم يُنشر شيء، فانشر من المحطة "
+        "التي تحتفظ بها، أو اطلب من المدير حفظ المفاتيح في هذه المحطة.",
     ),
     "workstation.published_elsewhere": (
         "Scheduled posts are published by the workstation {chosen}, not by this one ({here}): nothing was sent "
@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workstation.any": (
         "Scheduled posts are now published by any workstation of the desk that holds the X keys.",
-        "صارت أي محطة من محطات المكتب تحتفظ بمفاتيح X تنشر المنشورات المجدولة.",
+        "صارت المنشورات المجدولة تُنشر من أي محطة في المكتب تحتفظ بمفاتيح X.",
     ),
     "workstation.bad_name": (
         "A workstation's name is one line of at most 255 characters, such as its host name.",
