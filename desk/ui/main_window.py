@@ -223,10 +223,9 @@ class MainWindow(QMainWindow):
         if isinstance(error, NotThisWorkstation) or getattr(error, "key", "") == "workstation.keys_elsewhere":
             if not self.ctx.keys_elsewhere() and isinstance(error, PublishingBlocked):
                 self.ctx.check_account()
-            self.bands.reload()
+            self.refresh_account()
             return
         self.statusBar().showMessage(self.ctx.message(error), 15000)
-
         if isinstance(error, PublishingBlocked):
             self.ctx.check_account()
 
