@@ -155,3 +155,20 @@ def test_the_window_notices_the_server_going_and_coming_back_and_catches_up(qtbo
     settle(qtbot)
     gate.shut()
     here.close()
+
+
+def test_the_windows_poll_asks_its_own_socket_not_the_server(qtbot, pg_office, open_office_window):
+    import psycopg
+
+    window = open_office_window(pg_office.desk(), "sara")
+    database = urlsplit(pg_office.url).path.lstrip("/")
+
+    def listening():  # the server's own record of the listening connection's last statement
+        with psycopg.connect(pg_office.url, autocommit=True) as conn:
+            return conn.execute("SELECT query, state_change FROM pg_stat_activity WHERE datname = %s"
+                                " AND query LIKE 'LISTEN%%'", [database]).fetchall()
+
+    before = listening()
+    assert len(before) == 1
+    qtbot.wait(1500)  # several polls
+    assert listening() == before
