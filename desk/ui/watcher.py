@@ -81,7 +81,10 @@ class DataWatcher(QObject):
                 found = self.desk.data_version()
             except DeskError as error:
                 found = error
-            self._retried.emit(found)
+            try:
+                self._retried.emit(found)
+            except RuntimeError:
+                pass  # the window closed meanwhile
 
         threading.Thread(target=ask, name="server-retry", daemon=True).start()
 
