@@ -17,7 +17,7 @@ from desk.account import Account, Sealer
 from desk.core.errors import DeskError, InvalidInput, SignInRefused, StoreError, VaultError
 from desk.core.media import check_image
 from desk.core.roles import Role, parse_roles
-from desk.core.workstation import require_publishing_here, same as same_workstation
+from desk.core.workstation import require_publishing_here
 from desk.core.staff_rules import (
     LOCK_MINUTES, check_name, check_username, decoy_check, hash_password, is_locked, lock_until,
     password_matches,
@@ -331,9 +331,6 @@ class Desk:
     def publishing_workstation(self) -> str:
         """The workstation chosen to publish scheduled posts, or "" for any."""
         return self.store.settings.all()["publishing_workstation"]
-
-    def due_published_here(self) -> bool:
-        return same_workstation(self.publishing_workstation() or self.workstation_name(), self.workstation_name())
 
     def _keys_elsewhere(self) -> bool:
         """A reachable keyring without the keys of a connected account, on an office's desk.
