@@ -58,27 +58,34 @@ class _OnPg:  # sqlite3's conn.execute with ? placeholders, over psycopg
         return self.raw.execute(pg.to_pg(statement), list(params))
 
 
-def _admin(server_url: str, statement: str) -> None:
+def _password(url: str) -> str | None:
+    """The server's password as the desk keeps it (the keyring), or None."""
+    from desk import server_login
+
+    return server_login.password_for(url)
+
+
+def _admin(server_url: str, statement: str, password: str | None) -> None:
     import psycopg
 
-    with psycopg.connect(server_url, autocommit=True) as conn:
+    with psycopg.connect(server_url, autocommit=True, password=password) as conn:
         conn.execute(statement)
 
 
-def _matches(url: str, expected: tuple[int, int, str], posts: int) -> bool:
+def _matches(url: str, expected: tuple[int, int, str], posts: int, password: str | None) -> bool:
     import psycopg
 
     try:
-        with psycopg.connect(url, autocommit=True) as conn:
+        with psycopg.connect(url, autocommit=True, password=password) as conn:
             return last_built_event(_OnPg(conn), posts) == expected
     except Exception:
         return False
 
 
-def copy_into(source: Path, url: str, progress=print) -> None:
+def copy_into(source: Path, url: str, password: str | None = None, progress=print) -> None:
     """Every table of the SQLite desk at ``source`` into the empty database at ``url``
     (its schema made by pg_schema.migrate), in one transaction."""
-    db = pg.Database(url)
+    db = pg.Database(url, password)
     try:
         pg_schema.migrate(db, pg.place(url))
     finally:
@@ -87,7 +94,7 @@ def copy_into(source: Path, url: str, progress=print) -> None:
 
     lite = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        with psycopg.connect(url) as conn:
+        with psycopg.connect(url, password=password) as conn:
             for table in TABLES:
                 wanted = [r[0] for r in conn.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
@@ -106,7 +113,7 @@ def copy_into(source: Path, url: str, progress=print) -> None:
                 conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
                              f" (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)")
             conn.commit()
-        with psycopg.connect(url, autocommit=True) as conn:
+        with psycopg.connect(url, autocommit=True, password=password) as conn:
             conn.execute("VACUUM ANALYZE")  # the planner's statistics, and index-only scans
     finally:
         lite.close()
@@ -115,6 +122,7 @@ def copy_into(source: Path, url: str, progress=print) -> None:
 def cached(server_url: str, sqlite_folder: Path, posts: int, progress=print) -> tuple[str, Path]:
     """(URL, workstation folder) of the benchmark office on the server, loaded if needed."""
     pg.check_url(server_url)
+    password = _password(server_url)  # the same role makes and reads the benchmark's database
     url = url_of(server_url, database_name(posts))
     folder = workstation(url)
     lite = sqlite3.connect(f"file:{sqlite_folder / 'desk.sqlite3'}?mode=ro", uri=True)
@@ -122,15 +130,15 @@ def cached(server_url: str, sqlite_folder: Path, posts: int, progress=print) -> 
         expected = last_built_event(lite, posts)
     finally:
         lite.close()
-    if _matches(url, expected, posts) and (folder / anchors.ANCHOR_NAME).exists():
+    if _matches(url, expected, posts, password) and (folder / anchors.ANCHOR_NAME).exists():
         return url, folder
     name = database_name(posts)
     if progress:
         progress(f"loading the office into {pg.place(url)} ...")
-    _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    _admin(server_url, f"CREATE DATABASE {name}")
-    copy_into(sqlite_folder / "desk.sqlite3", url, progress)
-    if not _matches(url, expected, posts):
+    _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", password)
+    _admin(server_url, f"CREATE DATABASE {name}", password)
+    copy_into(sqlite_folder / "desk.sqlite3", url, password, progress)
+    if not _matches(url, expected, posts, password):
         raise RuntimeError(f"the office in {pg.place(url)} does not match {sqlite_folder}")
     import shutil
 
@@ -139,7 +147,7 @@ def cached(server_url: str, sqlite_folder: Path, posts: int, progress=print) -> 
     shutil.rmtree(folder, ignore_errors=True)  # an anchor and images of the database dropped
     folder.mkdir(parents=True, mode=0o700)
 
-    store = Store(folder, database=url)
+    store = Store(folder, database=url, password=password)
     try:
         anchors.write(folder, store.anchor(), None)  # unsealed, as the SQLite office was built
     finally:

@@ -56,3 +56,27 @@ def test_search_and_its_count_take_three_statements(office):
 
     assert statements(office, search) == 3
     assert [r["text"] for r in found["rows"]] == ["أمطار على مناطق المملكة"] and found["count"] == 1
+
+
+def test_the_benchmarks_proxy_counts_each_statement_as_one_round_trip(store_kind):
+    """benchmarks.slow_proxy stands for the network in python -m benchmarks: a statement
+    sent through it is one turn, and it holds each for its delay both ways."""
+    import time
+
+    from benchmarks.slow_proxy import SlowProxy
+    from desk.store import pg
+    from tests.conftest import PG_ADMIN_URL
+
+    where = pg.describe(PG_ADMIN_URL)
+    proxy = SlowProxy(where["host"], where["port"], 0.005).start()
+    try:
+        db = pg.Database(proxy.url(PG_ADMIN_URL))
+        before, start = proxy.round_trips, time.perf_counter()
+        answers = [db.execute(f"SELECT {n}").fetchone()[0] for n in range(1, 4)]
+        held = time.perf_counter() - start
+        db.conn.close()
+    finally:
+        proxy.stop()
+    assert answers == [1, 2, 3]
+    assert proxy.round_trips - before == 3
+    assert held >= 0.9 * 3 * 2 * 0.005  # never much faster than the delay it stands for
