@@ -109,14 +109,14 @@ ALL = [
 ]
 
 
-def _child(mode: str, folder: Path) -> dict:
+def _child(mode: str, folder: Path, database: str | None = None) -> dict:
     import json
     import os
     import sys
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    if DATABASE:
-        env["DESK_DATABASE_URL"] = DATABASE
+    if database or DATABASE:
+        env["DESK_DATABASE_URL"] = database or DATABASE
     done = subprocess.run([sys.executable, str(Path(__file__).with_name("window_child.py")), mode, str(folder)],
                           capture_output=True, text=True, env=env, timeout=120)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.measures import Result, best_of
+from benchmarks.measures import Result, _child, best_of
 from desk.store.log import LogFilter
 
 DELAY = 0.010  # seconds each way: a round trip takes 20 ms more
@@ -110,6 +110,7 @@ def measure(sqlite_folder: Path, url: str, pg_folder: Path) -> list[Result]:
     try:
         far = figures(pg_folder, proxy.url(url), proxy)
         one = _one_round_trip(proxy.url(url))
+        pause = _child("stall", pg_folder, proxy.url(url))
     finally:
         proxy.stop()
     away = f"+{DELAY * 1000:g} ms each way"
@@ -123,6 +124,8 @@ def measure(sqlite_folder: Path, url: str, pg_folder: Path) -> list[Result]:
         Result(f"network: log window opening, {away}", far.opening_ms, "ms", 100.0,
                f"(staff, count and page: {far.opening_statements} round trips; direct {direct.opening_ms:.1f} ms,"
                f" SQLite {lite.opening_ms:.1f} ms)"),
+        Result(f"network: longest GUI pause, {away}", pause["max_gap_ms"], "ms", 50.0,
+               f"(publishing while X takes 3 s: the window refreshes on its GUI thread; post {pause['state']})"),
         Result("network: approve-and-publish, round trips", far.publish_statements, "rt", APPROVE_AND_PUBLISH_BOUND,
                f"({far.publish_network} on the wire, connections included; direct {direct.publish_statements})"),
         Result(f"network: approve-and-publish, {away}", far.publish_ms / lite.publish_ms, "x", None,
