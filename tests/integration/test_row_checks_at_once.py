@@ -55,3 +55,17 @@ def test_a_count_of_the_log_is_refused_to_a_person_whose_row_was_edited(office, 
     assert refused.value.key == "audit.refused_tampered"
     assert FIELD_WORDS[field][0] in refused.value.message("en")
 
+
+
+def test_a_post_comes_with_its_images_in_their_order(office, images):
+    """The row and its images are read in one statement (a join): order, alt texts and
+    a post without images all come back as they were written."""
+    first, second = images.png(color=(1, 2, 3)), images.jpeg(color=(9, 8, 7))
+    with_images = office.omar.draft("خبر بصورتين", images=[(("b.png", first), "الثانية أولاً"),
+                                                           (("a.jpg", second), "ثم الأولى")])
+    without = office.omar.draft("خبر بلا صور")
+    got = office.desk.store.posts.get(with_images)
+    assert [m.alt for m in got.media] == ["الثانية أولاً", "ثم الأولى"]
+    assert [m.ext for m in got.media] == ["png", "jpg"] and all(m.size > 0 for m in got.media)
+    assert office.desk.store.posts.get(without).media == ()
+    assert office.desk.store.posts.media(with_images) == got.media
