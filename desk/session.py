@@ -65,18 +65,27 @@ class Session(StaffActs):
         takes effect on an open window at once, not at the next sign-in. Someone whose
         password was reset may do nothing but choose a new one: every action reaches
         the person through here, so none slips past."""
-        current = self._current()
+        return self._member_with()[0]
+
+    def _member_with(self, also: tuple[str, list] | None = None):
+        """(member, the value of the scalar query ``also``): a read that rides along with
+        the person's check, in the same statement (on a server, one round trip less)."""
+        current, value = self._checked(also)
         if current.must_change:
             raise NotPermitted("password.must_change", username=self._username)
-        return current
+        return current, value
 
     def _current(self):
-        current = self.store.staff.get(self._username)
+        return self._checked()[0]
+
+    def _checked(self, also=None):
+        # The row and its check against the log in one statement (one round trip to a server).
+        current, problem, value = rows_check.checked_member(self.store.db, self._username, also)
         if current is None or not current.active:
             raise SignInRefused("signin.inactive", username=self._username)
         # Roles granted by editing the database are not roles: the log says who may do what.
-        refuse_if_tampered(rows_check.staff_problem(self.store.db, self._username))
-        return current
+        refuse_if_tampered(problem)
+        return current, value
 
     @property
     def person(self):
@@ -264,8 +273,9 @@ class Session(StaffActs):
         return list(self.store.log.rows(log_filter, limit, offset))
 
     def log_count(self, log_filter: LogFilter = LogFilter()) -> int:
-        self._require("read_log")
-        return self.store.log.count(log_filter)
+        member, count = self._member_with(self.store.log.count_query(log_filter))
+        role_rules.require(member.roles, "read_log")
+        return count
 
     def media_path(self, item):
         """Where an image of a post is kept: media/<sha256>.<ext> in the data folder."""

@@ -28,7 +28,12 @@ def media_json(db, post_id_sql: str) -> str:
 def search_clause(db) -> str:
     """Posts whose text holds every word of the search, each as a prefix (one parameter)."""
     if is_pg(db):
-        return f"to_tsvector('{SEARCH_CONFIG}', p.text) @@ to_tsquery('{SEARCH_CONFIG}', ?)"
+        # The matching ids first, from the index (OFFSET 0 keeps the planner from folding
+        # the subquery in): else, for a newest-first page, it walks the posts backwards
+        # and works out every post's words until a page is found (30 ms and more on
+        # 110,000 posts for a common word).
+        return (f"p.id IN (SELECT f.id FROM posts f WHERE to_tsvector('{SEARCH_CONFIG}', f.text)"
+                f" @@ to_tsquery('{SEARCH_CONFIG}', ?) OFFSET 0)")
     return "p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)"
 
 

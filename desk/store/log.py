@@ -141,8 +141,12 @@ class Log:
         return ({**row, "media": json.loads(row["media"])} for row in self.db.query(sql + where + " ORDER BY p.id", params))
 
     def count(self, f: LogFilter = LogFilter()) -> int:
+        return self.db.execute(*self.count_query(f)).fetchone()[0]
+
+    def count_query(self, f: LogFilter = LogFilter()) -> tuple[str, list]:
+        """The count as a scalar query, to ride along with another statement."""
         where, params = _where(f, self.db)
-        return self.db.execute("SELECT COUNT(*) FROM posts p" + where, params).fetchone()[0]
+        return "SELECT COUNT(*) FROM posts p" + where, params
 
     def row(self, post_id: int) -> dict | None:
         rows = list(self.db.query(ROW_SQL + " WHERE p.id = ?", [post_id]))

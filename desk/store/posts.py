@@ -63,13 +63,17 @@ class PostTable:
         return tuple(MediaItem(*row) for row in rows)
 
     def get(self, post_id: int) -> PostRow:
-        rows = list(self.db.query("SELECT * FROM posts WHERE id = ?", [post_id]))
+        # The row and its images in one statement: on a server each statement is a round trip.
+        rows = list(self.db.query(
+            "SELECT p.*, m.sha256 AS m_sha256, m.ext AS m_ext, m.alt AS m_alt, m.size AS m_size FROM posts p"
+            " LEFT JOIN post_media m ON m.post_id = p.id WHERE p.id = ? ORDER BY m.position", [post_id]))
         if not rows:
             raise NotFound("post.not_found", post_id=post_id)
-        row = rows[0]
+        media = tuple(MediaItem(r["m_sha256"], r["m_ext"], r["m_alt"], r["m_size"]) for r in rows if r["m_sha256"])
+        row = {k: v for k, v in rows[0].items() if not k.startswith("m_")}
         row["state"] = State(row["state"])
         row["training"] = bool(row["training"])
-        return PostRow(media=self.media(post_id), **row)
+        return PostRow(media=media, **row)
 
     def writers(self, post_id: int) -> frozenset[str]:
         rows = self.db.execute(
@@ -88,10 +92,24 @@ class PostTable:
         ).fetchall()
         return tuple(r[0] for r in rows)
 
+    def _writers_and_approvers(self, post: PostRow) -> tuple[frozenset[str], tuple[str, ...]]:
+        """writers() and approvers() in one statement (one round trip to a server)."""
+        rows = self.db.execute(
+            """SELECT action, actor FROM events WHERE post_id = ? AND (
+                 (action IN (?, ?) AND actor IS NOT NULL)
+                 OR (action = 'approve' AND content_hash = ?
+                     AND id > COALESCE((SELECT MAX(id) FROM events WHERE post_id = ? AND action = 'submit'), 0)))
+               ORDER BY id""",
+            [post.id, *WRITING_ACTIONS, post.content_hash, post.id],
+        ).fetchall()
+        return (frozenset(actor for action, actor in rows if action in WRITING_ACTIONS),
+                tuple(actor for action, actor in rows if action == "approve"))
+
     def facts(self, post: PostRow) -> PostFacts:
         # Hash what the row holds now, not the stored column: publishing checks the hash
         # again, so content changed behind the program's back no longer matches its approval.
-        writers = self.writers(post.id) | {post.author}
+        found_writers, found_approvers = self._writers_and_approvers(post)
+        writers = found_writers | {post.author}
         return PostFacts(
             post_id=post.id,
             state=post.state,
@@ -101,7 +119,7 @@ class PostTable:
             approved_hash=post.approved_hash,
             writers=writers,
             # an approval by someone who wrote the post (or holds it now) never counts
-            approvers=tuple(a for a in self.approvers(post) if a not in writers),
+            approvers=tuple(a for a in found_approvers if a not in writers),
         )
 
     # writing (call inside a transaction) -------------------------------------
