@@ -297,6 +297,13 @@ class Sealer:
             _SEAL_KEYS[namespace] = key
         return key
 
+    def forget(self) -> None:
+        """Read the key from the keyring again (it was just put there)."""
+        namespace = self._namespace()
+        if namespace:
+            _SEAL_KEYS.pop(namespace, None)
+        self._failed = self._no_keyring = False
+
     def prepare(self) -> None:
         """Before the write lock: read the key, so a slow keyring holds no other desk up."""
         self._failed = False
@@ -308,7 +315,9 @@ class Sealer:
         if key is None and not self._failed:
             key = self._fetch(create=not sealed)
         if key is None and sealed:
-            raise SealUnavailable("audit.seal_unavailable")
+            # on a shared server, a keyring that answers but lacks the key: not joined yet
+            joined = self._failed or not self.account.desk.store.on_server
+            raise SealUnavailable("audit.seal_unavailable" if joined else "join.not_joined")
         return key
 
 

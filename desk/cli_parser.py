@@ -161,6 +161,12 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="put a checked backup of this desk in place (administrators)")
     p.add_argument("file", metavar="FILE")
     _as_user(p)
+    p = sub.add_parser("office-passphrase", help="set the passphrase other workstations join this desk with "
+                       "(password, then the passphrase twice, on stdin lines with --password-stdin)")
+    _as_user(p)
+    p = sub.add_parser("join", help="join this workstation to a desk on a server: its keyring takes the log's "
+                       "seal key (password, then the office passphrase)")
+    _as_user(p)
     return parser
 
 

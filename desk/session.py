@@ -13,6 +13,7 @@ from desk.core.staff_rules import NOTICE_DAYS, hash_password, password_matches
 from desk.core.text import check_draft_text, check_reply_target
 from desk.store import LogFilter, rows_check
 from desk.store.posts import refuse_if_tampered
+from desk.session_join import JoinActs
 from desk.session_staff import StaffActs
 
 
@@ -53,7 +54,7 @@ ADMIN_SETTINGS = frozenset({"approvals_needed", "lateness_minutes", "char_limit"
                             "publishing_workstation"})
 
 
-class Session(StaffActs):
+class Session(StaffActs, JoinActs):
     def __init__(self, desk, member):
         self.desk = desk
         self.store = desk.store

@@ -248,6 +248,12 @@ class Vault:
             raise VaultError("vault.entry_damaged")
         return bytes.fromhex(raw)
 
+    def keep_seal_key(self, key: bytes) -> None:
+        """The log's seal key brought from the office (desk join): kept, never shown."""
+        if not isinstance(key, bytes) or len(key) != 32:
+            raise InvalidInput("vault.checkpoint_malformed")
+        self._set(self._user("audit-seal"), key.hex())
+
     # plumbing
 
     def _user(self, what: str) -> str:

@@ -24,6 +24,15 @@ fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 $run_as "$bin/initdb" -D "$folder/data" -U postgres -A trust --encoding UTF8 --locale C.UTF-8 >/dev/null
+# TLS offered, as an office's server should: a certificate of its own for this run.
+tls=""
+if command -v openssl >/dev/null 2>&1; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+    -keyout "$folder/data/server.key" -out "$folder/data/server.crt" >/dev/null 2>&1
+  [ -z "$run_as" ] || chown postgres "$folder/data/server.key" "$folder/data/server.crt"
+  chmod 600 "$folder/data/server.key"
+  tls="-c ssl=on"
+fi
 # The password role signs in with SCRAM over TCP; everyone else is trusted on loopback.
 cat > "$folder/data/pg_hba.conf" <<HBA
 local all all trust
@@ -31,7 +40,7 @@ host all desk_password 127.0.0.1/32 scram-sha-256
 host all all 127.0.0.1/32 trust
 HBA
 $run_as "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
-  -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 $tls" start >/dev/null
 
 stop() {
   $run_as "$bin/pg_ctl" -D "$folder/data" -m immediate stop >/dev/null 2>&1 || true
@@ -43,7 +52,7 @@ secret=$(python3 -c 'import secrets; print(secrets.token_hex(16))')  # made anew
 "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
   -c "CREATE ROLE desk_password LOGIN CREATEDB PASSWORD '$secret'" >/dev/null
 export DESK_TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
-export DESK_TEST_PASSWORD_ROLE="desk_password" DESK_TEST_PASSWORD="$secret"
+export DESK_TEST_PASSWORD_ROLE="desk_password" DESK_TEST_PASSWORD="$secret" DESK_TEST_TLS="${tls:+1}"
 status=0
 "$@" || status=$?
 exit $status

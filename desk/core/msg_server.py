@@ -23,6 +23,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "انقطع الاتصال بخادم قاعدة البيانات {host}:{port} في أثناء العملية، فلم يحفظ الخادم منها شيئًا. "
         "أعد المحاولة حين يستجيب الخادم.",
     ),
+    "pg.tls": (
+        "The connection to the database server {host}:{port} could not be secured as the address's sslmode "
+        "asks: nothing was opened. Check the server's certificate and the sslrootcert file named in the address.",
+        "تعذّر تأمين الاتصال بخادم قاعدة البيانات {host}:{port} كما يطلب إعداد sslmode في العنوان، فلم يُفتح "
+        "شيء. تحقّق من شهادة الخادم ومن ملف sslrootcert المذكور في العنوان.",
+    ),
     "pg.wrong_password": (
         "The database server {host} refused the password of {user}. An administrator keeps the right one in "
         "this workstation's keyring with `desk database-password`.",

@@ -87,6 +87,8 @@ def translate(error: BaseException, url: str) -> StoreError:
         return StoreError("pg.wrong_password", **d)
     if "does not exist" in text and "database" in text:
         return StoreError("pg.no_database", **d)
+    if "ssl" in text or "certificate" in text or "root cert" in text:
+        return StoreError("pg.tls", **d)
     if "permission denied" in text:
         return StoreError("pg.not_permitted", **d)
     if isinstance(error, psycopg.OperationalError):
