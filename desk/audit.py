@@ -68,6 +68,12 @@ def _at(store, anchor_events: int, anchor_head: str, count: int) -> bool:
     return count >= anchor_events and store.event_hash_at(anchor_events) == anchor_head
 
 
+def _past_the_move(store, events: int, count: int) -> bool:
+    """A folder whose desk moved to a server ends with its ``moved`` event; the anchors then
+    follow the desk on the server, further along than the folder's chain can go."""
+    return bool(store.moved_to) and events > count and store.last_action() == "moved"
+
+
 def verify_desk(desk) -> VerifyReport:
     store = desk.store
     institution = desk.institution()
@@ -108,9 +114,12 @@ def verify_desk(desk) -> VerifyReport:
             return _fail("audit.anchor_forged", count, head)
         if anchor.desk_id != institution["desk_id"]:
             return _fail("audit.anchor_other_desk", count, head, name=anchor.name_en)
-        if not _at(store, anchor.events, anchor.head, count):
+        if _past_the_move(store, anchor.events, count):
+            notes.append(("move.anchor_on_server", {"place": store.moved_to, "count": count}))
+        elif not _at(store, anchor.events, anchor.head, count):
             return _fail("audit.cut_short", count, head, expected=anchor.events, found=count)
-        notes.append(("audit.anchor_covers", {"covered": anchor.events, "count": count}))
+        else:
+            notes.append(("audit.anchor_covers", {"covered": anchor.events, "count": count}))
 
     kept = desk.account.checkpoint()
     if kept is None:
@@ -119,6 +128,8 @@ def verify_desk(desk) -> VerifyReport:
         if not store.has_event_hash(kept["head"]):
             return _fail("chain.checkpoint", count, head, "missing")
         notes.append(("audit.checkpoint_legacy", {}))
+    elif _past_the_move(store, kept["events"], count):
+        notes.append(("move.anchor_on_server", {"place": store.moved_to, "count": count}))
     else:
         if not _at(store, kept["events"], kept["head"], count):
             return _fail("audit.cut_short_keyring", count, head, "missing", expected=kept["events"], found=count)
