@@ -44,11 +44,13 @@ def pg_query(url: str, statement: str, params=()) -> list[tuple]:
 
 
 def folder_contents(folder: Path) -> dict:
-    """Every file under the folder with its bytes (a missing folder is empty)."""
+    """Every file under the folder with its bytes (a missing folder is empty). The SQLite
+    files are left to the snapshot of their rows: SQLite may rewrite its WAL index on a read."""
     folder = Path(folder)
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith("desk.sqlite3")}
 
 
 def closed_port() -> int:
