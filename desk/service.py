@@ -178,8 +178,6 @@ class Desk:
         existing = self.institution()
         if existing:
             raise InvalidInput("desk.already_initialised", name=existing["name_en"])
-        if self.store.on_server:
-            self._refuse_anchored_folder()
         name_ar, name_en = (name_ar or "").strip(), (name_en or "").strip()
         if not name_ar or not name_en:
             raise InvalidInput("institution.name_required")
@@ -192,15 +190,6 @@ class Desk:
         with self.store.transaction():
             self.store.institution.create(name_ar, name_en, handle.lstrip("@"), logo_file, by=username)
             self.store.staff.add(username, name, frozenset({Role.ADMINISTRATOR}), password_hash, by=None)
-
-    def _refuse_anchored_folder(self) -> None:
-        """A folder that already belongs to a desk (its anchor) cannot be a workstation
-        folder of a new one: its anchor would be overwritten."""
-        from desk.store import anchor as anchors
-
-        found = anchors.read(self.folder, None)
-        if found is not None and found.anchor is not None:
-            raise InvalidInput("move.folder_other_desk", name=found.anchor.name_en)
 
     # backups -------------------------------------------------------------------
     def backup(self, session: "Session", out=None) -> Path:

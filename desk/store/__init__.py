@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desk.paths import DATABASE_NAME
-from desk.core.errors import StoreError
+from desk.core.errors import InvalidInput, StoreError
 from desk.store import anchor as anchors, backups, chain, db as dbmod, dialect, health, rows_check
 from desk.store.account_record import AccountRecord
 from desk.store.anchor import Anchor
@@ -89,6 +89,8 @@ class Store:
                 raise StoreError("pg.no_desk", place=place)
             if found > 0:
                 self._refuse_other_desk(place)
+            else:
+                self._refuse_anchored_folder()
             dbmod.prepare_folder(self.folder)
             pg_schema.migrate(self.db, place)
         except BaseException:
@@ -107,6 +109,13 @@ class Store:
             return
         if here.anchor.desk_id != row[0]:
             raise StoreError("pg.other_desk", place=place, found=row[1], expected=here.anchor.name_en)
+
+    def _refuse_anchored_folder(self) -> None:
+        """A folder that belongs to a desk already (its anchor) cannot be the workstation
+        folder of a new desk on a server: its anchor would be overwritten."""
+        here = anchors.read(self.folder, None)
+        if here is not None and here.anchor is not None:
+            raise InvalidInput("move.folder_other_desk", name=here.anchor.name_en)
 
     @property
     def on_server(self) -> bool:
