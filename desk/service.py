@@ -333,7 +333,7 @@ class Desk:
     def reopen(self) -> "Desk":
         """The same data folder on a second connection, for work off the GUI thread."""
         return Desk(self.folder, publisher_factory=self._publisher_factory,
-                    checkpoint_in_background=self.account._checkpoints is not None)
+                    checkpoint_in_background=self.account._checkpoints is not None, database=self.database)
 
     def is_training(self) -> bool:
         """True when posts go to the training timeline (chosen, or no account at all).
