@@ -10,6 +10,7 @@ import sys
 
 from desk import __version__
 from desk.cli_parser import build_parser
+from desk.cli_server import COMMANDS as SERVER_COMMANDS, checked_url
 from desk.core.errors import EXIT_INVALID, EXIT_USAGE, EXIT_X, DeskError, InvalidInput, SignInRefused
 from desk.core.messages import default_language, render
 from desk.core.states import State
@@ -75,54 +76,6 @@ def cmd_init(args, console):
     desk.undo_failed_init = True
     desk.init(args.name_ar, args.name_en, args.handle, args.admin, args.admin_name or args.admin, password, logo=args.logo)
     print(f"{args.name_ar} / {args.name_en} (@{args.handle.lstrip('@')})")
-
-
-def cmd_move_to(args, console):
-    """The desk in the data folder (SQLite, whatever DESK_DATABASE_URL says) to a server."""
-    from desk.service import Desk
-
-    url = _checked_url(args.url)
-    os.environ.pop("DESK_DATABASE_URL", None)  # the desk to move is the folder's own, never a server's
-    desk = Desk(args.data_dir, create=False)
-    session = desk.sign_in(args.as_user, console.password(args.as_user))
-    shown = [-1]
-
-    def progress(done: int, total: int) -> None:  # a line each tenth of the way, on stderr
-        step = done * 10 // total if total else 10
-        if step > shown[0]:
-            shown[0] = step
-            console.say("move.progress", done=f"{done:,}", total=f"{total:,}")
-
-    report = desk.move_to(session, url, progress)
-    print(report.place)
-    console.say("move.done", place=report.place, events=report.events, posts=report.posts, media=report.media,
-                url=url)
-
-
-def cmd_database_password(args, console):
-    """The server's password into this workstation's keyring, once the server accepts it."""
-    from desk import paths, server_login
-    from desk.store import pg
-
-    url = _checked_url(paths.database_url(args.database))
-    password = console.line(render("move.password_prompt", console.lang, {"place": pg.place(url)}))
-    server_login.remember(url, password)
-    console.say("pg.password_kept", place=pg.place(url))
-
-
-def _checked_url(url: str | None) -> str:
-    """A database address given to the command line: a password in it is bad input (exit 4),
-    and the message names the address without it."""
-    from desk.core.errors import StoreError
-    from desk.store import pg
-
-    if not url:
-        raise InvalidInput("move.no_database")
-    try:
-        pg.check_url(url)
-    except StoreError as error:
-        raise InvalidInput(error.key, **error.params) from None
-    return url
 
 
 def cmd_staff(args, console):
@@ -392,7 +345,7 @@ COMMANDS = {
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
     "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due, "reconcile": cmd_reconcile, "show": cmd_show,
     "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
-    "backup": cmd_backup, "restore": cmd_restore, "move-to": cmd_move_to, "database-password": cmd_database_password,
+    "backup": cmd_backup, "restore": cmd_restore,
 }
 
 
@@ -409,12 +362,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
     console = Console(args)
-    handler = COMMANDS.get(args.command, cmd_window)
+    handler = COMMANDS.get(args.command) or SERVER_COMMANDS.get(args.command, cmd_window)
     try:
         from desk import paths
 
         if paths.database_url(args.database):
-            _checked_url(paths.database_url(args.database))  # a password in the address: refused before use
+            checked_url(paths.database_url(args.database))  # a password in the address: refused before use
         return int(handler(args, console) or 0)
     except DeskError as error:
         print(error.message(console.lang), file=sys.stderr)
