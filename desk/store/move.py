@@ -81,17 +81,30 @@ def move_to(folder: Path, url: str, password: str | None, progress=None, *, acto
         source.close()
 
 
-def refuse_unless_empty(target, place: str) -> None:
-    """A database holding anything is refused, named by what it holds."""
+def refuse_unless_empty(target, place: str) -> bool:
+    """A database holding anything is refused, named by what it holds. True when it holds
+    only a desk's empty tables (a `desk init` that was refused leaves them): nothing to lose."""
     names = target.table_names()
     if not names:
-        return
+        return False
+    if _empty_desk_schema(target, names):
+        return True
     if "institution" in names:
         row = target.execute("SELECT name_en FROM institution WHERE id = 1").fetchone()
         if row is not None:
             raise InvalidInput("move.target_has_desk", place=place, name=row[0])
     shown = ", ".join(names[:6]) + (", …" if len(names) > 6 else "")
     raise InvalidInput("move.target_not_empty", place=place, tables=shown)
+
+
+def _empty_desk_schema(target, names: list[str]) -> bool:
+    from desk.store import pg_schema
+
+    ours = {pg_schema.VERSION_TABLE, *TABLES, *SERVER_ONLY}
+    if not set(names) <= ours or pg_schema.version(target) != migrations.SCHEMA_VERSION:
+        return False
+    return all(target.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchone() is None
+               for name in names if name != pg_schema.VERSION_TABLE)
 
 
 def _move(source, target, url, password, place, institution, progress, actor, seal_key) -> MoveReport:
@@ -110,7 +123,8 @@ def _move(source, target, url, password, place, institution, progress, actor, se
             counts = {t: source.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
             total = sum(counts.values()) + len(files)
             with pg.transaction(target):
-                refuse_unless_empty(target, place)  # again, under the server's write lock
+                if refuse_unless_empty(target, place):  # again, under the server's write lock
+                    _drop_tables(target)  # empty: made anew below, its indexes off until the rows are in
                 indexes = _create_schema(target)
                 done = 0
                 for table in TABLES:
@@ -230,13 +244,19 @@ def _arrive(folder: Path, url, password, place, events: int, head: str, actor, s
 
 def _drop(target) -> None:
     """Take away what a failed move copied: the database is as empty as it was."""
-    from desk.store import pg, pg_schema
+    from desk.store import pg
 
     try:
         with pg.transaction(target):
-            for table in (pg_schema.VERSION_TABLE, *reversed(TABLES), *SERVER_ONLY):
-                target.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
-            target.execute("DROP FUNCTION IF EXISTS json_extract(text, text)")
-            target.execute("DROP FUNCTION IF EXISTS json_type(text, text)")
+            _drop_tables(target)
     except Exception as error:  # the server went away: the person is told the move failed anyway
         log.warning("a failed move left tables behind: %s", type(error).__name__)
+
+
+def _drop_tables(target) -> None:
+    from desk.store import pg_schema
+
+    for table in (pg_schema.VERSION_TABLE, *reversed(TABLES), *SERVER_ONLY):
+        target.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+    target.execute("DROP FUNCTION IF EXISTS json_extract(text, text)")
+    target.execute("DROP FUNCTION IF EXISTS json_type(text, text)")

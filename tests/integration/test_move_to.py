@@ -170,6 +170,15 @@ def test_database_holding_other_tables_is_refused(office, pg_databases):
     assert _unchanged(office, url) == before
 
 
+def test_a_refused_init_leaves_a_database_a_desk_can_still_move_into(office, pg_databases, run_desk, tmp_path):
+    url = pg_databases.new()
+    refused = run_desk("--database", url, "init", "--name-ar", "م", "--name-en", "M", "--handle", "not a handle",
+                       "--admin", "admin", "--password-stdin", stdin="adminpass1\n", folder=tmp_path / "new")
+    assert refused.returncode == 4 and "desk_schema" in pg_contents(url)
+    office.desk.move_to(office.admin, url)
+    assert len(server_rows(url, "events")) == len(office.snapshot()["events"]) + 1
+
+
 def test_only_an_administrator_moves_the_desk(office, pg_databases):
     url = pg_databases.new()
     before = _unchanged(office, url)
