@@ -59,11 +59,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Password of the database server for {place}: ",
         "كلمة مرور خادم قاعدة البيانات للعنوان {place}: ",
     ),
-    "move.folder_other_desk": (
-        "This workstation's folder belongs to the desk of {name}: a new desk on the server needs a data folder "
-        "of its own (--data-dir): no desk was set up.",
-        "مجلد هذه المحطة تابع لمكتب «{name}»، والمكتب الجديد على الخادم يحتاج إلى مجلد بيانات خاص به "
-        "(--data-dir)، فلم يُنشأ المكتب.",
+    "move.desk_gone": (
+        "The database {place} holds no desk, yet this workstation's folder belongs to the desk of {name} "
+        "({events} events by its last record): that desk's database has been emptied or replaced, or the "
+        "address is wrong. Nothing was written. A new desk needs a data folder of its own (--data-dir).",
+        "لا يوجد مكتب في قاعدة البيانات {place}، ومجلد هذه المحطة تابع لمكتب «{name}» (فيه {events} حدثًا "
+        "بحسب آخر سجل له): فإما أن قاعدة بيانات ذلك المكتب أُفرغت أو استُبدلت، وإما أن العنوان خطأ. لم يُكتب "
+        "شيء. والمكتب الجديد يحتاج إلى مجلد بيانات خاص به (--data-dir).",
     ),
     "move.anchor_on_server": (
         "This folder's desk moved to the server {place}: its chain ends with the move (event {count}), and the "

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desk.paths import DATABASE_NAME
-from desk.core.errors import InvalidInput, StoreError
+from desk.core.errors import StoreError
 from desk.store import anchor as anchors, backups, chain, db as dbmod, dialect, health, rows_check
 from desk.store.account_record import AccountRecord
 from desk.store.anchor import Anchor
@@ -85,12 +85,12 @@ class Store:
                 raise StoreError("store.newer", found=found)
             if found < 0:
                 raise StoreError("pg.not_a_desk", place=place)
-            if found == 0 and not create:
-                raise StoreError("pg.no_desk", place=place)
             if found > 0:
                 self._refuse_other_desk(place)
             else:
-                self._refuse_anchored_folder()
+                self._refuse_anchored_folder(place)
+                if not create:
+                    raise StoreError("pg.no_desk", place=place)
             dbmod.prepare_folder(self.folder)
             pg_schema.migrate(self.db, place)
         except BaseException:
@@ -110,12 +110,13 @@ class Store:
         if here.anchor.desk_id != row[0]:
             raise StoreError("pg.other_desk", place=place, found=row[1], expected=here.anchor.name_en)
 
-    def _refuse_anchored_folder(self) -> None:
-        """A folder that belongs to a desk already (its anchor) cannot be the workstation
-        folder of a new desk on a server: its anchor would be overwritten."""
+    def _refuse_anchored_folder(self, place: str) -> None:
+        """An empty database, and a folder whose anchor names a desk: that desk's database
+        was emptied (or the address is wrong). Never made anew in silence, nor a new desk
+        over the folder's anchor."""
         here = anchors.read(self.folder, None)
         if here is not None and here.anchor is not None:
-            raise InvalidInput("move.folder_other_desk", name=here.anchor.name_en)
+            raise StoreError("move.desk_gone", place=place, name=here.anchor.name_en, events=here.anchor.events)
 
     @property
     def on_server(self) -> bool:

@@ -39,8 +39,12 @@ def test_init_on_a_server_from_a_folder_of_another_desk(run_desk, office_folder,
     url = pg_databases.new()
     before, files = snapshot(office_folder), folder_contents(office_folder)
     done = run_desk("--database", url, *INIT, stdin="adminpass1\n")
-    assert done.returncode == 4
-    assert render("move.folder_other_desk", "en", {"name": "Ministry of Media"}) in done.stderr
+    assert done.returncode == 1
+    from desk.store import anchor
+
+    events = anchor.read(office_folder, None).anchor.events
+    assert render("move.desk_gone", "en", {"place": pg.place(url), "name": "Ministry of Media",
+                                            "events": events}) in done.stderr
     assert snapshot(office_folder) == before and folder_contents(office_folder) == files
     assert pg_contents(url) == {"(functions)": []}
 

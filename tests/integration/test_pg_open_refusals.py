@@ -156,3 +156,17 @@ def test_cli_wrong_password_and_no_desk(run_desk, pg_databases, tmp_path, lang):
 
     assert render("pg.no_desk", lang, {"place": pg.place(empty)}) in done.stderr
     assert pg_contents(empty) == {"(functions)": []}
+
+
+@pytest.mark.parametrize("create", [False, True])
+def test_emptied_database_of_this_workstations_desk(pg_databases, tmp_path, create):
+    """The folder's anchor names a desk; its database now holds nothing: said so, never made anew."""
+    folder = tmp_path / "workstation"
+    url = pg_databases.office(folder)
+    pg_query(url, "DROP SCHEMA public CASCADE")
+    pg_query(url, "CREATE SCHEMA public")
+    files = folder_contents(folder)
+    error = refused(folder, url, create=create)
+    assert error.key == "move.desk_gone" and "Ministry of Media" in error.message("en")
+    assert pg_contents(url) == {"(functions)": []}
+    assert folder_contents(folder) == files
