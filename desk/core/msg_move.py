@@ -14,7 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "move.already_on_server": (
         "This desk already lives on a PostgreSQL server ({place}): only a desk in a data folder can be moved.",
-        "يقيم هذا المكتب على خادم PostgreSQL من قبل ({place})، ولا يُنقل إلا مكتب محفوظ في مجلد بيانات.",
+        "هذا المكتب مقيم أصلًا على خادم PostgreSQL ({place})، ولا يُنقل إلا مكتب محفوظ في مجلد بيانات.",
     ),
     "move.moved_away": (
         "This desk has moved to the server {place}: the copy in this folder can still be read, exported and "
@@ -37,18 +37,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "move.check_failed": (
         "The desk did not arrive intact on {place} ({why}): what was copied there has been removed, and the "
         "desk stays in this folder unchanged.",
-        "لم يصل المكتب سليمًا إلى {place} ({why})، فحُذف ما نُسخ إليها، وبقي المكتب في هذا المجلد كما كان.",
+        "لم يصل المكتب سليمًا إلى {place} ({why})، فحُذف ما نُسخ إلى هناك، وبقي المكتب في هذا المجلد كما كان.",
     ),
     "move.progress": (
         "Moving the desk: {done} of {total} rows and images copied.",
-        "جارٍ نقل المكتب: نُسخ {done} من أصل {total} بين صفوف وصور.",
+        "جارٍ نقل المكتب: نُسخ {done} من أصل {total} من الصفوف والصور.",
     ),
     "move.done": (
         "The desk has moved to {place}: {events} events, {posts} posts and {media} images, the chain checked on "
         "arrival. Every workstation now opens it with --database {url} (or DESK_DATABASE_URL); the copy in this "
         "folder stays readable but takes no more changes.",
-        "انتقل المكتب إلى {place}: {events} حدثًا و{posts} منشورًا و{media} صورة، وتُحقِّق من السلسلة عند "
-        "وصولها. تفتحه كل محطة الآن بالخيار --database {url} (أو بالمتغيّر DESK_DATABASE_URL)، وتبقى النسخة "
+        "انتقل المكتب إلى {place} (الأحداث: {events}، المنشورات: {posts}، الصور: {media})، وجرى التحقق "
+        "من السلسلة عند وصولها. تفتحه كل محطة الآن بالخيار --database {url} (أو بالمتغيّر DESK_DATABASE_URL)، وتبقى النسخة "
         "التي في هذا المجلد مقروءة لكنها لا تقبل أي تغيير.",
     ),
     "move.no_database": (
@@ -63,14 +63,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database {place} holds no desk, yet this workstation's folder belongs to the desk of {name} "
         "({events} events by its last record): that desk's database has been emptied or replaced, or the "
         "address is wrong. Nothing was written. A new desk needs a data folder of its own (--data-dir).",
-        "لا يوجد مكتب في قاعدة البيانات {place}، ومجلد هذه المحطة تابع لمكتب «{name}» (فيه {events} حدثًا "
+        "لا يوجد مكتب في قاعدة البيانات {place}، ومجلد هذه المحطة تابع لمكتب «{name}» (عدد أحداثه {events} "
         "بحسب آخر سجل له): فإما أن قاعدة بيانات ذلك المكتب أُفرغت أو استُبدلت، وإما أن العنوان خطأ. لم يُكتب "
         "شيء. والمكتب الجديد يحتاج إلى مجلد بيانات خاص به (--data-dir).",
     ),
     "move.anchor_on_server": (
         "This folder's desk moved to the server {place}: its chain ends with the move (event {count}), and the "
         "anchors that go further belong to the desk on the server (verify it there with --database).",
-        "انتقل مكتب هذا المجلد إلى الخادم {place}، فسلسلته تنتهي بحدث النقل (الحدث {count})، والمراسي التي "
+        "انتقل مكتب هذا المجلد إلى الخادم {place}، فسلسلته تنتهي بحدث النقل (الحدث رقم {count})، والمراسي التي "
         "تتجاوزه تخصّ المكتب على الخادم (تحقّق منه هناك بالخيار --database).",
     ),
 }
