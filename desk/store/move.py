@@ -75,6 +75,15 @@ def move_to(folder: Path, url: str, password: str | None, progress=None, *, acto
         try:
             refuse_unless_empty(target, place)
             return _move(source, target, url, password, place, institution, progress, actor, seal_key)
+        except Exception as error:
+            import psycopg
+
+            if isinstance(error, psycopg.Error):  # COPY speaks to psycopg directly: its errors in plain words
+                if target.conn.raw.broken or target.conn.raw.closed:
+                    where = pg.describe(url)
+                    raise StoreError("pg.lost", host=where["host"], port=where["port"]) from error
+                raise pg.translate(error, url) from error
+            raise
         finally:
             target.conn.close()
     finally:

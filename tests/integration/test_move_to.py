@@ -266,3 +266,31 @@ def test_cli_move_to_an_unreachable_server(run_desk, office_folder, snapshot):
     assert done.returncode == 1
     assert render("pg.unreachable", "en", {"host": "127.0.0.1", "port": url.split(":")[2].split("/")[0]}) in done.stderr
     assert snapshot(office_folder) == before
+
+
+def test_a_connection_lost_half_way_leaves_both_desks_as_they_were(office, pg_databases):
+    """The server's connection is cut in the middle of the COPY: the server keeps none of it,
+    the folder's desk stays writable and unchanged."""
+    from desk.core.lifecycle import Actor
+    from desk.core.roles import Role
+    from desk.store.move import PROGRESS_EVERY
+
+    store, omar = office.desk.store, Actor("omar", frozenset({Role.OFFICER}))
+    with store.transaction():  # enough rows for the COPY to report progress before it ends
+        for n in range(PROGRESS_EVERY // 3):
+            post_id = store.posts.create(omar, f"مسودة رقم {n}", (), None, training=True)
+            store.posts.act(post_id, "submit", omar, settings=store.settings.all())
+    url = pg_databases.new()
+    before = _unchanged(office, url)
+    name = url.rsplit("/", 1)[1]
+
+    def cut(done, total):
+        pg_query(url.rsplit("/", 1)[0] + "/postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                 " WHERE datname = %s AND pid <> pg_backend_pid()", [name])
+
+    with pytest.raises(StoreError) as caught:
+        office.desk.move_to(office.admin, url, cut)
+    assert caught.value.key == "pg.lost", caught.value.key
+    assert _unchanged(office, url) == before
+    assert office.desk.store.moved_to is None
+    office.omar.draft("ما زال المكتب هنا")
