@@ -205,6 +205,8 @@ class Desk:
         from desk.store import backups, chain
 
         role_rules.require(session.member.roles, "manage_institution")
+        if self.store.on_server:
+            raise StoreError("move.restore_on_server")
         self.store.require_writable()
         source, report = backups.check_backup(Path(file), self.require_institution()["desk_id"])
         try:

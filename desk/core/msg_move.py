@@ -73,4 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "انتقل مكتب هذا المجلد إلى الخادم {place}، فسلسلته تنتهي بحدث النقل (الحدث رقم {count})، والمراسي التي "
         "تتجاوزه تخصّ المكتب على الخادم (تحقّق منه هناك بالخيار --database).",
     ),
+    "move.restore_on_server": (
+        "This desk lives on a PostgreSQL server: restore it there, with pg_restore (see the README).",
+        "يقيم هذا المكتب على خادم PostgreSQL، فاسترجعه هناك بالأداة pg_restore (انظر README).",
+    ),
 }

@@ -77,6 +77,12 @@ def test_backup_on_a_server_says_where_backups_are_made(run_desk, pg_databases, 
     assert done.returncode == 1
     assert render("pg.backup_on_server", "en", {}) in done.stderr
     assert not list((data_dir / "backups").glob("*")) if (data_dir / "backups").exists() else True
+    kept = data_dir.parent / "some.sqlite3"
+    kept.write_bytes(b"")
+    before = pg_contents(url)
+    done = run_desk("--database", url, "restore", kept, "--as", "admin", "--password-stdin", stdin="adminpass1\n")
+    assert done.returncode == 1 and render("move.restore_on_server", "en", {}) in done.stderr
+    assert pg_contents(url) == before
 
 
 def test_database_password_needs_an_address(run_desk, data_dir, monkeypatch):
