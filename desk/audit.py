@@ -68,10 +68,20 @@ def _at(store, anchor_events: int, anchor_head: str, count: int) -> bool:
     return count >= anchor_events and store.event_hash_at(anchor_events) == anchor_head
 
 
-def _past_the_move(store, events: int, count: int) -> bool:
-    """A folder whose desk moved to a server ends with its ``moved`` event; the anchors then
-    follow the desk on the server, further along than the folder's chain can go."""
-    return bool(store.moved_to) and events > count and store.last_action() == "moved"
+def _moved_record_holds(desk, key, count: int, head: str) -> bool:
+    """A folder whose desk moved to a server: its anchors follow the desk on the server,
+    further than the folder's chain goes. The move left a record of where this chain ended
+    (desk.anchor.moved): the chain must end exactly there, with its ``moved`` event."""
+    store = desk.store
+    if not store.moved_to or store.last_action() != "moved":
+        return False
+    found = anchors.read(desk.folder, key, anchors.MOVED_NAME)
+    if found is None or found.anchor is None or found.genuine is False:
+        return False
+    if key is not None and not found.signed and store.sealed_from() is not None:
+        return False
+    moved = found.anchor
+    return moved.desk_id == desk.institution()["desk_id"] and (moved.events, moved.head) == (count, head)
 
 
 def verify_desk(desk) -> VerifyReport:
@@ -103,6 +113,7 @@ def verify_desk(desk) -> VerifyReport:
     else:
         notes.append(("audit.seals_checked", {"first": store.sealed_from()}))
 
+    moved = _moved_record_holds(desk, key, count, head)
     found = anchors.read(desk.folder, key)
     if found is None:
         notes.append(("audit.no_anchor_file", {}))
@@ -114,7 +125,7 @@ def verify_desk(desk) -> VerifyReport:
             return _fail("audit.anchor_forged", count, head)
         if anchor.desk_id != institution["desk_id"]:
             return _fail("audit.anchor_other_desk", count, head, name=anchor.name_en)
-        if _past_the_move(store, anchor.events, count):
+        if moved and anchor.events > count:
             notes.append(("move.anchor_on_server", {"place": store.moved_to, "count": count}))
         elif not _at(store, anchor.events, anchor.head, count):
             return _fail("audit.cut_short", count, head, expected=anchor.events, found=count)
@@ -128,7 +139,7 @@ def verify_desk(desk) -> VerifyReport:
         if not store.has_event_hash(kept["head"]):
             return _fail("chain.checkpoint", count, head, "missing")
         notes.append(("audit.checkpoint_legacy", {}))
-    elif _past_the_move(store, kept["events"], count):
+    elif moved and kept["events"] > count:
         notes.append(("move.anchor_on_server", {"place": store.moved_to, "count": count}))
     else:
         if not _at(store, kept["events"], kept["head"], count):

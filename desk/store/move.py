@@ -151,6 +151,7 @@ def _move(source, target, url, password, place, institution, progress, actor, se
             arrived = _arrive(source.folder, url, password, place, events, head, actor, seal_key)
         anchor = Anchor(institution["desk_id"], institution["name_en"], events, head, source.sealed_from())
         anchors.write(source.folder, anchor, seal_key)
+        anchors.write(source.folder, anchor, seal_key, anchors.MOVED_NAME)  # the folder's copy ends here
     except BaseException:
         if copied:
             _drop(target)

@@ -294,3 +294,41 @@ def test_a_connection_lost_half_way_leaves_both_desks_as_they_were(office, pg_da
     assert _unchanged(office, url) == before
     assert office.desk.store.moved_to is None
     office.omar.draft("ما زال المكتب هنا")
+
+
+def test_the_folder_copy_cut_short_behind_a_forged_move_is_caught(busy_office, pg_databases, desk_factory,
+                                                                    data_dir, raw_sql, tmp_path):
+    """The anchors have gone on with the server; the move's own record of where the folder's
+    chain ended still catches a copy cut short and given a forged ``moved`` event of its own."""
+    from desk.store import chain
+
+    busy_office.sara.export(tmp_path / "log.csv")  # an event that leaves no row to give the cut away
+    url = pg_databases.new()
+    busy_office.desk.move_to(busy_office.admin, url)
+    desk_factory(data_dir, database=url).sign_in("sara", PASSWORDS["sara"]).draft("على الخادم")
+    last = raw_sql(data_dir, "SELECT MAX(id) FROM events")[0][0]
+    raw_sql(data_dir, "DELETE FROM events WHERE id >= ?", [last - 1])
+    prev = raw_sql(data_dir, "SELECT hash FROM events WHERE id = ?", [last - 2])[0][0]
+    event = {"id": last - 1, "post_id": None, "at": chain.now_utc(), "actor": "admin", "action": "moved",
+             "from_state": None, "to_state": None, "content_hash": None, "detail": {"to": pg.place(url)},
+             "prev_hash": prev}
+    raw_sql(data_dir, "INSERT INTO events (id, post_id, at, actor, action, from_state, to_state, content_hash,"
+                      " detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [*[chain.detail_text(event[k]) if k == "detail" else event[k] for k in chain.FIELDS],
+             chain.event_hash(event)])
+    assert desk_factory(data_dir).store.verify().ok  # the chain alone looks whole
+    report = desk_factory(data_dir).verify()
+    assert not report.ok and report.key == "audit.cut_short", report
+
+
+def test_the_folder_copy_without_the_moves_record_is_not_taken_on_trust(busy_office, pg_databases,
+                                                                         desk_factory, data_dir):
+    from desk.store import anchor
+
+    url = pg_databases.new()
+    busy_office.desk.move_to(busy_office.admin, url)
+    assert desk_factory(data_dir).verify().ok  # right after the move: the anchor is the folder's own
+    desk_factory(data_dir, database=url).sign_in("sara", PASSWORDS["sara"]).draft("على الخادم")
+    (data_dir / anchor.MOVED_NAME).unlink()
+    report = desk_factory(data_dir).verify()
+    assert not report.ok and report.key == "audit.cut_short", report
