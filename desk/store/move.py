@@ -52,10 +52,12 @@ class MoveReport:
 
 
 def move_to(folder: Path, url: str, password: str | None, progress=None, *, actor: str | None = None,
-            seal_key: bytes | None = None) -> MoveReport:
+            seal_key: bytes | None = None, close_folder: bool = True) -> MoveReport:
     """Copy the desk in ``folder`` into the empty database at ``url``; progress(done, total)
     is called as rows and images go. ``seal_key``: the log's seal key, needed when the log
-    is sealed (the ``moved`` events are sealed too, and the seals checked on arrival)."""
+    is sealed (the ``moved`` events are sealed too, and the seals checked on arrival).
+    close_folder=False copies without closing the folder's desk (no ``moved`` event there,
+    its files untouched): a copy, as the benchmarks load their office, not a move."""
     from desk.store import Store, pg
 
     pg.check_url(url)
@@ -74,7 +76,8 @@ def move_to(folder: Path, url: str, password: str | None, progress=None, *, acto
         target = pg.Database(url, password)
         try:
             refuse_unless_empty(target, place)
-            return _move(source, target, url, password, place, institution, progress, actor, seal_key)
+            return _move(source, target, url, password, place, institution, progress, actor, seal_key,
+                         close_folder)
         except Exception as error:
             import psycopg
 
@@ -116,7 +119,8 @@ def _empty_desk_schema(target, names: list[str]) -> bool:
                for name in names if name != pg_schema.VERSION_TABLE)
 
 
-def _move(source, target, url, password, place, institution, progress, actor, seal_key) -> MoveReport:
+def _move(source, target, url, password, place, institution, progress, actor, seal_key,
+          close_folder: bool = True) -> MoveReport:
     from desk.store import pg
 
     sealed = source.sealed_from() is not None
@@ -124,8 +128,9 @@ def _move(source, target, url, password, place, institution, progress, actor, se
     try:
         with dbmod.transaction(source.db, source.path):
             start = chain.last_id(source.db)
-            chain.append(source.db, action="moved", actor=actor, detail={"to": place})
-            if sealed:
+            if close_folder:
+                chain.append(source.db, action="moved", actor=actor, detail={"to": place})
+            if sealed and close_folder:
                 chain.seal_new(source.db, seal_key, start)
             events, head = chain.head(source.db)
             files = _media(source.db, source.folder, institution["logo_file"])
@@ -150,8 +155,9 @@ def _move(source, target, url, password, place, institution, progress, actor, se
             copied = True
             arrived = _arrive(source.folder, url, password, place, events, head, actor, seal_key)
         anchor = Anchor(institution["desk_id"], institution["name_en"], events, head, source.sealed_from())
-        anchors.write(source.folder, anchor, seal_key)
-        anchors.write(source.folder, anchor, seal_key, anchors.MOVED_NAME)  # the folder's copy ends here
+        if close_folder:
+            anchors.write(source.folder, anchor, seal_key)
+            anchors.write(source.folder, anchor, seal_key, anchors.MOVED_NAME)  # the folder's copy ends here
     except BaseException:
         if copied:
             _drop(target)

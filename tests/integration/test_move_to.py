@@ -223,6 +223,17 @@ def test_move_to_without_the_service(office_folder, pg_databases):
     assert report.anchor.events == events + 1
 
 
+def test_a_copy_leaves_the_folder_desk_open(office, pg_databases, snapshot, desk_factory):
+    """close_folder=False (the benchmarks' load): the server gets the desk, the folder keeps it."""
+    url = pg_databases.new()
+    before, files = snapshot(office.folder), folder_contents(office.folder)
+    report = move_to(office.folder, url, None, close_folder=False)
+    assert (snapshot(office.folder), folder_contents(office.folder)) == (before, files)
+    assert report.events == len(before["events"]) + 1
+    assert desk_factory(office.folder, database=url).verify().ok
+    office.omar.draft("ما زال المكتب هنا")
+
+
 # --------------------------------------------------------------------------- the command line
 def test_cli_move_to(run_desk, office_folder, pg_databases):
     url = pg_databases.new()
