@@ -68,6 +68,22 @@ def _at(store, anchor_events: int, anchor_head: str, count: int) -> bool:
     return count >= anchor_events and store.event_hash_at(anchor_events) == anchor_head
 
 
+def _moved_record_holds(desk, key, count: int, head: str) -> bool:
+    """A folder whose desk moved to a server: its anchors follow the desk on the server,
+    further than the folder's chain goes. The move left a record of where this chain ended
+    (desk.anchor.moved): the chain must end exactly there, with its ``moved`` event."""
+    store = desk.store
+    if not store.moved_to or store.last_action() != "moved":
+        return False
+    found = anchors.read(desk.folder, key, anchors.MOVED_NAME)
+    if found is None or found.anchor is None or found.genuine is False:
+        return False
+    if key is not None and not found.signed and store.sealed_from() is not None:
+        return False
+    moved = found.anchor
+    return moved.desk_id == desk.institution()["desk_id"] and (moved.events, moved.head) == (count, head)
+
+
 def verify_desk(desk) -> VerifyReport:
     store = desk.store
     institution = desk.institution()
@@ -97,6 +113,7 @@ def verify_desk(desk) -> VerifyReport:
     else:
         notes.append(("audit.seals_checked", {"first": store.sealed_from()}))
 
+    moved = _moved_record_holds(desk, key, count, head)
     found = anchors.read(desk.folder, key)
     if found is None:
         notes.append(("audit.no_anchor_file", {}))
@@ -108,9 +125,12 @@ def verify_desk(desk) -> VerifyReport:
             return _fail("audit.anchor_forged", count, head)
         if anchor.desk_id != institution["desk_id"]:
             return _fail("audit.anchor_other_desk", count, head, name=anchor.name_en)
-        if not _at(store, anchor.events, anchor.head, count):
+        if moved and anchor.events > count:
+            notes.append(("move.anchor_on_server", {"place": store.moved_to, "count": count}))
+        elif not _at(store, anchor.events, anchor.head, count):
             return _fail("audit.cut_short", count, head, expected=anchor.events, found=count)
-        notes.append(("audit.anchor_covers", {"covered": anchor.events, "count": count}))
+        else:
+            notes.append(("audit.anchor_covers", {"covered": anchor.events, "count": count}))
 
     kept = desk.account.checkpoint()
     if kept is None:
@@ -119,6 +139,8 @@ def verify_desk(desk) -> VerifyReport:
         if not store.has_event_hash(kept["head"]):
             return _fail("chain.checkpoint", count, head, "missing")
         notes.append(("audit.checkpoint_legacy", {}))
+    elif moved and kept["events"] > count:
+        notes.append(("move.anchor_on_server", {"place": store.moved_to, "count": count}))
     else:
         if not _at(store, kept["events"], kept["head"], count):
             return _fail("audit.cut_short_keyring", count, head, "missing", expected=kept["events"], found=count)

@@ -10,6 +10,7 @@ import sys
 
 from desk import __version__
 from desk.cli_parser import build_parser
+from desk.cli_server import COMMANDS as SERVER_COMMANDS, checked_url
 from desk.core.errors import EXIT_INVALID, EXIT_USAGE, EXIT_X, DeskError, InvalidInput, SignInRefused
 from desk.core.messages import default_language, render
 from desk.core.states import State
@@ -45,7 +46,7 @@ def _desk(args, create: bool = False):
     """Every command but init opens an existing desk only: a mistyped folder creates nothing."""
     from desk.service import Desk
 
-    return Desk(args.data_dir, create=create)
+    return Desk(args.data_dir, create=create, database=args.database)
 
 
 def _session(args, console: Console):
@@ -309,7 +310,8 @@ def cmd_verify(args, console):
     from desk import paths
     from desk.audit import missing_database
 
-    report = missing_database(paths.data_dir(args.data_dir))
+    # On a server the folder holds no database of its own: only its anchor.
+    report = None if paths.database_url(args.database) else missing_database(paths.data_dir(args.data_dir))
     if report is None:
         report = _desk(args).verify()  # runs the full integrity check first; damage stops it
         console.say("store.intact")
@@ -354,6 +356,9 @@ def cmd_restore(args, console):
 def cmd_window(args, console):
     from desk.ui.app import run
 
+    if args.database:  # the window opens its desks from DESK_DATABASE_URL
+        os.environ["DESK_DATABASE_URL"] = args.database
+
     return run(args.data_dir)
 
 
@@ -382,8 +387,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
     console = Console(args)
-    handler = COMMANDS.get(args.command, cmd_window)
+    handler = COMMANDS.get(args.command) or SERVER_COMMANDS.get(args.command, cmd_window)
     try:
+        from desk import paths
+
+        if paths.database_url(args.database):
+            checked_url(paths.database_url(args.database))  # a password in the address: refused before use
         return int(handler(args, console) or 0)
     except DeskError as error:
         print(error.message(console.lang), file=sys.stderr)

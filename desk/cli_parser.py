@@ -44,6 +44,9 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 def build_parser(version: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk", description="Posting Desk: the institution's X account, run by its office.")
     parser.add_argument("--data-dir", metavar="DIR", help="the data folder (default: DESK_DATA_DIR or the user data folder)")
+    parser.add_argument("--database", metavar="URL",
+                        help="a postgresql:// URL of the office's shared desk, no password in it"
+                             " (default: DESK_DATABASE_URL; none: the desk in the data folder)")
     parser.add_argument("--version", action="version", version=f"desk {version}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -167,7 +170,24 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p = sub.add_parser("join", help="join this workstation to a desk on a server: its keyring takes the log's "
                        "seal key (password, then the office passphrase)")
     _as_user(p)
+    p = sub.add_parser("move-to", help="copy this folder's desk into an empty PostgreSQL database (administrators)")
+    p.add_argument("url", metavar="DATABASE_URL")
+    _as_user(p)
+    p = sub.add_parser("database-password",
+                       help="keep the database server's password in this workstation's keyring")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    _database_everywhere(sub)
     return parser
+
+
+def _database_everywhere(sub) -> None:
+    """--database also after a command's name (``desk log --database URL``); SUPPRESS keeps
+    a sub-command from overwriting the one given before it."""
+    for command in sub.choices.values():
+        command.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _database_everywhere(action)
 
 
 def _day(value: str | None) -> date | None:

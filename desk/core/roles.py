@@ -46,6 +46,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "manage_institution": frozenset({A}),
     "manage_account": frozenset({A}),
     "manage_settings": frozenset({A}),
+    "move_desk": frozenset({A}),
 }
 
 # How an action reads inside a sentence ("Only a supervisor may approve posts").
@@ -73,6 +74,7 @@ ACTION_WORDS = {
     "manage_institution": ("change the institution", "تعديل بيانات المؤسسة"),
     "manage_account": ("manage the X account", "إدارة حساب X"),
     "manage_settings": ("change settings", "تغيير الإعدادات"),
+    "move_desk": ("move the desk to a server", "نقل المكتب إلى خادم"),
 }
 
 

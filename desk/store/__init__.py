@@ -54,24 +54,69 @@ class Store:
             raise
         self._tables()
         self.media = MediaFiles(self.folder / "media")
+        # A desk that moved to a server keeps its folder as a read-only record of itself.
+        self.moved_to = self._moved_to()
+        if self.moved_to:
+            self.read_only = True
+
+    moved_to: str | None = None  # where this folder's desk went (desk move-to), if it did
+
+    def note_moved(self) -> None:
+        """After a move from this folder: read-only from now on, on this connection too."""
+        self.moved_to = self._moved_to()
+        self.read_only = self.read_only or bool(self.moved_to)
+
+    def _moved_to(self) -> str | None:
+        row = self.db.execute("SELECT json_extract(detail, '$.to') FROM events WHERE action = 'moved'"
+                              " ORDER BY id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
 
     def _open_server(self, url: str, password: str | None, create: bool) -> None:
+        """Every refusal comes before anything is written, on the server or in the folder."""
         from desk.store import pg, pg_schema
 
         self.path = self.folder  # messages about this workstation's files name its folder
         self.read_only = False
-        dbmod.prepare_folder(self.folder)
+        place = pg.place(url)
         self.db = pg.Database(url, password)
         try:
-            if not create and pg_schema.version(self.db) == 0:
-                raise StoreError("pg.no_desk", place=pg.place(url))
-            pg_schema.migrate(self.db, pg.place(url))
+            found = pg_schema.version(self.db)
+            if found > migrations.SCHEMA_VERSION:
+                raise StoreError("store.newer", found=found)
+            if found < 0:
+                raise StoreError("pg.not_a_desk", place=place)
+            if found > 0:
+                self._refuse_other_desk(place)
+            else:
+                self._refuse_anchored_folder(place)
+                if not create:
+                    raise StoreError("pg.no_desk", place=place)
+            dbmod.prepare_folder(self.folder)
+            pg_schema.migrate(self.db, place)
         except BaseException:
             self.db.conn.close()
             raise
         self._password = password
         self._tables()
         self.media = MediaFiles(self.folder / "media", self.db)
+
+    def _refuse_other_desk(self, place: str) -> None:
+        """This workstation's folder names the desk it belongs to (its anchor): a database
+        holding another desk is a mistyped address, never a desk to open and write to."""
+        row = self.db.execute("SELECT desk_id, name_en FROM institution WHERE id = 1").fetchone()
+        here = anchors.read(self.folder, None)
+        if row is None or here is None or here.anchor is None:
+            return
+        if here.anchor.desk_id != row[0]:
+            raise StoreError("pg.other_desk", place=place, found=row[1], expected=here.anchor.name_en)
+
+    def _refuse_anchored_folder(self, place: str) -> None:
+        """An empty database, and a folder whose anchor names a desk: that desk's database
+        was emptied (or the address is wrong). Never made anew in silence, nor a new desk
+        over the folder's anchor."""
+        here = anchors.read(self.folder, None)
+        if here is not None and here.anchor is not None:
+            raise StoreError("move.desk_gone", place=place, name=here.anchor.name_en, events=here.anchor.events)
 
     @property
     def on_server(self) -> bool:
@@ -124,8 +169,7 @@ class Store:
 
     @contextmanager
     def transaction(self):
-        if self.read_only:
-            raise StoreError("store.read_only_copy", path=str(self.folder))
+        self.require_writable()
         if self.sealer is not None:
             self.sealer.prepare()  # any keyring wait happens before the write lock is taken
         try:
@@ -140,6 +184,12 @@ class Store:
             raise
         if appended:
             self._anchor_after_commit()
+
+    def require_writable(self) -> None:
+        if self.moved_to:
+            raise StoreError("move.moved_away", place=self.moved_to)
+        if self.read_only:
+            raise StoreError("store.read_only_copy", path=str(self.folder))
 
     def _write(self):
         if self.on_server:
@@ -214,6 +264,10 @@ class Store:
             rows = pool.apply_async(rows_check.first_problem_in, (str(self.path),))
             report = self.verify(workers, seal_key)
             return report, rows.get()
+
+    def last_action(self) -> str | None:
+        row = self.db.execute("SELECT action FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
 
     def head_hash(self) -> str:
         return chain.head(self.db)[1]

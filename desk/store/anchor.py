@@ -47,11 +47,16 @@ class FoundAnchor:
     problem: str = ""  # "unreadable" when the file exists but is not an anchor
 
 
-def write(folder: Path, anchor: Anchor, key: bytes | None) -> None:
+# Where the chain of a desk that moved to a server ended in this folder (desk.store.move):
+# the folder's own anchor follows the desk on the server from then on.
+MOVED_NAME = "desk.anchor.moved"
+
+
+def write(folder: Path, anchor: Anchor, key: bytes | None, name: str = ANCHOR_NAME) -> None:
     """Replace the anchor file in one rename; a read-only folder keeps the old one."""
     data = {**asdict(anchor), "mac": anchor.mac(key) if key else None}
-    target = Path(folder) / ANCHOR_NAME
-    temporary = target.with_name(ANCHOR_NAME + ".new")
+    target = Path(folder) / name
+    temporary = target.with_name(name + ".new")
     old_umask = os.umask(0o077)
     try:
         temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -62,9 +67,9 @@ def write(folder: Path, anchor: Anchor, key: bytes | None) -> None:
         os.umask(old_umask)
 
 
-def read(folder: Path, key: bytes | None) -> FoundAnchor | None:
+def read(folder: Path, key: bytes | None, name: str = ANCHOR_NAME) -> FoundAnchor | None:
     """The anchor file as found, None when there is none."""
-    target = Path(folder) / ANCHOR_NAME
+    target = Path(folder) / name
     if not target.exists():
         return None
     try:

@@ -48,7 +48,7 @@ EXPECTED_MAY = {
     O: {"draft", "edit", "submit", "recall", "read_log"},
     S: {"draft", "edit", "submit", "recall", "approve", "reject", "return", "publish", "schedule",
         "unschedule", "withdraw", "settle", "pause", "resume", "export", "read_log"},
-    A: {"manage_staff", "manage_institution", "manage_account", "manage_settings", "export", "read_log"},
+    A: {"manage_staff", "manage_institution", "manage_account", "manage_settings", "move_desk", "export", "read_log"},
 }
 ALL_ACTIONS = sorted(set().union(*EXPECTED_MAY.values()))
 
