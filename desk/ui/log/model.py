@@ -24,7 +24,6 @@ class LogModel(QAbstractTableModel):
         self.filter = LogFilter()
         self.rows: list[dict] = []
         self.total = 0
-        self.names: dict[str, str] = {}
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("State"), self.tr("First line"), self.tr("Author"),
@@ -37,7 +36,6 @@ class LogModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.names = {m.username: m.name for m in self.session.staff()}
         self.total = self.session.log_count(self.filter)
         self.rows = self.session.log(self.filter, limit=PAGE, offset=0)
         self.endResetModel()
@@ -90,11 +88,12 @@ class LogModel(QAbstractTableModel):
             return state
         if column == COL_TEXT:
             return row["text"] if full else first_line(row["text"], 80)
-        if column == COL_AUTHOR:
-            return self.names.get(row["author"], row["author"])
+        if column == COL_AUTHOR:  # the rows carry the names: no staff list to fetch first
+            return row.get("author_name") or row["author"]
         if column == COL_APPROVER:
-            approvers = (row.get("approver") or "").split("; ")
-            return words.joined(self.names.get(u, u) for u in approvers if u)
+            approvers = [u for u in (row.get("approver") or "").split("; ") if u]
+            names = [n for n in (row.get("approver_name") or "").split("; ") if n]
+            return words.joined(names if len(names) == len(approvers) else approvers)
         if column == COL_PUBLISHED:
             return words.when(row.get("published_at"))
         if column == COL_LINK:
