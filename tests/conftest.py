@@ -235,10 +235,11 @@ def desk_factory(data_dir, no_keyring, store_kind, pg_databases):
 
 
 @pytest.fixture
-def office(office_template, data_dir, desk_factory, store_kind, pg_databases) -> Office:
-    """This test's own copy of the office, opened."""
+def office(office_template, data_dir, desk_factory, store_kind, pg_databases, monkeypatch) -> Office:
+    """This test's own copy of the office, opened (on PostgreSQL, DESK_DATABASE_URL names
+    its database for the desk processes a test starts)."""
     if store_kind == "postgresql":
-        pg_databases.office(data_dir)
+        monkeypatch.setenv("DESK_DATABASE_URL", pg_databases.office(data_dir))
     else:
         copy_office(office_template, data_dir)
     return Office(data_dir, desk_factory(data_dir))
@@ -335,13 +336,14 @@ class PgDatabases:
         """Another workstation of the desk at ``url``."""
         PG_FOLDERS[Path(folder)] = url
 
-    def office(self, folder: Path) -> str:
-        """A copy of the office with a desk id of its own, for the workstation ``folder``."""
+    def office(self, folder: Path, template: str | None = None) -> str:
+        """A copy of the office (or of the database ``template``) with a desk id of its own,
+        for the workstation ``folder``."""
         import psycopg
 
         from desk.store.pg import to_pg
 
-        url = self.new(self.template)
+        url = self.new(template or self.template)
         PG_FOLDERS[Path(folder)] = url
 
         class Translated:  # sqlite3's conn.execute, over psycopg

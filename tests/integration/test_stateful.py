@@ -33,7 +33,7 @@ from desk.core.content import content_hash
 from desk.core.errors import DeskError
 from desk.core.states import State
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 PASSWORDS = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2"}
 PEOPLE = st.sampled_from(sorted(PASSWORDS))  # admin is administrator and supervisor here
