@@ -269,6 +269,8 @@ def pytest_generate_tests(metafunc):
     marked = metafunc.definition.get_closest_marker
     if "store_kind" in metafunc.fixturenames and marked("both_stores") and not marked("sqlite_only"):
         metafunc.parametrize("store_kind", ["sqlite", "postgresql"], indirect=True)
+    elif "store_kind" in metafunc.fixturenames and marked("postgresql_only"):
+        metafunc.parametrize("store_kind", ["postgresql"], indirect=True)
 
 
 @pytest.fixture
