@@ -267,10 +267,12 @@ PG_FOLDERS: dict[Path, str] = next((twin.PG_FOLDERS for twin in map(sys.modules.
 
 def pytest_generate_tests(metafunc):
     marked = metafunc.definition.get_closest_marker
-    if "store_kind" in metafunc.fixturenames and marked("both_stores") and not marked("sqlite_only"):
-        metafunc.parametrize("store_kind", ["sqlite", "postgresql"], indirect=True)
-    elif "store_kind" in metafunc.fixturenames and marked("postgresql_only"):
+    if "store_kind" not in metafunc.fixturenames:
+        return
+    if marked("postgresql_only"):
         metafunc.parametrize("store_kind", ["postgresql"], indirect=True)
+    elif marked("both_stores") and not marked("sqlite_only"):
+        metafunc.parametrize("store_kind", ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture
