@@ -113,6 +113,7 @@ def test_handover_to_someone_else_keeps_the_review(desk):
     p["khalid"].approve(post_id)
     assert desk.store.posts.get(post_id).state is State.APPROVED
     assert approver_column(desk, post_id) == "huda; khalid"
+    assert people_row(desk, post_id)["approver_name"] == "هدى الشهري; خالد العتيبي"  # names in the same order
 
 
 def test_raising_the_setting_holds_back_a_post_approved_once(desk):
