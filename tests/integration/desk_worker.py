@@ -3,9 +3,10 @@
 request a line on stdin, one JSON answer a line on stdout.
 
 A request: {"as": user, "password": pw, "do": "approve", "args": [7], "kw": {}, "go": path}
-("do": "sign_in" only signs in; "publish_due" acts without signing in; "go": wait for that file first, so several
-workers act at the same moment). The answer: {"ok": true, "value": ...} or
-{"ok": false, "key": ..., "exit": ..., "message": ...}.
+("do": "sign_in" only signs in; "publish_due" acts without signing in; "go": wait for
+that file first, so several workers act at the same moment; an argument "at:ISO" is a
+datetime). The answer: {"ok": true, "value": ...} or {"ok": false, "key": ..., "exit":
+..., "message": ...}.
 """
 
 from __future__ import annotations

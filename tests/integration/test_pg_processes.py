@@ -122,3 +122,28 @@ def test_drafts_appended_from_four_processes_at_once_keep_one_chain(workstations
     assert links == [(total - 1,)]
     ran = run_desk_on(writers[-1].folder, "verify")
     assert ran.returncode == 0, ran.stdout + ran.stderr
+
+
+def test_publish_now_and_publish_due_claim_one_due_post_once(workstations, tmp_path):
+    first = workstations[0]
+    post_id = first.value("draft", "خبر يطلبه الجميع في لحظة واحدة", user="omar")
+    first.value("submit", post_id, user="omar")
+    first.value("approve", post_id, user="sara")
+    due = datetime.now(timezone.utc) + timedelta(seconds=1)
+    first.value("schedule", post_id, "at:" + due.isoformat(), user="sara")
+    time.sleep(max(0.0, (due - datetime.now(timezone.utc)).total_seconds()) + 0.1)
+    moves = [("publish_due", None) if n % 2 else ("publish", user) for n, user in enumerate(USERS)]
+    answers = at_once(workstations, tmp_path, [(do, user, post_id) if do == "publish" else (do, user)
+                                               for do, user in moves])
+    by_hand = [a for (do, _), a in zip(moves, answers) if do == "publish"]
+    by_schedule = [r for (do, _), a in zip(moves, answers) if do == "publish_due" for r in a["value"]]
+    assert all(a["ok"] for (do, _), a in zip(moves, answers) if do == "publish_due"), answers
+    sent = [a for a in by_hand if a["ok"]] + [r for r in by_schedule if r["outcome"] == "published"]
+    assert len(sent) == 1, answers
+    for loser in (a for a in by_hand if not a["ok"]):
+        assert (loser["key"], loser["exit"]) in REFUSALS, loser
+    folder = first.folder
+    assert count(folder, "SELECT COUNT(*) FROM events WHERE post_id = ? AND action = 'claim'", post_id) == 1
+    assert count(folder, "SELECT COUNT(*) FROM training_timeline WHERE post_id = ?", post_id) == 1
+    ran = run_desk_on(workstations[2].folder, "verify")
+    assert ran.returncode == 0, ran.stdout + ran.stderr
