@@ -32,9 +32,12 @@ def _fail(key: str, count: int = 0, head: str = "", checkpoint: str = "", **para
     return VerifyReport(False, count, head, key, params, checkpoint)
 
 
-def missing_database(folder: Path) -> VerifyReport | None:
-    """A folder whose anchor, or the keyring, names a desk whose database is gone."""
-    if (Path(folder) / DATABASE_NAME).exists():
+def missing_database(folder: Path, database: str | None = None) -> VerifyReport | None:
+    """A folder whose anchor, or the keyring, names a desk whose database is gone.
+    A desk on a server (database, else DESK_DATABASE_URL) keeps no database file here."""
+    from desk.paths import database_url
+
+    if database_url(database) or (Path(folder) / DATABASE_NAME).exists():
         return None
     found = anchors.read(folder, None)
     if found is not None and found.anchor is not None:

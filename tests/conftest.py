@@ -235,10 +235,11 @@ def desk_factory(data_dir, no_keyring, store_kind, pg_databases):
 
 
 @pytest.fixture
-def office(office_template, data_dir, desk_factory, store_kind, pg_databases) -> Office:
-    """This test's own copy of the office, opened."""
+def office(office_template, data_dir, desk_factory, store_kind, pg_databases, monkeypatch) -> Office:
+    """This test's own copy of the office, opened (on PostgreSQL, DESK_DATABASE_URL names
+    its database for the desk processes a test starts)."""
     if store_kind == "postgresql":
-        pg_databases.office(data_dir)
+        monkeypatch.setenv("DESK_DATABASE_URL", pg_databases.office(data_dir))
     else:
         copy_office(office_template, data_dir)
     return Office(data_dir, desk_factory(data_dir))
@@ -258,11 +259,19 @@ def office_folder(office_template, data_dir, no_keyring, store_kind, pg_database
 # tools/with-postgres.sh starts a server of its own and names it here; the tests marked
 # both_stores then run on SQLite and on PostgreSQL.
 PG_ADMIN_URL = os.environ.get("DESK_TEST_DATABASE_URL", "")
-PG_FOLDERS: dict[Path, str] = {}  # workstation folder -> its database URL, for sql() and db_snapshot()
+# workstation folder -> its database URL, for sql() and db_snapshot(). pytest loads this file as
+# "conftest" and tests import it as "tests.conftest": both copies share the one registry.
+PG_FOLDERS: dict[Path, str] = next((twin.PG_FOLDERS for twin in map(sys.modules.get, ("conftest", "tests.conftest"))
+                                    if twin is not None and hasattr(twin, "PG_FOLDERS")), {})
 
 
 def pytest_generate_tests(metafunc):
-    if "store_kind" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):
+    marked = metafunc.definition.get_closest_marker
+    if "store_kind" not in metafunc.fixturenames:
+        return
+    if marked("postgresql_only"):
+        metafunc.parametrize("store_kind", ["postgresql"], indirect=True)
+    elif marked("both_stores") and not marked("sqlite_only"):
         metafunc.parametrize("store_kind", ["sqlite", "postgresql"], indirect=True)
 
 
@@ -331,13 +340,14 @@ class PgDatabases:
         """Another workstation of the desk at ``url``."""
         PG_FOLDERS[Path(folder)] = url
 
-    def office(self, folder: Path) -> str:
-        """A copy of the office with a desk id of its own, for the workstation ``folder``."""
+    def office(self, folder: Path, template: str | None = None) -> str:
+        """A copy of the office (or of the database ``template``) with a desk id of its own,
+        for the workstation ``folder``."""
         import psycopg
 
         from desk.store.pg import to_pg
 
-        url = self.new(self.template)
+        url = self.new(template or self.template)
         PG_FOLDERS[Path(folder)] = url
 
         class Translated:  # sqlite3's conn.execute, over psycopg
@@ -486,6 +496,8 @@ def cli_env(data_dir: Path, **extra) -> dict:
     env = dict(os.environ)
     env.update(DESK_DATA_DIR=str(data_dir), DESK_LANG="en", PYTHONIOENCODING="utf-8",
                PYTHON_KEYRING_BACKEND=NULL_KEYRING)
+    if Path(data_dir) in PG_FOLDERS and "DESK_DATABASE_URL" not in extra:  # this workstation's desk is on the server
+        env["DESK_DATABASE_URL"] = PG_FOLDERS[Path(data_dir)]
     env.update({k: str(v) for k, v in extra.items()})
     return env
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what Posting Desk needs on a Debian or Ubuntu machine, then the desk itself
 # into .venv.  `sh tools/setup.sh` for the desk, `sh tools/setup.sh test` adds what the
-# tests need (a Secret Service, PDF tools, the test packages).
+# tests need (a Secret Service, PDF tools, a PostgreSQL server, the test packages).
 set -eu
 cd "$(dirname "$0")/.."
 want=${1:-run}
@@ -13,7 +13,8 @@ debs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 if [ "$want" = test ]; then
   # gnome-keyring and dbus: the vault's tests run against a real Secret Service.
   # poppler-utils and LibreOffice Calc read the exported PDF and CSV back as a person would.
-  debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3 libreoffice-calc-nogui"
+  # postgresql: its server programs (/usr/lib/postgresql/*/bin), for tools/with-postgres.sh.
+  debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3 libreoffice-calc-nogui postgresql"
 fi
 
 # Debian's own python3 needs python3-venv for `python3 -m venv`.

@@ -36,14 +36,22 @@ def _came_from(conn, result: VerifyResult) -> bool:
     return bool(first) and export_anchor.event_hash_at(conn, first.get("id")) == first.get("hash")
 
 
-def verify_export_file(path, folder: Path | None) -> VerifyResult:
-    """On its own first; then, when ``folder`` holds the desk the file came from, against it."""
+def verify_export_file(path, folder: Path | None, database: str | None = None) -> VerifyResult:
+    """On its own first; then, when ``folder`` holds the desk the file came from (or the
+    workstation's desk is on a server: database, else DESK_DATABASE_URL), against it."""
     alone = verify_export(path)
     if not alone.ok or folder is None:
         return alone
+    from desk.paths import database_url
     from desk.store import export_anchor
 
-    conn = export_anchor.open_readonly(folder)
+    database = database_url(database)
+    password = None
+    if database:
+        from desk import server_login
+
+        password = server_login.password_for(database)
+    conn = export_anchor.open_readonly(folder, database, password)
     if conn is None:
         return alone
     try:

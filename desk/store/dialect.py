@@ -5,11 +5,51 @@ json_extract and json_type as functions of its own, see pg_schema)."""
 
 from __future__ import annotations
 
-# Word search on PostgreSQL: the 'simple' configuration lowercases and keeps each word as
-# written. 'arabic' stems with Snowball, which cuts letters off the front as well as the
-# back (برنامج becomes رنامج, على becomes علي), so a word typed as a prefix would stop
-# matching, and one office would find other posts than the same desk on SQLite finds.
+import unicodedata
+
+# Word search on PostgreSQL finds what SQLite's FTS5 finds. FTS5's tokenizer (unicode61)
+# keeps letters, digits and private-use characters and splits on everything else, Arabic
+# marks included: تنوين and شدّة split a word (يُفعّل is indexed as ي فع ل), so a word typed
+# with its marks matches as a phrase, and one typed without them as a prefix. PostgreSQL's
+# parser keeps the marks inside the word and makes compound tokens of punctuation (x.com,
+# 3.5, foo-bar), so the text is given to it with every separator FTS5 knows turned into a
+# space (desk_search_text, pg_schema), and each typed word becomes the same tokens.
+# 'simple' then lowercases and keeps each word as written. 'arabic' stems with Snowball,
+# which cuts letters off the front as well as the back (برنامج becomes رنامج, على becomes
+# علي), so a word typed as a prefix would stop matching, and one office would find other
+# posts than the same desk on SQLite finds.
 SEARCH_CONFIG = "simple"
+
+
+def _token_char(char: str) -> bool:
+    """What FTS5's unicode61 keeps in a token: letters, digits, private use."""
+    category = unicodedata.category(char)
+    return category[0] in "LN" or category == "Co"
+
+
+def _separator_ranges() -> str:
+    """A regex bracket's contents: the separators of the scripts an office writes in
+    (ASCII, Latin, Arabic and its presentation forms, general punctuation), as ranges
+    of \\uXXXX, so it reads the same whatever the server's locale."""
+    blocks = [(0x21, 0x7FF), (0x2000, 0x2BFF), (0x3000, 0x303F), (0xFB50, 0xFDFF), (0xFE00, 0xFE6F),
+              (0xFE70, 0xFEFF), (0xFF00, 0xFFEF)]
+    codes = [c for lo, hi in blocks for c in range(lo, hi + 1) if not _token_char(chr(c))]
+    ranges, start = [], codes[0]
+    for previous, code in zip(codes, codes[1:] + [None]):
+        if code != previous + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{previous:04x}" if previous != start else ""))
+            start = code
+    return "".join(ranges)
+
+
+def search_text_function() -> str:
+    """desk_search_text(text): the post's text as FTS5 would split it, words between spaces."""
+    return ("CREATE FUNCTION desk_search_text(doc text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS"
+            f" $$ SELECT regexp_replace(doc, '[{_separator_ranges()}]', ' ', 'g') $$")
+
+
+def search_vector(column: str) -> str:
+    return f"to_tsvector('{SEARCH_CONFIG}', desk_search_text({column}))"
 
 
 def is_pg(db) -> bool:
@@ -32,15 +72,34 @@ def search_clause(db) -> str:
         # the subquery in): else, for a newest-first page, it walks the posts backwards
         # and works out every post's words until a page is found (30 ms and more on
         # 110,000 posts for a common word).
-        return (f"p.id IN (SELECT f.id FROM posts f WHERE to_tsvector('{SEARCH_CONFIG}', f.text)"
+        return (f"p.id IN (SELECT f.id FROM posts f WHERE {search_vector('f.text')}"
                 f" @@ to_tsquery('{SEARCH_CONFIG}', ?) OFFSET 0)")
     return "p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)"
 
 
+def tokens(word: str) -> list[str]:
+    """A typed word as FTS5 splits it."""
+    found, current = [], ""
+    for char in word:
+        if _token_char(char):
+            current += char
+        elif current:
+            found.append(current)
+            current = ""
+    return found + ([current] if current else [])
+
+
 def search_query(db, text: str) -> str:
-    """Each word quoted as a prefix term, so punctuation a person types is never syntax."""
+    """Each word quoted as a prefix term, so punctuation a person types is never syntax.
+    On SQLite a quoted word is a phrase of its tokens, the last one a prefix; a word of no
+    tokens (a lone quote mark) asks for nothing. PostgreSQL is given the same."""
     words = [w for w in text.split() if w.strip()]
     if is_pg(db):
-        terms = [("'" + w.replace("\\", "\\\\").replace("'", "''") + "':*") for w in words]
-        return " & ".join(terms) or "''"
+        terms = []
+        for word in words:
+            found = [f"'{t}'" for t in tokens(word)]  # letters and digits only: nothing to escape
+            if found:
+                found[-1] += ":*"
+                terms.append("(" + " <-> ".join(found) + ")")
+        return " & ".join(terms)  # none: an empty query, which matches nothing
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words) or '""'

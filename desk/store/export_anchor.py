@@ -1,7 +1,8 @@
 """Reading a desk's chain to hold an exported file against it, without changing anything.
 
 Opened read-only and never migrated: an auditor's copy of the data folder may be
-read-only, and a folder without a desk must not get one.
+read-only, and a folder without a desk must not get one. A desk on a PostgreSQL server
+is read there, in read-only transactions.
 """
 
 from __future__ import annotations
@@ -11,11 +12,41 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from desk.core.errors import StoreError
 from desk.paths import DATABASE_NAME
 
 
-def open_readonly(folder: Path) -> sqlite3.Connection | None:
-    """The desk's database in ``folder``, or None when there is no desk there."""
+class _OnServer:
+    """The server's database under the few calls made here (execute, close)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def execute(self, sql: str, params=()):
+        return self.db.execute(sql, list(params))
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def _open_server(url: str, password: str | None):
+    from desk.store import pg
+
+    db = pg.Database(url, password)
+    try:
+        db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        db.execute("SELECT 1 FROM events LIMIT 1").fetchall()
+    except StoreError:
+        db.conn.close()
+        return None
+    return _OnServer(db)
+
+
+def open_readonly(folder: Path, database: str | None = None, password: str | None = None):
+    """The desk's database in ``folder`` (or on the server at ``database``), or None when
+    there is no desk there."""
+    if database:
+        return _open_server(database, password)
     path = Path(folder) / DATABASE_NAME
     if not path.is_file():
         return None
@@ -32,7 +63,7 @@ def open_readonly(folder: Path) -> sqlite3.Connection | None:
 def institution_handle(conn: sqlite3.Connection) -> str | None:
     try:
         row = conn.execute("SELECT handle FROM institution LIMIT 1").fetchone()
-    except sqlite3.Error:
+    except (sqlite3.Error, StoreError):
         return None
     return row[0] if row else None
 

@@ -36,6 +36,8 @@ def _last(action: str, column: str = "at") -> str:
 
 
 # The current approval: approve events for the approved content since the last submit.
+# Names are looked up one by one, not joined: a join may hand the aggregate its rows in
+# another order (PostgreSQL's hash join does), and the log must read the same on both stores.
 _APPROVALS = (
     "FROM events e WHERE e.post_id = p.id AND e.action = 'approve' AND e.content_hash = p.approved_hash"
     " AND e.id > COALESCE((SELECT MAX(s.id) FROM events s WHERE s.post_id = p.id AND s.action = 'submit'), 0)"
@@ -45,8 +47,8 @@ ROW_SQL = f"""
 SELECT p.id AS post_id, p.state, p.text, p.author, a.name AS author_name, p.created_at,
   {_last('submit')} AS submitted_at,
   (SELECT group_concat(x.actor, '; ') FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id) x) AS approver,
-  (SELECT group_concat(s.name, '; ') FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id) x
-      JOIN staff s ON s.username = x.actor) AS approver_name,
+  (SELECT group_concat((SELECT s.name FROM staff s WHERE s.username = x.actor), '; ')
+      FROM (SELECT e.actor {_APPROVALS} ORDER BY e.id) x) AS approver_name,
   (SELECT MAX(e.at) {_APPROVALS}) AS approved_at,
   (SELECT COALESCE(e.actor, (SELECT s.actor FROM events s WHERE s.post_id = p.id AND s.action = 'schedule'
         AND s.id < e.id ORDER BY s.id DESC LIMIT 1))

@@ -142,6 +142,18 @@ class Connection:
         return self._run(sql, params)
 
     def _run(self, sql: str, params=None, rows=None):
+        try:
+            return self._send(sql, params, rows)
+        except StoreError as error:
+            if error.key != "pg.lost" or self.in_block:
+                raise
+        # A connection the server ended while idle (a restart, an idle timeout) is found
+        # dead only now. Outside a transaction, or at its BEGIN, nothing was done: connect
+        # again and send it once more. Inside one, the server has rolled it back: say so.
+        self.raw = connect(self.url, self._password)
+        return self._send(sql, params, rows)
+
+    def _send(self, sql: str, params=None, rows=None):
         import psycopg
 
         self._count()
@@ -254,18 +266,44 @@ class Listener:
     """A second connection that LISTENs: the window asks it, without a round trip to the
     server, whether any workstation has committed since the last look."""
 
+    RETRY_SECONDS = 10  # a lost listener connects again at most this often (the window asks often)
+
     def __init__(self, url: str, password: str | None = None):
-        self.raw = connect(url, password)
-        self.raw.execute(f"LISTEN {CHANNEL}")
+        self.url, self._password = url, password
+        self.raw = self._listen()
         self.version = 0
+        self._retry_at = 0.0
+
+    def _listen(self):
+        raw = connect(self.url, self._password)
+        raw.execute(f"LISTEN {CHANNEL}")
+        return raw
 
     def poll(self) -> int:
+        if self.raw.closed or self.raw.broken:
+            self._again()
+            return self.version
         try:
             for _ in self.raw.notifies(timeout=0, stop_after=1000):
                 self.version += 1
         except Exception:
-            pass  # the server went away: the window learns it from its next real read
+            self._again()  # the server went away: listen again when it is back
         return self.version
+
+    def _again(self) -> None:
+        """Connect and listen again; what was committed meanwhile went unheard, so count
+        one change: the window reads afresh."""
+        import time
+
+        if time.monotonic() < self._retry_at:
+            return
+        self._retry_at = time.monotonic() + self.RETRY_SECONDS
+        try:
+            self.raw.close()
+            self.raw = self._listen()
+        except Exception:
+            return
+        self.version += 1
 
     def close(self) -> None:
         self.raw.close()

@@ -47,9 +47,10 @@ def _v1(db) -> None:
     db.execute("CREATE INDEX posts_state ON posts(state, scheduled_at)")
     db.execute("CREATE INDEX posts_author ON posts(author)")
     db.execute("CREATE INDEX posts_created ON posts(created_at)")
-    from desk.store.dialect import SEARCH_CONFIG
+    from desk.store import dialect
 
-    db.execute(f"CREATE INDEX posts_search ON posts USING gin (to_tsvector('{SEARCH_CONFIG}', text))")
+    db.execute(dialect.search_text_function())
+    db.execute(f"CREATE INDEX posts_search ON posts USING gin ({dialect.search_vector('text')})")
     db.execute(f"""CREATE TABLE post_media (
         post_id BIGINT NOT NULL REFERENCES posts(id), position INTEGER NOT NULL,
         sha256 {T} NOT NULL, ext {T} NOT NULL, alt {T} NOT NULL DEFAULT '',

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from desk.core.errors import DeskError
 
-pytestmark = [pytest.mark.usefixtures("no_keyring", "qapp"), pytest.mark.slow]
+pytestmark = [pytest.mark.usefixtures("no_keyring", "qapp"), pytest.mark.slow, pytest.mark.both_stores]
 
 MARKS = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u202b", "\u202c", "\u2067", "\u2069",
          "\ufeff", "\u2060", "\u064b", "\u0651", "\u0301", "\ufe0f", "\x00", "\x1b", "\x07", "\n", "\t", " "]

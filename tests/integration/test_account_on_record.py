@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from desk.core.states import State
 from desk.store import chain
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]
 
 PW = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2"}
 
@@ -81,7 +81,8 @@ def test_a_settings_row_changed_behind_the_desks_back_does_not_divert_to_trainin
     from desk.vault import PublishingBlocked
 
     connect_on_record(office.desk)
-    raw_sql(office.folder, "INSERT OR REPLACE INTO settings (key, value) VALUES ('training_mode', '1')")
+    raw_sql(office.folder, "INSERT INTO settings (key, value) VALUES ('training_mode', '1')"
+                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
     assert office.desk.settings()["training_mode"] is True  # the row says training
     assert office.desk.is_training() is False  # the chain does not
     post_id = office.approved_post("خبر لا يُحوَّل إلى التدريب")
@@ -139,7 +140,8 @@ def test_training_only_without_an_account_on_record_or_by_choice(office, raw_sql
             chosen_chain = chosen_row = step == "training_on"
         else:
             chosen_row = step == "row_training_on"
-            raw_sql(office.folder, "INSERT OR REPLACE INTO settings (key, value) VALUES ('training_mode', ?)",
+            raw_sql(office.folder, "INSERT INTO settings (key, value) VALUES ('training_mode', ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     ["1" if chosen_row else "0"])
     training = (chosen_chain and chosen_row) or not on_record
     assert desk.is_training() is training

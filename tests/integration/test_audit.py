@@ -10,6 +10,8 @@ import pytest
 from desk.core.errors import StoreError
 from tests.conftest import sql
 
+pytestmark = pytest.mark.both_stores
+
 
 def _history(office, headlines) -> dict:
     """A published post, a scheduled one, one in review, and a changed setting."""
@@ -107,6 +109,7 @@ def test_a_log_emptied_on_an_initialised_desk_never_verifies(office):
     assert not report.ok and report.key == "audit.no_events", report
 
 
+@pytest.mark.sqlite_only  # the .sqlite3 file itself
 def test_a_database_replaced_by_an_empty_one_never_verifies(office_folder, run_desk):
     assert run_desk("verify").returncode == 0
     (office_folder / "desk.sqlite3").unlink()

@@ -14,14 +14,14 @@ import subprocess
 import pytest
 
 from desk.store import anchor, chain
-from tests.conftest import cheap_hasher, db_snapshot, desk_executable, sql
+from tests.conftest import PG_FOLDERS, cheap_hasher, db_snapshot, desk_executable, sql
 from tests.integration.cli_helpers import keyring_problem
 
-pytestmark = pytest.mark.keyring
+pytestmark = [pytest.mark.keyring, pytest.mark.both_stores]
 
 
 @pytest.fixture
-def sealed(data_dir, monkeypatch):
+def sealed(data_dir, monkeypatch, store_kind, pg_databases):
     problem = keyring_problem()
     if problem and os.environ.get("CI"):
         pytest.fail(f"CI needs a real Secret Service: {problem}", pytrace=False)
@@ -31,7 +31,7 @@ def sealed(data_dir, monkeypatch):
     from desk.service import Desk
 
     monkeypatch.setattr(staff_rules, "_hasher", cheap_hasher())
-    desk = Desk(data_dir)
+    desk = Desk(data_dir, database=pg_databases.url_for(data_dir) if store_kind == "postgresql" else None)
     desk.init("وزارة الإعلام", "Ministry of Media", "MinistryMedia", "admin", "مدير النظام", "adminpass1")
     admin = desk.sign_in("admin", "adminpass1")
     admin.add_staff("omar", "عمر الحربي", "officer", "officerpw1")
@@ -100,6 +100,8 @@ def test_a_sealed_log_refuses_to_grow_without_its_keyring(sealed, data_dir):
     before = db_snapshot(data_dir)
     env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND")}
     env.update(DESK_DATA_DIR=str(data_dir), DESK_LANG="en")
+    if data_dir in PG_FOLDERS:
+        env["DESK_DATABASE_URL"] = PG_FOLDERS[data_dir]
     done = subprocess.run([desk_executable(), "draft", "--text", "خبر من مهمة مجدولة", "--as", "omar",
                            "--password-stdin"], input="officerpw1\n", capture_output=True, text=True, env=env,
                           timeout=60)
@@ -108,6 +110,7 @@ def test_a_sealed_log_refuses_to_grow_without_its_keyring(sealed, data_dir):
     assert db_snapshot(data_dir) == before
 
 
+@pytest.mark.sqlite_only  # the folder that held the database file
 def test_a_wiped_folder_is_remembered_by_the_keyring(sealed, data_dir):
     from desk import audit
 

@@ -16,7 +16,7 @@ import pytest
 
 from desk.core.errors import InvalidInput, WrongState
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]
 
 PW = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2"}
 
@@ -205,12 +205,14 @@ def test_a_reject_reason_or_comment_with_control_characters_is_refused(cli):
     assert cli.run("reject", post_id, "--reason", "غير دقيق\nراجع المصدر", user="sara").returncode == 0
 
 
-def test_a_missing_image_file_is_said_to_be_missing(office, images):
+def test_a_missing_image_file_is_said_to_be_missing(office, images, raw_sql):
     post_id = office.omar.draft("خبر مع صورة", [(("photo.png", images.png()), "صورة")])
     office.omar.submit(post_id)
     office.sara.approve(post_id)
     item = office.desk.store.posts.get(post_id).media[0]
     Path(office.desk.store.media.path(item.sha256, item.ext)).unlink()
+    if office.desk.store.on_server:  # there the image lives in the database, the folder is a cache
+        raw_sql(office.folder, "DELETE FROM media_files WHERE name = ?", [f"{item.sha256}.{item.ext}"])
     with pytest.raises(WrongState) as refused:
         office.sara.publish(post_id)
     assert refused.value.key == "media.file_missing"
@@ -218,3 +220,16 @@ def test_a_missing_image_file_is_said_to_be_missing(office, images):
     assert item.sha256 in words and "missing" in words and "backup" in words
     assert "مفقودة" in refused.value.message("ar")
     assert office.desk.store.posts.get(post_id).state.value == "approved"
+
+
+@pytest.mark.postgresql_only
+def test_on_a_server_an_image_gone_from_the_cache_comes_back_from_the_database(office, images):
+    data = images.png(color=(9, 99, 199))
+    post_id = office.omar.draft("خبر مع صورة من مكتب آخر", [(("photo.png", data), "صورة")])
+    office.omar.submit(post_id)
+    office.sara.approve(post_id)
+    item = office.desk.store.posts.get(post_id).media[0]
+    Path(office.desk.store.media.path(item.sha256, item.ext)).unlink()  # as on a workstation that never had it
+    office.sara.publish(post_id)
+    assert office.desk.store.posts.get(post_id).state.value == "published"
+    assert office.desk.store.media.path(item.sha256, item.ext).read_bytes() == data

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 ADMIN_PW, OMAR_PW, SARA_PW, KHALID_PW = "adminpass1", "officerpw1", "supervisor1", "supervisor2"
 PW = {"admin": ADMIN_PW, "omar": OMAR_PW, "sara": SARA_PW, "khalid": KHALID_PW}
@@ -34,7 +34,16 @@ def ok(result):
 
 
 # =========================================================================== the "Done when" scenario
-def test_done_when_scenario(run_desk, data_dir, headlines):
+@pytest.fixture
+def new_desk(data_dir, store_kind, pg_databases):
+    """The data folder for a desk `desk init` makes: on PostgreSQL, in an empty database of its own."""
+    if store_kind == "postgresql":
+        pg_databases.url_for(data_dir)
+    return data_dir
+
+
+def test_done_when_scenario(run_desk, new_desk, headlines, raw_sql):
+    data_dir = new_desk
     headline = headlines[0]
     out = ok(run_desk("init", "--name-ar", "وزارة الإعلام", "--name-en", "Ministry of Media", "--handle", "MinistryMedia",
                       "--admin", "admin", "--password-stdin", stdin=ADMIN_PW + "\n"))
@@ -93,8 +102,13 @@ def test_done_when_scenario(run_desk, data_dir, headlines):
     verified = ok(run_desk("verify"))
     assert "intact" in verified.stdout
 
-    # one event row changed with the sqlite3 shell: exit 1, naming the event
+    # one event row changed with the sqlite3 shell (on a server, by SQL): exit 1, naming the event
     approve_id = next(e["id"] for e in shown["history"] if e["action"] == "approve")
+    if not (data_dir / "desk.sqlite3").exists():
+        raw_sql(data_dir, f"UPDATE events SET actor = 'omar' WHERE id = {approve_id}")
+        tampered = run_desk("verify")
+        assert tampered.returncode == 1 and f"Event {approve_id}" in tampered.stdout
+        return
     shell = subprocess.run(["sqlite3", str(data_dir / "desk.sqlite3"),
                             f"UPDATE events SET actor = 'omar' WHERE id = {approve_id};"],
                            capture_output=True, text=True)
@@ -320,6 +334,7 @@ def test_reject_needs_a_reason(cli):
     cli.refused(4, "reason", "reject", post_id, "--reason", "  ", user="sara")
 
 
+@pytest.mark.sqlite_only  # the folder that holds the database file
 def test_read_only_data_folder(cli, unprivileged, office_folder):
     office_folder.chmod(0o500)
     try:
@@ -328,6 +343,7 @@ def test_read_only_data_folder(cli, unprivileged, office_folder):
         office_folder.chmod(0o700)
 
 
+@pytest.mark.sqlite_only  # SQLite's file lock
 def test_locked_database(cli, office_folder):
     holder = sqlite3.connect(office_folder / "desk.sqlite3", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")

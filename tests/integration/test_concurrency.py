@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 
 CHILD = r"""
@@ -129,10 +129,8 @@ def test_two_supervisors_publish_at_once_post_goes_out_once(office, tmp_path, pa
     assert office.desk.verify().ok
 
 
-def test_two_cli_approvals_at_once(office_folder, run_desk, spawn_desk, passwords):
-    from desk.service import Desk
-
-    desk = Desk(office_folder)
+def test_two_cli_approvals_at_once(office_folder, desk_factory, run_desk, spawn_desk, passwords):
+    desk = desk_factory(office_folder)
     omar = desk.sign_in("omar", passwords["omar"])
     post_id = omar.draft("خبر")
     omar.submit(post_id)

@@ -9,6 +9,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,6 +17,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 from tests.conftest import PASSWORDS  # noqa: E402
 from tests.integration.cli_helpers import DeskCli  # noqa: E402
+
+pytestmark = pytest.mark.both_stores
 
 
 def _png(colour) -> bytes:

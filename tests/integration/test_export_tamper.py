@@ -18,6 +18,8 @@ from desk.export.verify_desk import verify_export_file  # noqa: E402
 from desk.export.verify_file import verify_export  # noqa: E402
 from desk.store import LogFilter  # noqa: E402
 
+pytestmark = pytest.mark.both_stores
+
 
 # The format's rules written out again, as an attacker who read the docstring would.
 def canon(value) -> str:
@@ -101,14 +103,11 @@ def test_untouched_exports_pass_alone_and_against_the_desk(made):
     assert any(set(e) == {"id", "prev_hash", "hash"} for e in f["events"])  # the other posts, as stubs
 
 
-def test_the_export_event_names_the_file(made):
-    import sqlite3
-
+def test_the_export_event_names_the_file(made, raw_sql):
     from desk.export.verify_desk import file_sha256
 
-    conn = sqlite3.connect(made["folder"] / "desk.sqlite3")
-    details = [json.loads(r[0]) for r in conn.execute("SELECT detail FROM events WHERE action = 'export' ORDER BY id")]
-    conn.close()
+    rows = raw_sql(made["folder"], "SELECT detail FROM events WHERE action = 'export' ORDER BY id")
+    details = [json.loads(r[0]) for r in rows]
     assert [x["sha256"] for x in details] == [file_sha256(made["full"]), file_sha256(made["filtered"])]
     last = load(made["full"])["events"][-1]
     assert details[0]["covers"]["last_id"] == last["id"] and details[0]["covers"]["last_hash"] == last["hash"]
@@ -220,7 +219,7 @@ def test_command_line_says_which_check_it_made(made, tmp_path):
     held = cli.run("verify", "--export", made["full"])
     assert held.code == 0 and "matches export event" in held.out, str(held)
     nowhere = tmp_path / "no-desk-here"
-    alone = cli.run("--data-dir", nowhere, "verify", "--export", made["filtered"])
+    alone = cli.run("--data-dir", nowhere, "verify", "--export", made["filtered"], env={"DESK_DATABASE_URL": ""})
     assert alone.code == 0 and "checked on its own" in alone.out, str(alone)
     assert not nowhere.exists()  # no desk made where there was none
     d = load(made["full"])
@@ -241,11 +240,12 @@ def test_another_institutions_desk_is_not_held_against(made, tmp_path, desk_fact
     desk = desk_factory(other)
     desk.init("جهة أخرى", "Another Body", "AnotherBody", "admin", "مدير النظام", "adminpass1")
     desk.close()
-    result = verify_export_file(made["full"], other)
+    result = verify_export_file(made["full"], other, desk.database)
     assert result.ok and result.message_key == "export.verify.ok_other_desk", result
     assert str(other) in result.params["folder"]
 
 
+@pytest.mark.sqlite_only  # a copy of the folder's database file
 def test_a_read_only_copy_of_the_desk_is_enough(made, tmp_path):
     import shutil
 

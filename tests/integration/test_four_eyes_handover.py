@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from desk.core.errors import DeskError, WrongState
 from desk.core.states import State
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]
 
 HUDA_PW = "supervisor3"
 PASSWORDS = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2",
@@ -30,30 +30,42 @@ SUPERVISORS = ["sara", "khalid", "huda"]
 
 
 @pytest.fixture
-def huda_template(office_template, tmp_path, no_keyring):
-    """The office with a third supervisor, huda (her hash made cheaply, like the others')."""
+def huda_template(office_template, tmp_path, no_keyring, store_kind, pg_databases):
+    """The office with a third supervisor, huda (her hash made cheaply, like the others'):
+    a folder on SQLite, a template database's name on PostgreSQL."""
     from argon2 import PasswordHasher, Type
 
     from desk.core import staff_rules
     from desk.service import Desk
 
     folder = tmp_path / "huda-office"
-    shutil.copytree(office_template, folder)
+    url = None
+    if store_kind == "postgresql":
+        url = pg_databases.office(folder)
+    else:
+        shutil.copytree(office_template, folder)
     saved = staff_rules._hasher
     staff_rules._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
     try:
-        desk = Desk(folder)
+        desk = Desk(folder, database=url)
         desk.sign_in("admin", PASSWORDS["admin"]).add_staff("huda", "هدى الشهري", "supervisor", HUDA_PW)
         desk.close()
     finally:
         staff_rules._hasher = saved
-    return folder
+    return url.rsplit("/", 1)[-1] if url else folder
+
+
+def huda_office(template, folder: Path, office_copier, pg_databases):
+    """A copy of huda's office of its own: (folder, database URL or None)."""
+    if isinstance(template, str):
+        return folder, pg_databases.office(folder, template)
+    return office_copier(template, folder), None
 
 
 @pytest.fixture
-def desk(huda_template, data_dir, office_copier, desk_factory):
-    office_copier(huda_template, data_dir)
-    return desk_factory(data_dir)
+def desk(huda_template, data_dir, office_copier, desk_factory, pg_databases):
+    _folder, url = huda_office(huda_template, data_dir, office_copier, pg_databases)
+    return desk_factory(data_dir, **({"database": url} if url else {}))
 
 
 def people(desk):
@@ -101,6 +113,7 @@ def test_handover_to_someone_else_keeps_the_review(desk):
     p["khalid"].approve(post_id)
     assert desk.store.posts.get(post_id).state is State.APPROVED
     assert approver_column(desk, post_id) == "huda; khalid"
+    assert people_row(desk, post_id)["approver_name"] == "هدى الشهري; خالد العتيبي"  # names in the same order
 
 
 def test_raising_the_setting_holds_back_a_post_approved_once(desk):
@@ -156,12 +169,13 @@ def writers_and_holder(desk, post_id):
 @given(st.lists(STEP, min_size=3, max_size=14))
 @example([("needed", 2), ("draft", "sara"), ("submit", 0), ("approve", 0, "huda"), ("handover", "sara", "huda"),
           ("approve", 0, "khalid"), ("publish", 0, "khalid")])  # the case the office met
-def test_no_post_is_approved_or_published_without_enough_other_eyes(huda_template, office_copier, steps):
+def test_no_post_is_approved_or_published_without_enough_other_eyes(huda_template, office_copier, pg_databases,
+                                                                    steps):
     from desk.service import Desk
 
     root = Path(tempfile.mkdtemp())
-    folder = office_copier(huda_template, root / "data")
-    desk = Desk(folder)
+    folder, url = huda_office(huda_template, root / "data", office_copier, pg_databases)
+    desk = Desk(folder, database=url)
     try:
         p = people(desk)
         posts: list[int] = []

@@ -21,7 +21,7 @@ from tests.integration.test_publish_e2e import (  # noqa: F401 - fixtures, used 
 )
 from tests.integration.test_vault import own_collection, own_default  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.keyring
+pytestmark = [pytest.mark.keyring, pytest.mark.both_stores]
 
 BLOCKED = "keyring is locked or unreachable"
 

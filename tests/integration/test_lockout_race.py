@@ -9,7 +9,7 @@ import pytest
 
 from desk.core.staff_rules import DECOY_HASH, MAX_FAILURES
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]
 
 PROCESSES, TRIES = 4, 20
 

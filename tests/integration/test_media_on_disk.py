@@ -6,7 +6,8 @@ import pytest
 from PIL import Image
 
 from desk.core.errors import WrongState
-from desk.service import Desk
+
+pytestmark = pytest.mark.both_stores
 
 
 def _png(colour) -> bytes:
@@ -15,8 +16,8 @@ def _png(colour) -> bytes:
     return out.getvalue()
 
 
-def test_a_swapped_image_file_is_refused_before_anything_goes_out(tmp_path):
-    desk = Desk(tmp_path / "data")
+def test_a_swapped_image_file_is_refused_before_anything_goes_out(desk_factory):
+    desk = desk_factory()
     desk.init("مكتب", "Office", "office", "admin", "Admin", "adminpass1")
     admin = desk.sign_in("admin", "adminpass1")
     admin.add_staff("omar", "عمر", "officer", "officerpw1")

@@ -14,7 +14,7 @@ import pytest
 from desk.core.errors import DeskError
 from desk.store.media import GRACE_SECONDS
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]
 
 OLD = GRACE_SECONDS + 60
 

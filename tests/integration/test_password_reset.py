@@ -10,7 +10,7 @@ from desk.core.errors import InvalidInput, NotPermitted
 from desk.core.states import State
 from desk.core.staff_rules import MIN_PASSWORD
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]
 
 
 def submitted(office, text="خبر للمراجعة"):

@@ -40,7 +40,7 @@ from tests.integration.cli_helpers import (  # noqa: E402
     INSTITUTION, PASSWORDS, DeskCli, Ran, build_office, copy_office, keyring_problem,
 )
 
-pytestmark = pytest.mark.keyring
+pytestmark = [pytest.mark.keyring, pytest.mark.both_stores]
 
 HANDLE = INSTITUTION["handle"]
 USER_ID = "1580000000000000001"
@@ -130,8 +130,12 @@ class World:
 
 
 @pytest.fixture
-def world(e2e_template, data_dir, monkeypatch):
-    folder = copy_office(e2e_template, data_dir)
+def world(e2e_template, data_dir, monkeypatch, store_kind, pg_databases):
+    if store_kind == "postgresql":  # the office in a database of its own; the CLI finds it in DESK_DATABASE_URL
+        monkeypatch.setenv("DESK_DATABASE_URL", pg_databases.office(data_dir))
+        folder = data_dir
+    else:
+        folder = copy_office(e2e_template, data_dir)
     fake = FakeX(**KEYS, user_id=USER_ID, username=HANDLE, name=INSTITUTION["name_ar"]).start()
     monkeypatch.setenv("DESK_X_API_BASE", fake.base_url)  # for the in-process desk
     monkeypatch.setenv("DESK_X_TIMEOUT", str(X_TIMEOUT))
@@ -183,9 +187,23 @@ def leaks_in(data: bytes) -> list[str]:
 
 
 def folder_leaks(folder: Path) -> dict:
+    """The files of the data folder; on a server, every row of every table of the database too."""
+    from tests.conftest import PG_FOLDERS, sql
+
     files = [p for p in Path(folder).rglob("*") if p.is_file()]
-    assert any(p.name.endswith(".sqlite3") for p in files), files
-    return {str(p): found for p in files if (found := leaks_in(p.read_bytes()))}
+    leaks = {str(p): found for p in files if (found := leaks_in(p.read_bytes()))}
+    if Path(folder) not in PG_FOLDERS:
+        assert any(p.name.endswith(".sqlite3") for p in files), files
+        return leaks
+    tables = [r[0] for r in sql(folder, "SELECT table_name FROM information_schema.tables"
+                                        " WHERE table_schema = current_schema()")]
+    assert "events" in tables and "media_files" in tables, tables
+    for table in tables:
+        rows = sql(folder, f"SELECT * FROM {table}")
+        data = b"".join(bytes(v) if isinstance(v, (bytes, memoryview)) else str(v).encode() for r in rows for v in r)
+        if found := leaks_in(data):
+            leaks[f"the database's {table}"] = found
+    return leaks
 
 
 def output_leaks(transcript: list[Ran]) -> dict:

@@ -8,21 +8,20 @@ from desk.core.errors import Conflict, InvalidInput, NotPermitted, PublishError,
 from desk.core.states import State
 from desk.publish.reconcile import reconcile
 from desk.publish.training import TrainingPublisher
-from desk.service import Desk
+pytestmark = pytest.mark.both_stores
 
 PW = "password-123"
 
 
 @pytest.fixture
-def office(tmp_path):
-    desk = Desk(tmp_path / "data")
+def office(desk_factory):
+    desk = desk_factory()
     desk.init("مكتب الاتصال", "Communications Office", "office", "admin", "Admin", PW)
     admin = desk.sign_in("admin", PW)
     admin.add_staff("omar", "عمر", "officer", PW)
     admin.add_staff("sara", "سارة", "supervisor", PW)
     admin.add_staff("huda", "هدى", "supervisor", PW)
-    yield desk
-    desk.close()
+    return desk
 
 
 def approved_post(desk, text):

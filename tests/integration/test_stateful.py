@@ -33,7 +33,7 @@ from desk.core.content import content_hash
 from desk.core.errors import DeskError
 from desk.core.states import State
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 PASSWORDS = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2"}
 PEOPLE = st.sampled_from(sorted(PASSWORDS))  # admin is administrator and supervisor here
@@ -41,22 +41,31 @@ SUPERVISORS = st.sampled_from(["sara", "khalid", "admin"])
 STATS: Counter = Counter()
 
 
+def office_opener(store_kind, template, office_copier, pg_databases):
+    """open_copy(folder, **kw): a Desk on a new copy of the office, on this test's store."""
+    from desk.service import Desk
+
+    def open_copy(folder: Path, **kw):
+        if store_kind == "postgresql":
+            return Desk(folder, database=pg_databases.office(folder), **kw)
+        return Desk(office_copier(template, folder), **kw)
+
+    return open_copy
+
+
 class DeskMachine(RuleBasedStateMachine):
-    template: Path
     headlines: list[str]
     workdir: Path
-    copy_office = None
+    open_copy = None
     snapshot = None
 
     posts = Bundle("posts")
 
     @initialize()
     def open_office(self):
-        from desk.service import Desk
-
         self.root = Path(tempfile.mkdtemp(dir=self.workdir))
-        self.folder = type(self).copy_office(self.template, self.root / "data")
-        self.desk = Desk(self.folder)
+        self.folder = self.root / "data"
+        self.desk = type(self).open_copy(self.folder)
         self.desk.sign_in("admin", PASSWORDS["admin"]).set_roles("admin", "administrator,supervisor")
         self.sessions = {name: self.desk.sign_in(name, pw) for name, pw in PASSWORDS.items()}
 
@@ -238,7 +247,7 @@ class DeskMachine(RuleBasedStateMachine):
     @invariant()
     def nothing_is_published_twice(self):
         db = self.desk.store.db
-        most = db.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM training_timeline GROUP BY post_id)").fetchone()[0]
+        most = db.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM training_timeline GROUP BY post_id) AS c").fetchone()[0]
         assert (most or 0) <= 1
         sent = Counter(e["post_id"] for e in self.events() if e["action"] in ("sent", "settle_published"))
         assert all(n <= 1 for n in sent.values()), sent
@@ -248,11 +257,11 @@ class DeskMachine(RuleBasedStateMachine):
         assert on_timeline == published
 
 
-def test_random_staff_through_random_actions(office_template, office_copier, headlines, tmp_path, snapshot):
-    DeskMachine.template = office_template
+def test_random_staff_through_random_actions(office_template, office_copier, headlines, tmp_path, snapshot,
+                                             store_kind, pg_databases):
     DeskMachine.headlines = headlines
     DeskMachine.workdir = tmp_path
-    DeskMachine.copy_office = staticmethod(office_copier)
+    DeskMachine.open_copy = staticmethod(office_opener(store_kind, office_template, office_copier, pg_databases))
     DeskMachine.snapshot = staticmethod(snapshot)
     STATS.clear()
     run_state_machine_as_test(
@@ -284,9 +293,8 @@ class XClock:
 
 
 class LaggingXMachine(RuleBasedStateMachine):
-    template: Path
     workdir: Path
-    copy_office = None
+    open_copy = None
 
     posts = Bundle("x_posts")
 
@@ -295,14 +303,13 @@ class LaggingXMachine(RuleBasedStateMachine):
         from tests.fakes.x_server import FakeX
 
         from desk.publish.x import XPublisher
-        from desk.service import Desk
 
         self.root = Path(tempfile.mkdtemp(dir=self.workdir))
-        self.folder = type(self).copy_office(self.template, self.root / "data")
+        self.folder = self.root / "data"
         self.clock = XClock()
         self.fake = FakeX(username="MinistryMedia", clock=self.clock).start()
         fake = self.fake
-        self.desk = Desk(self.folder, publisher_factory=lambda d: XPublisher(
+        self.desk = type(self).open_copy(self.folder, publisher_factory=lambda d: XPublisher(
             **fake.keys, api_base=fake.base_url, timeout=0.4))
         self.sessions = {name: self.desk.sign_in(name, PASSWORDS[name]) for name in ("omar", "sara", "khalid")}
         self.count = 0
@@ -380,10 +387,9 @@ class LaggingXMachine(RuleBasedStateMachine):
             assert all(p.text != text for p in self.fake.posts), f"post {post_id} is on X yet sendable"
 
 
-def test_publishing_through_a_lagging_faulty_x(office_template, office_copier, tmp_path):
-    LaggingXMachine.template = office_template
+def test_publishing_through_a_lagging_faulty_x(office_template, office_copier, tmp_path, store_kind, pg_databases):
     LaggingXMachine.workdir = tmp_path
-    LaggingXMachine.copy_office = staticmethod(office_copier)
+    LaggingXMachine.open_copy = staticmethod(office_opener(store_kind, office_template, office_copier, pg_databases))
     STATS.clear()
     run_state_machine_as_test(
         LaggingXMachine,

@@ -1,10 +1,12 @@
 """Every content a post has had is kept, so a reviewer sees what changed since the last review."""
 
-from desk.service import Desk
+import pytest
+
+pytestmark = pytest.mark.both_stores
 
 
-def test_the_last_reviewed_version_is_the_content_at_the_latest_decision(tmp_path, headlines):
-    desk = Desk(tmp_path / "data")
+def test_the_last_reviewed_version_is_the_content_at_the_latest_decision(desk_factory, headlines):
+    desk = desk_factory()
     desk.init("مكتب", "Office", "office", "admin", "Admin", "adminpass1")
     admin = desk.sign_in("admin", "adminpass1")
     admin.add_staff("omar", "عمر", "officer", "officerpw1")

@@ -15,6 +15,8 @@ from tests.integration.cli_helpers import DeskCli  # noqa: E402
 
 from desk.core.errors import InvalidInput, NotPermitted, WrongState  # noqa: E402
 
+pytestmark = pytest.mark.both_stores
+
 
 def _published(desk, text: str) -> int:
     omar, sara = desk.sign_in("omar", PASSWORDS["omar"]), desk.sign_in("sara", PASSWORDS["sara"])

@@ -23,6 +23,8 @@ from desk.core.errors import DeskError  # noqa: E402
 from desk.publish.reconcile import TIMELINE_LAG, reconcile  # noqa: E402
 from desk.publish.x import XPublisher  # noqa: E402
 
+pytestmark = pytest.mark.both_stores
+
 LAGS = (0, 30, 90, 300)
 
 

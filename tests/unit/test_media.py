@@ -10,7 +10,7 @@ from PIL import Image
 from desk.core.errors import InvalidInput
 from desk.core.media import MAX_ALT, MB, check_alt, check_count, check_image
 
-pytestmark = pytest.mark.usefixtures("no_keyring")  # never touch a real keyring
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
 
 KINDS = [("PNG", "png"), ("JPEG", "jpg"), ("WEBP", "webp"), ("GIF", "gif")]
 

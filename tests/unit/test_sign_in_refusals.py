@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 from desk.core.errors import SignInRefused
 from desk.core.staff_rules import MAX_FAILURES
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]
 
 
 @pytest.fixture
