@@ -1,5 +1,6 @@
-"""The benchmark office on PostgreSQL: the cached SQLite desk copied with COPY into a
-database of its own (desk_bench_<posts>) on the server that --database names.
+"""The benchmark office on PostgreSQL: the cached SQLite desk copied by the desk's own
+move (desk.store.move, COPY in one transaction) into a database of its own
+(desk_bench_<posts>) on the server that --database names.
 
 Loading 110,000 posts takes a minute or two, so the database is kept and reused while
 it still holds the same office: the same number of events up to the office's last built
@@ -11,19 +12,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from desk.store import anchor as anchors, pg, pg_schema
+from desk.store import anchor as anchors, pg
 
 HERE = Path(__file__).resolve().parent
-# Parents first, so every foreign key finds its row.
-TABLES = ("institution", "settings", "staff", "posts", "post_media", "post_versions", "events",
-          "training_timeline", "pending_resets")
-IDENTITY = ("posts", "training_timeline")  # their next id continues after the copied rows
-
-
 def database_name(posts: int) -> str:
     return f"desk_bench_{posts}"
 
@@ -82,41 +76,16 @@ def _matches(url: str, expected: tuple[int, int, str], posts: int, password: str
         return False
 
 
-def copy_into(source: Path, url: str, password: str | None = None, progress=print) -> None:
-    """Every table of the SQLite desk at ``source`` into the empty database at ``url``
-    (its schema made by pg_schema.migrate), in one transaction."""
-    db = pg.Database(url, password)
-    try:
-        pg_schema.migrate(db, pg.place(url))
-    finally:
-        db.conn.close()
-    import psycopg
+def _every_tenth(progress):
+    said = [-1]
 
-    lite = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        with psycopg.connect(url, password=password) as conn:
-            for table in TABLES:
-                wanted = [r[0] for r in conn.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
-                    [table]).fetchall()]
-                have = {r[1] for r in lite.execute(f"PRAGMA table_info({table})")}
-                columns = [c for c in wanted if c in have]
-                names = ", ".join(columns)
-                started, rows = time.perf_counter(), 0
-                with conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                    for row in lite.execute(f"SELECT {names} FROM {table} ORDER BY rowid"):
-                        copy.write_row(row)
-                        rows += 1
-                if progress and rows:
-                    progress(f"  {table}: {rows:,} rows, {time.perf_counter() - started:.0f} s")
-            for table in IDENTITY:
-                conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
-                             f" (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)")
-            conn.commit()
-        with psycopg.connect(url, autocommit=True, password=password) as conn:
-            conn.execute("VACUUM ANALYZE")  # the planner's statistics, and index-only scans
-    finally:
-        lite.close()
+    def report(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if tenth != said[0]:
+            said[0] = tenth
+            progress(f"  {done:,} of {total:,} rows")
+
+    return report
 
 
 def cached(server_url: str, sqlite_folder: Path, posts: int, progress=print) -> tuple[str, Path]:
@@ -137,7 +106,11 @@ def cached(server_url: str, sqlite_folder: Path, posts: int, progress=print) -> 
         progress(f"loading the office into {pg.place(url)} ...")
     _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", password)
     _admin(server_url, f"CREATE DATABASE {name}", password)
-    copy_into(sqlite_folder / "desk.sqlite3", url, password, progress)
+    from desk.store.move import move_to
+
+    # The desk's own move, without closing the cached SQLite office (it stays writable).
+    move_to(sqlite_folder, url, password, close_folder=False,
+            progress=(lambda done, total: None) if not progress else _every_tenth(progress))
     if not _matches(url, expected, posts, password):
         raise RuntimeError(f"the office in {pg.place(url)} does not match {sqlite_folder}")
     import shutil
