@@ -61,12 +61,32 @@ def back_up_today(folder) -> None:
     Store(folder, create=False).close()
 
 
+def desk_error_hook(previous):
+    """sys.excepthook for the running program: a DeskError no page caught (a click that
+    read from a server gone away, say) is said in the window's status bar, and a lost
+    server turns the band on, instead of vanishing into stderr. Anything else goes on to
+    ``previous``."""
+
+    def hook(kind, error, trace):
+        shown = getattr(QApplication.instance(), "desk_window", None)
+        if isinstance(error, DeskError) and shown is not None:
+            try:
+                shown.show_failure(error)
+                return
+            except RuntimeError:  # the window is gone
+                pass
+        previous(kind, error, trace)
+
+    return hook
+
+
 def run(data_dir=None, publisher_factory=None) -> int:
     from desk.service import Desk
     from desk.ui.flow import DeskFlow
 
     app = QApplication.instance() or DeskApplication(sys.argv)
     app.set_language(i18n.system_language())
+    sys.excepthook = desk_error_hook(sys.excepthook)
     try:
         desk = Desk(data_dir, publisher_factory=publisher_factory, checkpoint_in_background=True)
     except DeskError as error:

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         tasks.tracker().busy_changed.connect(self.busy.setVisible)
         tasks.tracker().failed.connect(lambda error: self.statusBar().showMessage(ctx.message(error), 15000))
         self.watcher = DataWatcher(ctx.desk, self)
+        QApplication.instance().desk_window = self  # where an uncaught refusal is said (app.desk_error_hook)
         self.watcher.changed.connect(ctx.touch)
         self.watcher.reachable.connect(ctx.set_reachable)
         ctx.reachability.connect(self._reachability)
@@ -177,6 +178,11 @@ class MainWindow(QMainWindow):
             self.stale.update(self.page)
             self.ctx.note_failure(error)
             self.statusBar().showMessage(self.ctx.message(error), 15000)
+
+    def show_failure(self, error) -> None:
+        """A refusal or a lost server that escaped the click which met it."""
+        self.ctx.note_failure(error)
+        self.statusBar().showMessage(self.ctx.message(error), 15000)
 
     def _reachability(self, reachable: bool) -> None:
         if not reachable:

@@ -172,3 +172,35 @@ def test_the_windows_poll_asks_its_own_socket_not_the_server(qtbot, pg_office, o
     assert len(before) == 1
     qtbot.wait(1500)  # several polls
     assert listening() == before
+
+
+def test_a_refusal_no_page_caught_is_said_in_the_window_and_a_lost_server_shows_its_band(
+        qtbot, pg_office, open_office_window):
+    from desk.core.errors import DeskError
+    from desk.service import LogFilter
+    from desk.ui.app import desk_error_hook
+
+    target = urlsplit(pg_office.url)
+    gate = Gate(target.hostname, target.port)
+    gate.open()
+    here = pg_office.desk(url=pg_office.url.replace(f":{target.port}/", f":{gate.port}/"))
+    window = open_office_window(here, "sara")
+    passed_on = []
+    hook = desk_error_hook(lambda *exc: passed_on.append(exc))
+    gate.shut()
+    try:  # what a click that reads the log directly meets with the server gone
+        window.ctx.session.log_count(LogFilter(search="الوزارة"))
+    except DeskError as error:
+        hook(type(error), error, error.__traceback__)
+    else:
+        raise AssertionError("the server was shut: the read should have failed")
+    assert "cannot be reached" in window.statusBar().currentMessage() or "was lost" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.bands.offline.isVisible(), timeout=5000)
+    assert passed_on == []
+    hook(ValueError, ValueError("a bug"), None)  # anything else is no refusal: Python's own hook
+    assert len(passed_on) == 1 and isinstance(passed_on[0][1], ValueError)
+    gate.open()
+    qtbot.waitUntil(lambda: not window.bands.offline.isVisible(), timeout=10000)
+    settle(qtbot)
+    gate.shut()
+    here.close()
