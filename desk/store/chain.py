@@ -16,6 +16,8 @@ from json.encoder import encode_basestring  # the C encoder json.dumps uses with
 
 import sqlite_utils
 
+from desk.store import dialect
+
 GENESIS = "0" * 64
 FIELDS = ("id", "post_id", "at", "actor", "action", "from_state", "to_state", "content_hash", "detail", "prev_hash")
 
@@ -189,7 +191,7 @@ def _walk(db: sqlite_utils.Database, path, workers: int, seal: tuple | None = No
     long one; each checks a stretch, and the links between stretches are checked here."""
     last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
     if workers < 2 or last_id < PARALLEL_FROM or path is None:
-        _, head_hash, count, problem = check_stretch(db.execute(SELECT_EVENTS + " ORDER BY id"), 1, GENESIS, seal)
+        _, head_hash, count, problem = check_stretch(dialect.stream(db, SELECT_EVENTS + " ORDER BY id"), 1, GENESIS, seal)
         return head_hash or GENESIS, count, problem
     import multiprocessing
 

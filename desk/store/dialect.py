@@ -56,6 +56,13 @@ def is_pg(db) -> bool:
     return getattr(db, "dialect", "sqlite") == "postgresql"
 
 
+def stream(db, sql: str, params=None):
+    """Rows of a long read (every event, every post) without holding them all at once."""
+    if is_pg(db):
+        return db.stream(sql, params)
+    return db.execute(sql, params if params is not None else [])
+
+
 def media_json(db, post_id_sql: str) -> str:
     """A post's images as a JSON array of {"sha256", "alt"} text, in their order."""
     if is_pg(db):

@@ -111,8 +111,8 @@ class Cursor:
     def fetchall(self):
         return self._cursor.fetchall() if self._cursor.description else []
 
-    def __iter__(self):
-        return iter(self.fetchall())
+    def __iter__(self):  # rows made as they are read, not all at once
+        return iter(self._cursor) if self._cursor.description else iter(())
 
 
 class Connection:
@@ -196,6 +196,20 @@ class Database:
         if not self.conn.in_block:
             self.conn._ready()
         return iter(self.conn._run(sql, params, rows=dict_row).fetchall())
+
+    def stream(self, sql: str, params=None, size: int = 5000):
+        """Rows a few thousand at a time (libpq's chunked mode), for the walks over every
+        event and post that verify makes: a million events never sit in memory at once.
+        Nothing else may be sent on this connection until the rows are read."""
+        import psycopg
+
+        if not self.conn.in_block:
+            self.conn._ready()
+        self.round_trips += 1
+        try:
+            yield from self.conn.raw.cursor().stream(to_pg(sql), params if params is not None else [], size=size)
+        except psycopg.Error as error:
+            raise translate(error, self.url) from error
 
     def table_names(self) -> list[str]:
         rows = self.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"

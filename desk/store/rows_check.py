@@ -105,15 +105,15 @@ def post_problem(db: sqlite_utils.Database, post_id: int | None = None, after_ch
             found = db.execute(f"SELECT p.id FROM posts p WHERE {condition} ORDER BY p.id LIMIT 1").fetchone()
             if found:
                 return "audit.post_row", {"post_id": found[0], "field": FIELD_WORDS[field]}
-    rows = db.execute(
-        f"SELECT p.id, p.text, p.reply_to, p.content_hash, {dialect.media_json(db, 'p.id')}"
+    rows = dialect.stream(
+        db, f"SELECT p.id, p.text, p.reply_to, p.content_hash, {dialect.media_json(db, 'p.id')}"
         f" FROM posts p {where} ORDER BY p.id", params)
     found = _first_unlike_its_hash(rows)
     if found is not None:
         return "audit.post_row", {"post_id": found, "field": FIELD_WORDS["content"]}
     # A version is looked up by the hash a review event names, so its content must hash to its key.
-    versions = db.execute(
-        "SELECT v.post_id, v.text, v.reply_to, v.content_hash, v.media FROM post_versions v"
+    versions = dialect.stream(
+        db, "SELECT v.post_id, v.text, v.reply_to, v.content_hash, v.media FROM post_versions v"
         + (" WHERE v.post_id = ?" if post_id is not None else "") + " ORDER BY v.post_id", params)
     found = _first_unlike_its_hash(versions)
     return ("audit.version_row", {"post_id": found}) if found is not None else None
