@@ -128,22 +128,6 @@ def cmd_password(args, console):
             print(f"{action['at']}\t{action['action']}\t{action['post_id'] or ''}")
 
 
-def cmd_office_passphrase(args, console):
-    session = _session(args, console)
-    first = console.line(render("cli.passphrase", console.lang, {}))
-    second = console.line(render("cli.passphrase_again", console.lang, {}))
-    if first != second:
-        raise InvalidInput("join.passphrase_mismatch")
-    session.set_office_passphrase(first)
-    console.say("join.passphrase_set")
-
-
-def cmd_join(args, console):
-    session = _session(args, console)
-    session.join(console.line(render("cli.passphrase", console.lang, {})))
-    console.say("join.joined")
-
-
 KEY_PROMPTS = ("Consumer key (API key): ", "Consumer secret (API key secret): ",
                "Access token: ", "Access token secret: ")
 
@@ -363,7 +347,6 @@ def cmd_window(args, console):
 
 
 COMMANDS = {
-    "office-passphrase": cmd_office_passphrase, "join": cmd_join,
     "init": cmd_init, "staff": cmd_staff, "password": cmd_password, "account": cmd_account, "draft": cmd_draft, "edit": cmd_edit,
     "submit": cmd_act, "recall": cmd_act, "approve": cmd_act, "publish": cmd_act, "reject": cmd_act,
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,

@@ -1,4 +1,5 @@
-"""The command line's words for an office's server: move a desk there, keep its password."""
+"""The command line's words for an office's server: move a desk there, keep its password,
+join workstations to it."""
 
 from __future__ import annotations
 
@@ -41,6 +42,28 @@ def cmd_database_password(args, console):
     console.say("pg.password_kept", place=pg.place(url))
 
 
+def cmd_office_passphrase(args, console):
+    """The passphrase other workstations join with: asked twice, never shown."""
+    from desk.cli import _session
+
+    session = _session(args, console)
+    first = console.line(render("cli.passphrase", console.lang, {}))
+    second = console.line(render("cli.passphrase_again", console.lang, {}))
+    if first != second:
+        raise InvalidInput("join.passphrase_mismatch")
+    session.set_office_passphrase(first)
+    console.say("join.passphrase_set")
+
+
+def cmd_join(args, console):
+    """The log's seal key into this workstation's keyring, with the office passphrase."""
+    from desk.cli import _session
+
+    session = _session(args, console)
+    session.join(console.line(render("cli.passphrase", console.lang, {})))
+    console.say("join.joined")
+
+
 def checked_url(url: str | None) -> str:
     """A database address given to the command line: a password in it is bad input (exit 4),
     and the message names the address without it."""
@@ -56,4 +79,5 @@ def checked_url(url: str | None) -> str:
     return url
 
 
-COMMANDS = {"move-to": cmd_move_to, "database-password": cmd_database_password}
+COMMANDS = {"move-to": cmd_move_to, "database-password": cmd_database_password,
+            "office-passphrase": cmd_office_passphrase, "join": cmd_join}

@@ -119,3 +119,42 @@ def test_a_desk_on_one_computer_has_no_workstations_to_join(office_folder, desk_
     with pytest.raises(InvalidInput) as refused:
         admin.set_office_passphrase(PASSPHRASE)
     assert refused.value.key == "join.only_on_server"
+
+
+def _cli(folder, url, *args, stdin=""):
+    import subprocess
+
+    from tests.conftest import desk_executable
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}  # the real keyring
+    env.update(DESK_DATA_DIR=str(folder), DESK_DATABASE_URL=url, DESK_LANG="en")
+    return subprocess.run([desk_executable(), *args], input=stdin, capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_the_command_line_sets_the_passphrase_and_joins(office, tmp_path):
+    first, _admin, url, second_folder = office
+    first.account.flush()
+    differ = _cli(first.folder, url, "office-passphrase", "--as", "admin", "--password-stdin",
+                  stdin=f"adminpass1\n{PASSPHRASE}\n{PASSPHRASE}x\n")
+    assert differ.returncode == 4 and "differ" in differ.stderr, differ
+    done = _cli(first.folder, url, "office-passphrase", "--as", "admin", "--password-stdin",
+                stdin=f"adminpass1\n{PASSPHRASE}\n{PASSPHRASE}\n")
+    assert done.returncode == 0 and "workstations can now join" in done.stderr, done
+    key = _as_another_workstation(first)
+
+    refused = _cli(second_folder, url, "draft", "--text", "خبر من المحطة الثانية", "--as", "omar", "--password-stdin",
+                   stdin="officerpw1\n")
+    assert refused.returncode == 5 and "desk join" in refused.stderr, refused
+    wrong = _cli(second_folder, url, "join", "--as", "admin", "--password-stdin", stdin="adminpass1\nnot the passphrase\n")
+    assert wrong.returncode == 4 and "not the office passphrase" in wrong.stderr, wrong
+    joined = _cli(second_folder, url, "join", "--as", "admin", "--password-stdin", stdin=f"adminpass1\n{PASSPHRASE}\n")
+    assert joined.returncode == 0 and "has joined" in joined.stderr, joined
+    assert first.account.vault().seal_key() == key
+    drafted = _cli(second_folder, url, "draft", "--text", "خبر من المحطة الثانية", "--as", "omar", "--password-stdin",
+                   stdin="officerpw1\n")
+    assert drafted.returncode == 0, drafted
+    for ran in (differ, done, refused, wrong, joined, drafted):
+        assert PASSPHRASE not in ran.stdout + ran.stderr and key.hex() not in ran.stdout + ran.stderr
+    verified = _cli(second_folder, url, "verify")
+    assert verified.returncode == 0, verified
