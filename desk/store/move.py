@@ -274,5 +274,5 @@ def _drop_tables(target) -> None:
 
     for table in (pg_schema.VERSION_TABLE, *reversed(TABLES), *SERVER_ONLY):
         target.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
-    target.execute("DROP FUNCTION IF EXISTS json_extract(text, text)")
-    target.execute("DROP FUNCTION IF EXISTS json_type(text, text)")
+    for function in pg_schema.FUNCTION_NAMES:
+        target.execute(f"DROP FUNCTION IF EXISTS {function}")

@@ -24,6 +24,10 @@ FUNCTIONS = (
 )
 
 
+# What the schema adds besides tables, for a failed move to take away again.
+FUNCTION_NAMES = ("json_extract(text, text)", "json_type(text, text)", "desk_search_text(text)")
+
+
 def _v1(db) -> None:
     for statement in FUNCTIONS:
         db.execute(statement)
