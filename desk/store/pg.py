@@ -150,6 +150,7 @@ class Connection:
         # A connection the server ended while idle (a restart, an idle timeout) is found
         # dead only now. Outside a transaction, or at its BEGIN, nothing was done: connect
         # again and send it once more. Inside one, the server has rolled it back: say so.
+        self.raw.close()
         self.raw = connect(self.url, self._password)
         return self._send(sql, params, rows)
 
