@@ -249,19 +249,25 @@ class Store:
 
     def verify(self, workers: int = 1, seal_key: bytes | None = None) -> chain.ChainReport:
         self.check_health()
-        return chain.verify(self.db, None if self.on_server else self.path, workers, seal_key)
+        return chain.verify(self.db, self._source(), workers, seal_key)
+
+    def _source(self):
+        """Where verify's worker processes read: the SQLite file, or the server again."""
+        if self.on_server:
+            return ("postgresql", self.url, self._password)
+        return str(self.path)
 
     def verify_all(self, workers: int = 1, seal_key: bytes | None = None):
         """The chain, then the rows it vouches for: (ChainReport, first row problem or None).
         On a long log the rows are checked in a process of their own meanwhile."""
-        if workers < 2 or self.on_server or chain.last_id(self.db) < chain.PARALLEL_FROM:
+        if workers < 2 or chain.last_id(self.db) < chain.PARALLEL_FROM:
             report = self.verify(workers, seal_key)
             return report, (rows_check.first_problem(self.db) if report.ok else None)
         import multiprocessing
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         with multiprocessing.get_context(method).Pool(1) as pool:
-            rows = pool.apply_async(rows_check.first_problem_in, (str(self.path),))
+            rows = pool.apply_async(rows_check.first_problem_in, (self._source(),))
             report = self.verify(workers, seal_key)
             return report, rows.get()
 

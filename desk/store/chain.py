@@ -171,16 +171,26 @@ def check_stretch(rows, first_id: int, expected_prev: str | None, seal: tuple | 
     return first_prev, expected_prev, count, None
 
 
-def _stretch_in_process(args) -> tuple:
+def open_source(source):
+    """A worker process's own connection: a SQLite file (its path) opened read-only, or
+    the server (("postgresql", url, password)) on a connection of its own."""
+    if isinstance(source, tuple):
+        from desk.store import pg
+
+        return pg.Database(source[1], source[2])
     import sqlite3
 
-    path, low, high, seal = args
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return sqlite_utils.Database(sqlite3.connect(f"file:{source}?mode=ro", uri=True))
+
+
+def _stretch_in_process(args) -> tuple:
+    source, low, high, seal = args
+    db = open_source(source)
     try:
-        rows = conn.execute(SELECT_EVENTS + " WHERE id BETWEEN ? AND ? ORDER BY id", (low, high))
+        rows = dialect.stream(db, SELECT_EVENTS + " WHERE id BETWEEN ? AND ? ORDER BY id", [low, high])
         return check_stretch(rows, low, None, seal)
     finally:
-        conn.close()
+        db.conn.close()
 
 
 PARALLEL_FROM = 200_000  # below this, starting processes costs more than it saves
@@ -188,7 +198,8 @@ PARALLEL_FROM = 200_000  # below this, starting processes costs more than it sav
 
 def _walk(db: sqlite_utils.Database, path, workers: int, seal: tuple | None = None) -> tuple:
     """(newest hash, count, problem) over the whole chain, in ``workers`` processes for a
-    long one; each checks a stretch, and the links between stretches are checked here."""
+    long one; each checks a stretch, and the links between stretches are checked here.
+    ``path``: where the workers read (open_source), None to walk here alone."""
     last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
     if workers < 2 or last_id < PARALLEL_FROM or path is None:
         _, head_hash, count, problem = check_stretch(dialect.stream(db, SELECT_EVENTS + " ORDER BY id"), 1, GENESIS, seal)
@@ -196,7 +207,8 @@ def _walk(db: sqlite_utils.Database, path, workers: int, seal: tuple | None = No
     import multiprocessing
 
     size = last_id // workers + 1
-    stretches = [(str(path), low, min(last_id, low + size - 1), seal) for low in range(1, last_id + 1, size)]
+    source = path if isinstance(path, tuple) else str(path)
+    stretches = [(source, low, min(last_id, low + size - 1), seal) for low in range(1, last_id + 1, size)]
     # fork where there is one: the command line's verify runs no other threads to copy.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(workers) as pool:

@@ -229,12 +229,12 @@ def first_problem(db: sqlite_utils.Database) -> tuple[str, dict] | None:
     return found
 
 
-def first_problem_in(path: str) -> tuple[str, dict] | None:
-    """first_problem on a read-only connection of its own: run beside the chain's walk."""
-    import sqlite3
+def first_problem_in(source) -> tuple[str, dict] | None:
+    """first_problem on a connection of its own (chain.open_source): run beside the chain's walk."""
+    from desk.store.chain import open_source
 
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = open_source(source)
     try:
-        return first_problem(sqlite_utils.Database(conn))
+        return first_problem(db)
     finally:
-        conn.close()
+        db.conn.close()
