@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.core.errors import DeskError
@@ -33,7 +31,6 @@ class DataWatcher(QObject):
 
     changed = Signal()
     reachable = Signal(bool)
-    _retried = Signal(object)  # from the retry thread: the version, or the error
 
     def __init__(self, desk, parent=None):
         super().__init__(parent)
@@ -47,7 +44,6 @@ class DataWatcher(QObject):
             self.online = not is_unreachable(error)
         self.timer = QTimer(self, interval=SERVER_POLL_MS if desk.on_server else POLL_MS)
         self.timer.timeout.connect(self.check)
-        self._retried.connect(self._after_retry)
         self.timer.start()
 
     def check(self) -> None:
@@ -75,22 +71,13 @@ class DataWatcher(QObject):
         if self.retrying:
             return
         self.retrying = True
-
-        def ask():
-            try:
-                found = self.desk.data_version()
-            except DeskError as error:
-                found = error
-            try:
-                self._retried.emit(found)
-            except RuntimeError:
-                pass  # the window closed meanwhile
-
-        threading.Thread(target=ask, name="server-retry", daemon=True).start()
+        # a task, not a thread of its own: its answer reaches the GUI thread only while
+        # this watcher (and so its window) still exists
+        run_task(self.desk.data_version, self._after_retry, self._after_retry, owner=self)
 
     def _after_retry(self, found) -> None:
         self.retrying = False
-        if isinstance(found, DeskError) or self.online:
+        if isinstance(found, BaseException) or self.online:
             return
         self.online = True
         self.version = found
