@@ -170,20 +170,21 @@ class Store:
     @contextmanager
     def transaction(self):
         self.require_writable()
-        if self.sealer is not None:
-            self.sealer.prepare()  # any keyring wait happens before the write lock is taken
-        try:
-            with self._write():
-                start = chain.last_id(self.db)
-                yield self
-                appended = chain.last_id(self.db) > start
-                if appended:
-                    self._seal(start)
-        except BaseException:
-            self._sealed_from = None  # a seal_start rolled back with the rest: read it again
-            raise
-        if appended:
-            self._anchor_after_commit()
+        with self.institution.held():
+            if self.sealer is not None:
+                self.sealer.prepare()  # any keyring wait happens before the write lock is taken
+            try:
+                with self._write():
+                    start = chain.last_id(self.db)
+                    yield self
+                    appended = chain.last_id(self.db) > start
+                    if appended:
+                        self._seal(start)
+            except BaseException:
+                self._sealed_from = None  # a seal_start rolled back with the rest: read it again
+                raise
+            if appended:
+                self._anchor_after_commit()
 
     def require_writable(self) -> None:
         if self.moved_to:

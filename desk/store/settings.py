@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
 
 import sqlite_utils
 
@@ -91,14 +92,34 @@ class Settings:
 class Institution:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        self._held = 0
+        self._row: dict | None = None
+
+    @contextmanager
+    def held(self):
+        """One read of the row for a whole action: the keyring's namespace, the seal, the
+        anchor and the checkpoint each ask for it, and on a server each ask is a round trip."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held:
+                self._row = None
 
     def get(self) -> dict | None:
+        if self._held and self._row is not None:
+            return dict(self._row)
         rows = list(self.db.query("SELECT * FROM institution WHERE id = 1"))
-        return rows[0] if rows else None
+        row = rows[0] if rows else None
+        if self._held:
+            self._row = row
+        return dict(row) if row else None
 
     def create(self, name_ar: str, name_en: str, handle: str, logo_file: str | None, by: str) -> None:
         # desk_id names this desk's entries in the OS keyring, apart from any other desk's.
         desk_id = uuid.uuid4().hex
+        self._row = None
         self.db.execute(
             "INSERT INTO institution (id, name_ar, name_en, handle, logo_file, desk_id, created_at)"
             " VALUES (1, ?, ?, ?, ?, ?, ?)",
@@ -110,5 +131,6 @@ class Institution:
 
     def update(self, by: str, **fields) -> None:
         assignments = ", ".join(f"{k} = ?" for k in fields)
+        self._row = None
         self.db.execute(f"UPDATE institution SET {assignments} WHERE id = 1", list(fields.values()))
         chain.append(self.db, action="institution", actor=by, detail={k: v for k, v in fields.items()})
