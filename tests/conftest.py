@@ -96,6 +96,29 @@ def no_keyring():
         yield
 
 
+@pytest.fixture
+def real_keyring(no_keyring, monkeypatch):
+    """This session's throw-away Secret Service, for this process and the commands it runs;
+    put back before no_keyring puts back what the test found (monkeypatch would undo later)."""
+    from tests.integration.cli_helpers import keyring_problem
+
+    problem = keyring_problem()
+    if problem and os.environ.get("CI"):
+        pytest.fail(f"CI needs a real Secret Service: {problem}", pytrace=False)
+    if problem:
+        pytest.skip(problem)
+    import keyring.core
+    from keyring.backends import SecretService
+
+    saved_backend, saved_env = keyring.core._keyring_backend, os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+    keyring.core._keyring_backend = SecretService.Keyring()
+    monkeypatch.setenv("DESK_X_API_BASE", "http://127.0.0.1:9")  # never the real X, whatever happens
+    yield
+    keyring.core._keyring_backend = saved_backend
+    if saved_env is not None:
+        os.environ["PYTHON_KEYRING_BACKEND"] = saved_env
+
+
 # --------------------------------------------------------------------------- the office
 def cheap_hasher() -> PasswordHasher:
     return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)

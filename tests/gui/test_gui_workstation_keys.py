@@ -28,27 +28,6 @@ pytestmark = pytest.mark.keyring
 ELSEWHERE = "This workstation cannot publish: the X keys are kept on another workstation's keyring."
 
 
-@pytest.fixture
-def real_keyring(no_keyring, monkeypatch):
-    """This session's throw-away Secret Service, for this process and the commands it runs;
-    put back before no_keyring puts back what the test found (monkeypatch would undo later)."""
-    problem = keyring_problem()
-    if problem:
-        pytest.skip(problem)
-    import os
-
-    import keyring.core
-    from keyring.backends import SecretService
-
-    saved_backend, saved_env = keyring.core._keyring_backend, os.environ.pop("PYTHON_KEYRING_BACKEND", None)
-    keyring.core._keyring_backend = SecretService.Keyring()
-    monkeypatch.setenv("DESK_X_API_BASE", "http://127.0.0.1:9")  # never the real X, whatever happens
-    yield
-    keyring.core._keyring_backend = saved_backend
-    if saved_env is not None:
-        os.environ["PYTHON_KEYRING_BACKEND"] = saved_env
-
-
 def test_the_window_says_whether_this_workstation_can_publish(qtbot, pg_office, open_office_window, real_keyring,
                                                              qapp):
     from desk.vault import XKeys

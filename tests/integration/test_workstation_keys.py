@@ -17,34 +17,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from tests.integration.cli_helpers import DeskCli, keyring_problem  # noqa: E402
+from tests.integration.cli_helpers import DeskCli  # noqa: E402
 
 from desk.store import chain  # noqa: E402
 
 pytestmark = [pytest.mark.keyring, pytest.mark.parametrize("store_kind", ["postgresql"], indirect=True)]
 
 PW = {"admin": "adminpass1", "omar": "officerpw1", "sara": "supervisor1", "khalid": "supervisor2"}
-
-
-@pytest.fixture
-def real_keyring(no_keyring, monkeypatch):
-    """This session's throw-away Secret Service, for this process and the commands it runs;
-    put back before no_keyring puts back what the test found (monkeypatch would undo later)."""
-    problem = keyring_problem()
-    if problem:
-        pytest.skip(problem)
-    import os
-
-    import keyring.core
-    from keyring.backends import SecretService
-
-    saved_backend, saved_env = keyring.core._keyring_backend, os.environ.pop("PYTHON_KEYRING_BACKEND", None)
-    keyring.core._keyring_backend = SecretService.Keyring()
-    monkeypatch.setenv("DESK_X_API_BASE", "http://127.0.0.1:9")  # never the real X, whatever happens
-    yield
-    keyring.core._keyring_backend = saved_backend
-    if saved_env is not None:
-        os.environ["PYTHON_KEYRING_BACKEND"] = saved_env
 
 
 def test_a_workstation_without_the_keys_knows_it_and_its_publish_due_exits_5(
