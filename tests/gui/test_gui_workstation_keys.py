@@ -17,7 +17,6 @@ from gui_support import settle
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from tests.integration.cli_helpers import keyring_problem  # noqa: E402
 
 from desk.core.states import State  # noqa: E402
 from desk.store import chain  # noqa: E402
