@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import types
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,8 +285,11 @@ def office_folder(office_template, data_dir, no_keyring, store_kind, pg_database
 PG_ADMIN_URL = os.environ.get("DESK_TEST_DATABASE_URL", "")
 # workstation folder -> its database URL, for sql() and db_snapshot(). pytest loads this file as
 # "conftest" and tests import it as "tests.conftest": both copies share the one registry.
-PG_FOLDERS: dict[Path, str] = next((twin.PG_FOLDERS for twin in map(sys.modules.get, ("conftest", "tests.conftest"))
-                                    if twin is not None and hasattr(twin, "PG_FOLDERS")), {})
+# One registry however this file is imported (as `conftest` by pytest, as `tests.conftest`
+# by the modules that import its helpers; tests/gui/conftest.py takes the name `conftest`
+# later): kept in sys.modules under a name of its own.
+PG_FOLDERS: dict[Path, str] = sys.modules.setdefault(
+    "_desk_test_pg_folders", types.SimpleNamespace(folders={})).folders  # type: ignore[arg-type]
 
 
 def pytest_generate_tests(metafunc):
