@@ -316,7 +316,8 @@ class Sealer:
             key = self._fetch(create=not sealed)
         if key is None and sealed:
             # on a shared server, a keyring that answers but lacks the key: not joined yet
-            joined = self._failed or not self.account.desk.store.on_server
+            unreachable = self._failed or self._no_keyring
+            joined = unreachable or not self.account.desk.store.on_server
             raise SealUnavailable("audit.seal_unavailable" if joined else "join.not_joined")
         return key
 
