@@ -48,8 +48,8 @@ def approve_and_publish(officer, supervisor, post_id: int) -> None:
 
 
 def window_opens_log(session) -> None:
-    """What the log's window reads when it opens (desk.ui.log.model.LogModel.reload)."""
-    session.staff()
+    """What the log's window reads when it opens (desk.ui.log.model.LogModel.reload):
+    the count and the first page; the rows carry the names it shows."""
     session.log_count(LogFilter())
     session.log(LogFilter(), limit=100)
 
@@ -122,7 +122,7 @@ def measure(sqlite_folder: Path, url: str, pg_folder: Path) -> list[Result]:
         Result(f"network: search + count, {away}", far.search_ms, "ms", 100.0,
                f"({far.search_statements} round trips; direct {direct.search_ms:.1f} ms, SQLite {lite.search_ms:.1f} ms)"),
         Result(f"network: log window opening, {away}", far.opening_ms, "ms", 100.0,
-               f"(staff, count and page: {far.opening_statements} round trips; direct {direct.opening_ms:.1f} ms,"
+               f"(count and page: {far.opening_statements} round trips; direct {direct.opening_ms:.1f} ms,"
                f" SQLite {lite.opening_ms:.1f} ms)"),
         Result(f"network: longest GUI pause, {away}", pause["max_gap_ms"], "ms", 50.0,
                f"(publishing while X takes 3 s: the window refreshes on its GUI thread; post {pause['state']})"),
