@@ -18,6 +18,7 @@ DIALECT = "postgresql"
 # pg_advisory_xact_lock's key for "the desk's write lock": any fixed number, the same on every workstation.
 WRITE_LOCK = 0x5044_6573_6B00  # "PDesk"
 CHANNEL = "desk_changes"
+WRITER_IDLE_MS = 60_000
 CONNECT_SECONDS = 5
 
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|%|\?|:([A-Za-z_]\w*)")
@@ -91,10 +92,12 @@ def translate(error: BaseException, url: str) -> StoreError:
         return StoreError("pg.tls", **d)
     if "permission denied" in text:
         return StoreError("pg.not_permitted", **d)
+    if isinstance(error, (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)) or "lock timeout" in text:
+        from desk.store.db import busy_seconds  # another workstation holds the write lock
+
+        return StoreError("store.locked", seconds=int(busy_seconds()))
     if isinstance(error, psycopg.OperationalError):
         return StoreError("pg.unreachable", **d)
-    if isinstance(error, psycopg.errors.QueryCanceled) or "lock timeout" in text:
-        return StoreError("store.locked", seconds=CONNECT_SECONDS)
     return StoreError("pg.failed", **d)
 
 
@@ -224,7 +227,12 @@ def connect(url: str, password: str | None = None):
     import psycopg
 
     check_url(url)
-    options = {"autocommit": True, "connect_timeout": CONNECT_SECONDS, "application_name": "posting-desk"}
+    from desk.store.db import busy_seconds
+
+    # Waiting for another workstation's write lock ends, as SQLite's busy timeout does,
+    # after DESK_BUSY_TIMEOUT seconds.
+    options = {"autocommit": True, "connect_timeout": CONNECT_SECONDS, "application_name": "posting-desk",
+               "options": f"-c lock_timeout={int(busy_seconds() * 1000)}"}
     if password:
         options["password"] = password
     try:
@@ -242,7 +250,10 @@ def transaction(db: Database):
     conn.execute("BEGIN")
     conn.in_block = True
     try:
-        conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        # The lock, and in the same statement: a workstation stopped half-way through (a
+        # laptop closed, a process frozen) gives it back after a minute of silence.
+        conn.execute(f"SELECT set_config('idle_in_transaction_session_timeout', '{WRITER_IDLE_MS}', true),"
+                     f" pg_advisory_xact_lock({WRITE_LOCK})")
         yield db
         conn.execute(f"NOTIFY {CHANNEL}")
         conn.execute("COMMIT")
