@@ -317,8 +317,8 @@ class Sealer:
         if key is None and sealed:
             # on a shared server, a keyring that answers but lacks the key: not joined yet
             unreachable = self._failed or self._no_keyring
-            joined = unreachable or not self.account.desk.store.on_server
-            raise SealUnavailable("audit.seal_unavailable" if joined else "join.not_joined")
+            not_joined = not unreachable and self.account.desk.store.on_server
+            raise SealUnavailable("join.not_joined" if not_joined else "audit.seal_unavailable")
         return key
 
 
