@@ -55,10 +55,11 @@ def starting_language(desk) -> str:
 
 def back_up_today(folder) -> None:
     """The day's backup on a connection of its own: on a big desk the copy takes seconds,
-    so the window never makes it on the GUI thread (a failure shows like any task's)."""
-    from desk.store import Store
+    so the window never makes it on the GUI thread (a failure shows like any task's).
+    A desk opened without background checkpoints makes the day's copy as it opens."""
+    from desk.service import Desk
 
-    Store(folder, create=False).close()
+    Desk(folder, create=False).close()
 
 
 def desk_error_hook(previous):

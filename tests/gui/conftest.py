@@ -64,14 +64,13 @@ def desk(data_dir, desk_template):
     desk.close()
 
 
-@pytest.fixture
-def open_window(qtbot, account):
-    """open_window(desk, username) -> a shown MainWindow signed in as that person."""
+def window_opener(qtbot, account, password_of):
+    """opener(desk, username, link=None) -> a shown MainWindow signed in as that person."""
     from desk.ui.context import DeskContext
     from desk.ui.main_window import MainWindow
 
     def opener(desk, username, link=None):
-        session = desk.sign_in(username, PASSWORD)
+        session = desk.sign_in(username, password_of(username))
         window = MainWindow(DeskContext(desk, session, link or account))
         qtbot.addWidget(window)
         window.show()
@@ -79,6 +78,12 @@ def open_window(qtbot, account):
         return window
 
     return opener
+
+
+@pytest.fixture
+def open_window(qtbot, account):
+    """open_window(desk, username) -> a shown MainWindow signed in as that person."""
+    return window_opener(qtbot, account, lambda username: PASSWORD)
 
 
 
@@ -128,15 +133,4 @@ def pg_office(pg_databases, data_dir, tmp_path):
 @pytest.fixture
 def open_office_window(qtbot, account):
     """open_office_window(desk, username, link=None) -> a shown MainWindow on that workstation."""
-    from desk.ui.context import DeskContext
-    from desk.ui.main_window import MainWindow
-
-    def opener(desk, username, link=None):
-        session = desk.sign_in(username, PG_PASSWORDS[username])
-        window = MainWindow(DeskContext(desk, session, link or account))
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(lambda: tasks.tracker().idle())
-        return window
-
-    return opener
+    return window_opener(qtbot, account, PG_PASSWORDS.get)

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +26,21 @@ def shared_office(pg_databases, root: Path, count: int) -> tuple[str, list[Path]
     for folder in folders[1:]:
         pg_databases.share(folder, url)
     return url, folders
+
+
+@contextmanager
+def workers_of(pg_databases, root: Path, count: int):
+    """``count`` workstations of one shared office, each with its desk open in a process of
+    its own; closed afterwards."""
+    _url, folders = shared_office(pg_databases, root, count)
+    workers = []
+    try:
+        for folder in folders:
+            workers.append(Worker(folder))
+        yield workers
+    finally:
+        for worker in workers:
+            worker.close()
 
 
 class Worker:

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 from tests.conftest import PASSWORDS, sql  # noqa: E402
-from tests.integration.pg_office import Worker, run_desk_on, shared_office  # noqa: E402
+from tests.integration.pg_office import run_desk_on, workers_of  # noqa: E402
 
 pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.postgresql_only]
 
@@ -24,15 +24,8 @@ pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.postgresql_only
 @pytest.fixture
 def office_of_three(pg_databases, tmp_path, store_kind):
     """Omar's, Sara's and Khalid's workstations, each with its desk open in its own process."""
-    _url, folders = shared_office(pg_databases, tmp_path, 3)
-    workers = []
-    try:
-        for folder in folders:
-            workers.append(Worker(folder))
+    with workers_of(pg_databases, tmp_path, 3) as workers:
         yield workers
-    finally:
-        for worker in workers:
-            worker.close()
 
 
 def log_on(folder: Path, user: str) -> list[dict]:

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 from tests.conftest import cli_env, desk_executable, sql  # noqa: E402
-from tests.integration.pg_office import Worker, at_once, run_desk_on, shared_office  # noqa: E402
+from tests.integration.pg_office import at_once, run_desk_on, workers_of  # noqa: E402
 
 pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.postgresql_only, pytest.mark.slow]
 
@@ -28,18 +28,11 @@ REFUSALS = {("state.wrong", 4), ("state.conflict", 4), ("perm.already_approved",
 @pytest.fixture
 def workstations(pg_databases, tmp_path, store_kind):
     """Six workstations of one desk, each with its desk open in a process of its own."""
-    _url, folders = shared_office(pg_databases, tmp_path, 6)
-    workers = []
-    try:
-        for folder in folders:
-            workers.append(Worker(folder))
+    with workers_of(pg_databases, tmp_path, 6) as workers:
         workers[0].value("set_roles", "admin", "administrator,supervisor", user="admin")
         for worker, user in zip(workers, USERS):
             worker.value("sign_in", user=user)
         yield workers
-    finally:
-        for worker in workers:
-            worker.close()
 
 
 def count(folder, statement, *params) -> int:
