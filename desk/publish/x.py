@@ -10,28 +10,25 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
 import tweepy
 from requests.adapters import HTTPAdapter
 from requests.utils import get_environ_proxies
-from urllib3.exceptions import ConnectTimeoutError, LocationParseError, NewConnectionError
-from urllib3.util import parse_url
 
-from desk.core.errors import EXIT_INVALID, PublishError, PublishUncertain, RateLimited
-from desk.publish.base import AccountInfo, OutgoingImage, OutgoingPost, Publisher, RemotePost, SentPost
+from desk.core.errors import PublishError, PublishUncertain
+from desk.publish.base import AccountInfo, OutgoingPost, Publisher, RemotePost, SentPost
+from desk.publish.x_media import upload_image
+from desk.publish.x_refusals import check_api_base, refusal, transport_error
 
 log = logging.getLogger(__name__)
 
-API = "https://api.x.com"  # our own requests; tweepy itself talks to api.twitter.com
 API_V1 = "https://api.twitter.com/1.1"
 X_HOSTS = frozenset({"api.x.com", "api.twitter.com", "upload.twitter.com", "upload.x.com"})
 DEFAULT_TIMEOUT = 20.0
 MAX_PAGES = 5  # the reconciler looks back minutes or hours, not the whole timeline
-RATE_WINDOW = timedelta(minutes=15)  # X's window, when a 429 comes without its reset time
 
 
 def _drop_below_warning(record: logging.LogRecord) -> bool:
@@ -49,15 +46,6 @@ def _quiet_signing_logs() -> None:
 
 
 _quiet_signing_logs()
-
-
-class DuplicateContent(PublishError):
-    """403 duplicate content: the account already has a post with this text.
-
-    For the retry of an uncertain post this means the first attempt went out."""
-
-    def __init__(self, key: str = "x.duplicate", **params):
-        super().__init__(key, **params)
 
 
 class XAdapter(HTTPAdapter):
@@ -78,55 +66,6 @@ class XAdapter(HTTPAdapter):
                 proxies = get_environ_proxies(request.url)
         return super().send(request, stream=stream, timeout=self.timeout if timeout is None else timeout,
                             verify=verify, cert=cert, proxies=proxies)
-
-
-class BadApiBase(PublishError):
-    """DESK_X_API_BASE cannot be used. Found when the publisher is made, before any post is
-    claimed; exit 4: a setting to correct, which no retry later would fix (5 says "try again")."""
-
-    exit_code = EXIT_INVALID
-
-
-def check_api_base(api_base: str) -> None:
-    """Refuse an address requests would refuse only once a post was on its way (which left
-    the post uncertain): scheme, host, port from 1 to 65535, no spaces, a parseable URL."""
-    try:
-        parts = urlsplit(api_base)
-        port = parts.port  # ValueError when not a number or out of range
-    except ValueError:
-        port = None
-        parts = None
-        host_port = api_base.split("//", 1)[-1].split("/", 1)[0]
-        if ":" in host_port and "[" not in host_port:
-            raise BadApiBase("x.base_port") from None
-        raise BadApiBase("x.base_malformed") from None
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise BadApiBase("x.bad_base")
-    if port == 0 or parts.netloc.endswith(":"):
-        raise BadApiBase("x.base_port")
-    if not parts.hostname or any(ch.isspace() or ord(ch) < 32 for ch in api_base):
-        raise BadApiBase("x.base_malformed")
-    try:
-        requests.Request("GET", api_base).prepare()
-        parse_url(api_base)
-    except (requests.RequestException, LocationParseError, ValueError):
-        raise BadApiBase("x.base_malformed") from None
-
-
-def _never_connected(exc: BaseException) -> bool:
-    """True when the connection was never made (refused, no route, DNS): nothing was sent."""
-    todo, seen = [exc], set()
-    while todo:
-        err = todo.pop()
-        if id(err) in seen:
-            continue
-        seen.add(id(err))
-        if isinstance(err, (NewConnectionError, ConnectTimeoutError, ConnectionRefusedError)):
-            return True
-        todo += [a for a in getattr(err, "args", ()) if isinstance(a, BaseException)]
-        if isinstance(getattr(err, "reason", None), BaseException):
-            todo.append(err.reason)
-    return False
 
 
 def _parse_time(value) -> datetime | None:
@@ -166,7 +105,7 @@ class XPublisher(Publisher):
     # -- the Publisher interface ----------------------------------------------
     def send(self, post: OutgoingPost) -> SentPost:
         handle = self._handle or self.account().handle  # known before anything goes out
-        media_ids = [self._upload(image) for image in post.images]
+        media_ids = [upload_image(self, image) for image in post.images]
         body = self._call("post", lambda: self._client.create_tweet(
             text=post.text, in_reply_to_tweet_id=post.reply_to or None,
             media_ids=media_ids or None, user_auth=True))
@@ -228,35 +167,14 @@ class XPublisher(Publisher):
         return self._client.session.request(method, url, auth=auth,
                                             headers={"User-Agent": self._client.user_agent}, **kwargs)
 
-    def _upload(self, image: OutgoingImage) -> str:
-        name = Path(image.path).name
-        try:
-            data = Path(image.path).read_bytes()
-        except OSError:
-            raise PublishError("media.missing", name=name) from None
-        form = {"media_category": "tweet_image"}
-        if image.mime:
-            form["media_type"] = image.mime
-        files = {"media": (name, data, image.mime or "application/octet-stream")}
-        body = self._call("media", lambda: self._signed("POST", API + "/2/media/upload", data=form, files=files),
-                          name=name)
-        media = body.get("data") or {}
-        media_id = str(media.get("id") or media.get("media_id_string") or "")
-        if not media_id:
-            raise PublishError("x.bad_response")
-        if image.alt:
-            payload = {"id": media_id, "metadata": {"alt_text": {"text": image.alt}}}
-            self._call("media", lambda: self._signed("POST", API + "/2/media/metadata", json=payload), name=name)
-        return media_id
-
     def _call(self, context: str, request, *, name: str = "") -> dict:
         """Run one request; ``context`` is post, withdraw, media, profile or read."""
         try:
             response = request()
         except tweepy.HTTPException as exc:
-            error = self._refusal(exc.response, context, name)
+            error = refusal(exc.response, context, name, self._keys)
         except requests.RequestException as exc:
-            error = self._transport_error(exc, context)
+            error = transport_error(exc, context, self.timeout)
         else:
             if 200 <= response.status_code < 300:
                 try:
@@ -268,78 +186,6 @@ class XPublisher(Publisher):
                 unreadable = PublishUncertain if context == "post" else PublishError
                 error = unreadable("x.uncertain_response" if context == "post" else "x.bad_response")
             else:
-                error = self._refusal(response, context, name)
+                error = refusal(response, context, name, self._keys)
         log.warning("X %s request failed: %s", context, error.key)
         raise error from None  # the cause holds the signed request: keep it out of tracebacks
-
-    def _transport_error(self, exc: requests.RequestException, context: str) -> PublishError:
-        seconds = f"{self.timeout:g}"
-        if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-                            requests.exceptions.MissingSchema)):
-            return BadApiBase("x.base_malformed")  # refused before a byte was sent: never uncertain
-        if isinstance(exc, (requests.ConnectTimeout, requests.exceptions.SSLError, requests.exceptions.ProxyError)) \
-                or _never_connected(exc):
-            return PublishError("x.unreachable")
-        if context == "post":
-            if isinstance(exc, requests.Timeout):
-                return PublishUncertain("x.uncertain_timeout", seconds=seconds)
-            return PublishUncertain("x.uncertain_dropped")
-        if context == "withdraw":
-            return PublishUncertain("x.withdraw_uncertain")
-        if isinstance(exc, requests.Timeout):
-            return PublishError("x.timeout", seconds=seconds)
-        return PublishError("x.connection_lost")
-
-    def _refusal(self, response: requests.Response, context: str, name: str) -> PublishError:
-        status = response.status_code
-        detail, codes = self._detail(response)
-        if status == 401:
-            return PublishError("x.unauthorized")
-        if status == 429:
-            return RateLimited(reset_at=_reset_time(response))
-        if status == 403:
-            if context == "profile":
-                return PublishError("x.profile_image_tier")
-            if "duplicate" in detail.lower() or 187 in codes:
-                return DuplicateContent()
-            return PublishError("x.forbidden", detail=detail)
-        if status >= 500:
-            # 503 is X turning the request away; after 500, 502 or 504 the post may be stored.
-            if context == "post" and status != 503:
-                return PublishUncertain("x.uncertain_error", status=status)
-            return PublishError("x.unavailable", status=status)
-        if context in ("media", "profile") and status in (400, 413, 415, 422):
-            return PublishError("x.image_refused", name=name, detail=detail)
-        if status == 404:
-            return PublishError("x.post_gone") if context == "withdraw" else PublishError("x.not_found", detail=detail)
-        if status == 400:
-            return PublishError("x.bad_request", detail=detail)
-        return PublishError("x.unexpected", status=status)
-
-    def _detail(self, response: requests.Response) -> tuple[str, list]:
-        """X's own words about a refusal, short and without anything secret."""
-        texts, codes = [], []
-        try:
-            body = response.json()
-        except ValueError:
-            body = {}
-        if isinstance(body, dict):
-            for err in body.get("errors") or []:
-                if isinstance(err, dict):
-                    texts.append(str(err.get("message", "")))
-                    codes.append(err.get("code"))
-            if body.get("detail") and not texts:
-                texts.append(str(body["detail"]))
-        text = " ".join(t for t in texts if t) or str(response.reason or response.status_code)
-        for key in self._keys:
-            text = text.replace(key, "…")
-        if "oauth_" in text.lower():  # a proxy echoing the Authorization header
-            text = str(response.status_code)
-        return " ".join(text.split())[:200], codes
-
-
-def _reset_time(response: requests.Response) -> datetime:
-    try:
-        return datetime.fromtimestamp(int(response.headers["x-rate-limit-reset"]), tz=timezone.utc)
-    except (KeyError, ValueError, OverflowError, OSError):
-        return datetime.now(timezone.utc) + RATE_WINDOW

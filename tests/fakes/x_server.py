@@ -27,43 +27,21 @@ import socket
 import threading
 import time
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-from twitter_text.extract_urls import extract_urls
+from tests.fakes.x_answers import ANSWERS, NO_PAGE, UNAUTHORIZED, V1_TIER, V1_UNAUTHORIZED, Media, Post, _problem
+from tests.fakes.x_media import MediaRoutes
+from tests.fakes.x_posts import PostRoutes
 
 # A signature is accepted for the server's own address or for X's hosts: a client
 # behind DESK_X_API_BASE signs the X address it means, as a proxy in front of X needs.
 X_BASES = ("https://api.x.com", "https://api.twitter.com", "https://upload.twitter.com", "https://upload.x.com")
 FAULTS = {"400", "401", "403", "403-duplicate", "429", "500", "503", "stall", "drop"}
-IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"))
-
-
-def _problem(status: int, title: str, detail: str | None = None) -> dict:
-    return {"title": title, "detail": detail or title, "type": "about:blank", "status": status}
-
-
-def _invalid(message: str) -> dict:
-    return {"errors": [{"message": message}], "title": "Invalid Request",
-            "detail": "One or more parameters to your request was invalid.",
-            "type": "https://api.twitter.com/2/problems/invalid-request"}
-
-
-DUPLICATE = _problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
-FORBIDDEN = _problem(403, "Forbidden", "You are not permitted to perform this action.")
-UNAUTHORIZED = _problem(401, "Unauthorized")
-V1_UNAUTHORIZED = {"errors": [{"code": 32, "message": "Could not authenticate you."}]}
-V1_TIER = {"errors": [{"code": 453, "message": "You currently have access to a subset of X API V2 endpoints and "
-                       "limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, "
-                       "you may need a different access level."}]}
-NO_PAGE = {"errors": [{"message": "Sorry, that page does not exist", "code": 34}]}
-ANSWERS = {"400": (400, _invalid("media type unrecognized.")), "401": (401, UNAUTHORIZED),
-           "403": (403, FORBIDDEN), "403-duplicate": (403, DUPLICATE),
-           "500": (500, _problem(500, "Internal Server Error")), "503": (503, _problem(503, "Service Unavailable"))}
 
 
 def pct(value: str) -> str:
@@ -85,31 +63,6 @@ def parse_oauth_header(header: str) -> dict[str, str]:
         return {}
     pairs = (part.strip().partition("=") for part in header[6:].split(","))
     return {unquote(name): unquote(value.strip('"')) for name, _, value in pairs}
-
-
-def tco(text: str) -> str:
-    """X shows every link as t.co: rewrite each as a stable short link."""
-    for url in sorted(set(extract_urls(text)), key=len, reverse=True):
-        text = text.replace(url, "https://t.co/" + hashlib.sha1(url.encode()).hexdigest()[:10])
-    return text
-
-
-@dataclass
-class Media:
-    id: str
-    data: bytes
-    mime: str
-    category: str
-    alt: str | None = None
-
-
-@dataclass
-class Post:
-    id: str
-    text: str
-    created_at: datetime
-    reply_to: str | None = None
-    media_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -233,7 +186,7 @@ class FakeX:
         return False
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(PostRoutes, MediaRoutes, BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     fake: FakeX
 
@@ -280,13 +233,11 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(401, V1_UNAUTHORIZED if v1 else UNAUTHORIZED)
         if fault and fault.kind != "drop":
             return self._fault_reply(fault, v1)
-        routes = [("POST", "/2/tweets", self._create), ("DELETE", "/2/tweets/", self._delete),
-                  ("GET", "/2/users/me", self._me), ("GET", "/2/users/", self._timeline),
-                  ("POST", "/2/media/upload", self._upload), ("POST", "/2/media/metadata", self._metadata),
-                  ("POST", "/1.1/account/update_profile_image.json", self._profile_image)]
-        for want, prefix, handler in routes:
+        routes = [*self.POST_ROUTES, *self.MEDIA_ROUTES,
+                  ("POST", "/1.1/account/update_profile_image.json", "_profile_image")]
+        for want, prefix, name in routes:
             if method == want and (path.startswith(prefix) if prefix.endswith("/") else path == prefix):
-                status, payload = handler(path)
+                status, payload = getattr(self, name)(path)
                 return self._drop() if fault else self._reply(status, payload)  # "drop": done, never answered
         self._reply(404, NO_PAGE)
 
@@ -314,85 +265,6 @@ class _Handler(BaseHTTPRequestHandler):
         return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True) or b""
                 for part in message.iter_parts()}
 
-    # -- endpoints: each returns (status, payload) ---------------------------
-    def _create(self, path):
-        fake, data = self.fake, self._json()
-        text = data.get("text", "")
-        media_ids = (data.get("media") or {}).get("media_ids") or []
-        reply_to = (data.get("reply") or {}).get("in_reply_to_tweet_id")
-        if not text and not media_ids:
-            return 400, _invalid("Post text or media is required.")
-        with fake._lock:
-            if any(m not in fake.media for m in media_ids):
-                return 400, _invalid("Your media IDs are invalid.")
-            now = fake.clock()  # a post still inside X's lag is not yet a duplicate
-            if text and any(p.text == text and p.created_at <= now for p in fake.posts):
-                return 403, DUPLICATE
-            post = fake._store_post(text, reply_to, media_ids)
-        return 201, {"data": {"id": post.id, "text": tco(text), "edit_history_tweet_ids": [post.id]}}
-
-    def _delete(self, path):
-        fake, post_id = self.fake, path.rsplit("/", 1)[-1]
-        with fake._lock:
-            for post in fake.posts:
-                if post.id == post_id:
-                    fake.posts.remove(post)
-                    fake.deleted.append(post)
-                    return 200, {"data": {"deleted": True}}
-        return 404, {"title": "Not Found Error", "detail": f"Could not find tweet with id: [{post_id}].",
-                     "type": "https://api.twitter.com/2/problems/resource-not-found", "status": 404}
-
-    def _me(self, path):
-        user, fields = self.fake.user, self.query.get("user.fields", "").split(",")
-        return 200, {"data": {k: v for k, v in user.items() if k in ("id", "name", "username") or k in fields}}
-
-    def _timeline(self, path):
-        fake, q = self.fake, self.query
-        if path != f"/2/users/{fake.user['id']}/tweets":
-            return 404, NO_PAGE
-        start = datetime.fromisoformat(q["start_time"]) if q.get("start_time") else None
-        limit = max(5, min(100, int(q.get("max_results") or 10)))
-        offset = int(q.get("pagination_token") or 0)
-        now = fake.clock()
-        with fake._lock:
-            found = [p for p in sorted(fake.posts, key=lambda p: p.created_at, reverse=True)
-                     if p.created_at <= now and (start is None or p.created_at >= start)]
-        page, with_time = found[offset:offset + limit], "created_at" in q.get("tweet.fields", "").split(",")
-        data = [{"id": p.id, "text": tco(p.text), "edit_history_tweet_ids": [p.id],
-                 **({"created_at": p.created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z")} if with_time else {})}
-                for p in page]
-        meta = {"result_count": len(page), **({"newest_id": page[0].id, "oldest_id": page[-1].id} if page else {})}
-        if offset + limit < len(found):
-            meta["next_token"] = str(offset + limit)
-        return 200, ({"data": data, "meta": meta} if data else {"meta": meta})
-
-    def _upload(self, path):
-        fake, form = self.fake, self._form()
-        data = form.get("media", b"")
-        mime = "image/webp" if data[8:12] == b"WEBP" else next((m for b, m in IMAGE_MAGIC if data.startswith(b)), None)
-        if form.get("media_category") != b"tweet_image":
-            return 400, _invalid("media_category must be tweet_image.")
-        if not mime:
-            return 400, _invalid("media type unrecognized.")
-        if len(data) > 5 * 1024 * 1024:
-            return 400, _invalid("File size exceeds 5242880 bytes.")
-        with fake._lock:
-            fake._next_id += 1
-            media_id = str(fake._next_id)
-            fake.media[media_id] = Media(media_id, data, mime, "tweet_image")
-        return 200, {"data": {"id": media_id, "media_key": f"3_{media_id}", "size": len(data),
-                              "expires_after_secs": 86400, "image": {"image_type": mime}}}
-
-    def _metadata(self, path):
-        fake, data = self.fake, self._json()
-        alt = ((data.get("metadata") or {}).get("alt_text") or {}).get("text")
-        with fake._lock:
-            media = fake.media.get(str(data.get("id")))
-            if media is None or not isinstance(alt, str) or len(alt) > 1000:
-                return 400, _invalid("The media id or its alt text is invalid.")
-            media.alt = alt
-        return 200, {"data": {"id": media.id, "associated_metadata": {"alt_text": {"text": alt}}}}
-
     def _profile_image(self, path):
         fake, user = self.fake, self.fake.user
         if fake.refuse_profile_image:  # as on X's lower access tiers
@@ -407,6 +279,7 @@ class _Handler(BaseHTTPRequestHandler):
             fake.profile_images.append(image)
         return 200, {"id_str": user["id"], "screen_name": user["username"], "name": user["name"],
                      "profile_image_url_https": user["profile_image_url"]}
+
 
 
 @contextmanager

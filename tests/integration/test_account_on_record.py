@@ -193,7 +193,8 @@ def test_account_set_with_fewer_than_four_keys_says_how_many(office_folder, run_
     ("http://:8080", "x.base_malformed"), ("ftp://127.0.0.1", "x.bad_base"), ("127.0.0.1:8399", "x.bad_base"),
 ])
 def test_a_bad_api_base_is_refused_when_the_publisher_is_made(base, key):
-    from desk.publish.x import BadApiBase, XPublisher
+    from desk.publish.x import XPublisher
+    from desk.publish.x_refusals import BadApiBase
 
     keys = dict(consumer_key="ck" * 8, consumer_secret="cs" * 8, access_token="1-" + "at" * 8,
                 access_token_secret="ts" * 8)
@@ -209,7 +210,8 @@ def test_an_address_requests_refuses_while_posting_is_definite_not_uncertain(tmp
     from urllib.parse import urlsplit
 
     from desk.publish.base import OutgoingPost
-    from desk.publish.x import BadApiBase, XPublisher
+    from desk.publish.x import XPublisher
+    from desk.publish.x_refusals import BadApiBase
 
     publisher = XPublisher(consumer_key="ck" * 8, consumer_secret="cs" * 8, access_token="1-" + "at" * 8,
                            access_token_secret="ts" * 8, api_base="http://127.0.0.1:8399", handle="MinistryMedia")

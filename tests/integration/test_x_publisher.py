@@ -18,7 +18,8 @@ from requests_oauthlib import OAuth1
 from desk.core.errors import PublishError, PublishUncertain, RateLimited
 from desk.publish.base import OutgoingImage, OutgoingPost
 from desk.publish.matching import find_match
-from desk.publish.x import DuplicateContent, XPublisher
+from desk.publish.x import XPublisher
+from desk.publish.x_refusals import DuplicateContent
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # tests/ is no package: reach tests.fakes from the repo root

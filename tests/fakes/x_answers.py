@@ -1,0 +1,59 @@
+"""What the fake X answers with: X's error bodies, its link rewriting, what it keeps."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from twitter_text.extract_urls import extract_urls
+
+IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"))
+
+
+def _problem(status: int, title: str, detail: str | None = None) -> dict:
+    return {"title": title, "detail": detail or title, "type": "about:blank", "status": status}
+
+
+def _invalid(message: str) -> dict:
+    return {"errors": [{"message": message}], "title": "Invalid Request",
+            "detail": "One or more parameters to your request was invalid.",
+            "type": "https://api.twitter.com/2/problems/invalid-request"}
+
+
+DUPLICATE = _problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
+FORBIDDEN = _problem(403, "Forbidden", "You are not permitted to perform this action.")
+UNAUTHORIZED = _problem(401, "Unauthorized")
+V1_UNAUTHORIZED = {"errors": [{"code": 32, "message": "Could not authenticate you."}]}
+V1_TIER = {"errors": [{"code": 453, "message": "You currently have access to a subset of X API V2 endpoints and "
+                       "limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, "
+                       "you may need a different access level."}]}
+NO_PAGE = {"errors": [{"message": "Sorry, that page does not exist", "code": 34}]}
+ANSWERS = {"400": (400, _invalid("media type unrecognized.")), "401": (401, UNAUTHORIZED),
+           "403": (403, FORBIDDEN), "403-duplicate": (403, DUPLICATE),
+           "500": (500, _problem(500, "Internal Server Error")), "503": (503, _problem(503, "Service Unavailable"))}
+
+
+def tco(text: str) -> str:
+    """X shows every link as t.co: rewrite each as a stable short link."""
+    for url in sorted(set(extract_urls(text)), key=len, reverse=True):
+        text = text.replace(url, "https://t.co/" + hashlib.sha1(url.encode()).hexdigest()[:10])
+    return text
+
+
+@dataclass
+class Media:
+    id: str
+    data: bytes
+    mime: str
+    category: str
+    alt: str | None = None
+
+
+@dataclass
+class Post:
+    id: str
+    text: str
+    created_at: datetime
+    reply_to: str | None = None
+    media_ids: list[str] = field(default_factory=list)
