@@ -116,8 +116,11 @@ class Account:
         from desk.publish.x import XPublisher
 
         settings = self.desk.store.settings.all()
+        # The id and handle X gave when the keys were set: no /2/users/me call per round.
+        known = self.desk.store.account_record.account()
         return XPublisher(keys.consumer_key, keys.consumer_secret, keys.access_token, keys.access_token_secret,
-                          handle=settings["x_handle"] or None, timeout=_x_timeout())
+                          handle=settings["x_handle"] or None, timeout=_x_timeout(),
+                          known=AccountInfo(known[0], known[1], settings["x_name"]) if known else None)
 
     # administrators ----------------------------------------------------------------------
     def set_keys(self, session, consumer_key: str, consumer_secret: str, access_token: str,
@@ -177,7 +180,8 @@ class Account:
                 store.settings.set(key, value, by=session.username)
             from desk.store import chain
 
-            chain.append(store.db, action=action, actor=session.username, detail={"handle": info.handle})
+            chain.append(store.db, action=action, actor=session.username,
+                         detail={"handle": info.handle, "user_id": info.user_id})
 
     # the audit checkpoint ------------------------------------------------------------
     def save_checkpoint(self, anchor) -> None:

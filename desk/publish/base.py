@@ -65,3 +65,7 @@ class Publisher(ABC):
 
     @abstractmethod
     def account(self) -> AccountInfo: ...
+
+    def post_url(self, x_post_id: str) -> str:
+        """The post's address on X ("" where it has none, as on the training timeline)."""
+        return ""

@@ -145,16 +145,23 @@ class Outbox:
                             set_fields={"x_post_id": x_post_id, "x_url": url},
                             detail={"x_post_id": x_post_id, "settled": "duplicate", "publisher": publisher.kind})
 
-    def reconcile(self, actor: Actor = SYSTEM):
+    def reconcile(self, actor: Actor = SYSTEM, publisher: Publisher | None = None):
         from desk.publish.reconcile import reconcile
 
-        return reconcile(self.store, self.publisher(), actor)
+        return reconcile(self.store, publisher or self.publisher(), actor)
 
     def publish_due(self, now: datetime | None = None) -> list[DueResult]:
         """Send scheduled posts that are due; too late ones wait as missed for a supervisor."""
         now = now or datetime.now(timezone.utc)
+        round_publisher: list[Publisher] = []
+
+        def publisher() -> Publisher:  # one per round: its account is looked up once at most
+            if not round_publisher:
+                round_publisher.append(self.publisher())
+            return round_publisher[0]
+
         if self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):
-            self.reconcile()
+            self.reconcile(publisher=publisher())
         settings = self.store.settings.all()
         lateness = timedelta(minutes=settings["lateness_minutes"])
         results = []
@@ -174,11 +181,10 @@ class Outbox:
             except RateLimited as error:
                 results.append(DueResult(post_id, "waiting", error.message("en")))
                 continue
-            results.append(self._send_due(post_id))
+            results.append(self._send_due(post_id, publisher()))
         return results
 
-    def _send_due(self, post_id: int) -> DueResult:
-        publisher = self.publisher()
+    def _send_due(self, post_id: int, publisher: Publisher) -> DueResult:
         try:
             self.check_files(self.store.posts.get(post_id))
             with self.store.transaction():

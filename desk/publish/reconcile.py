@@ -139,7 +139,7 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
             continue
         # X's created_at may come as late as the attempt's end plus X's lag.
         match = find_match(post.text, remote, start, (end or now) + lag)
-        url = _url(publisher, match.x_post_id) if match is not None else ""
+        url = publisher.post_url(match.x_post_id) if match is not None else ""
         with store.transaction():
             if store.posts.get(post_id).state != State.UNCERTAIN:
                 continue  # settled meanwhile by another desk or publish-due run
@@ -190,10 +190,3 @@ def note_missing(store, publisher, remote, since: datetime, now: datetime) -> li
                                     "x_post_id": post.x_post_id})
         notes.append(Settled(post_id, "missing", post.x_post_id))
     return notes
-
-
-def _url(publisher, x_post_id: str) -> str:
-    if publisher.kind == "training":
-        return ""
-    handle = publisher.account().handle
-    return f"https://x.com/{handle}/status/{x_post_id}"

@@ -75,11 +75,22 @@ def _parse_time(value) -> datetime | None:
         return None
 
 
+def _token_of(access_token: str, user_id: str) -> bool:
+    """X's user access tokens begin with the user's id and a dash: one that names another id
+    belongs to another account than the one on record (a token of another shape says nothing)."""
+    prefix, dash, _ = access_token.partition("-")
+    return not (dash and prefix.isdigit()) or prefix == user_id
+
+
 class XPublisher(Publisher):
     kind = "x"
 
     def __init__(self, consumer_key: str, consumer_secret: str, access_token: str, access_token_secret: str,
-                 *, api_base: str | None = None, timeout: float = DEFAULT_TIMEOUT, handle: str | None = None):
+                 *, api_base: str | None = None, timeout: float = DEFAULT_TIMEOUT, handle: str | None = None,
+                 known: AccountInfo | None = None):
+        """``known``: the account as X described it when the keys were set (the desk's log),
+        so reading the timeline needs no /2/users/me call; trusted only while the access
+        token names that same user id."""
         keys = (consumer_key, consumer_secret, access_token, access_token_secret)
         if not all(isinstance(k, str) and k.strip() for k in keys):
             raise PublishError("x.keys_missing")
@@ -97,14 +108,23 @@ class XPublisher(Publisher):
         self._client.session.mount("https://", adapter)
         self._client.session.mount("http://", adapter)
         self._handle = handle
-        self._account: AccountInfo | None = None
+        self._account: AccountInfo | None = known if known and _token_of(self._keys[2], known.user_id) else None
+
+    def handle(self) -> str:
+        """The account's @handle: as the desk knows it, else asked of X (once)."""
+        if not self._handle:
+            self._handle = (self._account or self.account()).handle
+        return self._handle
+
+    def post_url(self, x_post_id: str) -> str:
+        return f"https://x.com/{self.handle()}/status/{x_post_id}"
 
     def __repr__(self) -> str:
         return f"XPublisher(api_base={self.api_base!r}, timeout={self.timeout:g})"
 
     # -- the Publisher interface ----------------------------------------------
     def send(self, post: OutgoingPost) -> SentPost:
-        handle = self._handle or self.account().handle  # known before anything goes out
+        self.handle()  # known before anything goes out
         media_ids = [upload_image(self, image) for image in post.images]
         body = self._call("post", lambda: self._client.create_tweet(
             text=post.text, in_reply_to_tweet_id=post.reply_to or None,
@@ -113,7 +133,7 @@ class XPublisher(Publisher):
         if not x_id:
             raise PublishUncertain("x.uncertain_response")
         log.info("X accepted post %s as %s", post.post_id, x_id)
-        return SentPost(x_post_id=x_id, url=f"https://x.com/{handle}/status/{x_id}")
+        return SentPost(x_post_id=x_id, url=self.post_url(x_id))
 
     def withdraw(self, x_post_id: str) -> None:
         body = self._call("withdraw", lambda: self._client.delete_tweet(str(x_post_id), user_auth=True))

@@ -25,6 +25,22 @@ class AccountRecord:
             [*CONNECTED, FORGOTTEN]).fetchone()
         return row is not None and row[0] in CONNECTED
 
+    def account(self) -> tuple[str, str] | None:
+        """The connected account's X user id and handle as X gave them when the keys were set
+        or verified (the newest such event, not forgotten since); None when unknown or not
+        kept (events written before the id was kept)."""
+        row = self.db.execute(
+            "SELECT action, detail FROM events WHERE action IN (?, ?, ?) ORDER BY id DESC LIMIT 1",
+            [*CONNECTED, FORGOTTEN]).fetchone()
+        if row is None or row[0] not in CONNECTED:
+            return None
+        try:
+            detail = json.loads(row[1]) or {}
+            user_id, handle = str(detail.get("user_id") or ""), str(detail.get("handle") or "")
+        except (TypeError, ValueError, AttributeError):
+            return None
+        return (user_id, handle) if user_id.isdigit() and handle else None
+
     def training_chosen(self) -> bool:
         """The newest training_mode choice in the chain is "on"."""
         row = self.db.execute(
