@@ -9,6 +9,9 @@ PostgreSQL server, in a database of its own (desk_bench_<posts>, made from the S
 office with COPY and kept for the next run; the URL's database is only used to create
 it). A section "network" follows: the office on SQLite, on the server directly and on
 the server behind a proxy that delays every chunk 10 ms each way.
+
+A section "x-calls" counts the requests a day of 30 posts makes to X (the fake X on
+127.0.0.1) and what a month of them costs on a pay-per-use account.
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ def main(argv=None) -> int:
         from benchmarks import network
 
         for result in network.measure(sqlite_folder, url, folder):
+            results.append(result)
+            print(result.line(), flush=True)
+    if not args.only or args.only in "x-calls":
+        from benchmarks import x_calls
+
+        for result in x_calls.measure():
             results.append(result)
             print(result.line(), flush=True)
     return 1 if any(not r.met for r in results) else 0

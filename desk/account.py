@@ -30,6 +30,18 @@ def _x_timeout() -> float:
     return seconds if 0 < seconds < float("inf") else DEFAULT_TIMEOUT
 
 
+def x_publisher(store, keys, api_base: str | None = None):
+    """The X publisher for these keys, knowing the account as the desk's log names it (the
+    id and handle X gave when the keys were set): no /2/users/me call per round."""
+    from desk.publish.x import XPublisher
+
+    settings = store.settings.all()
+    known = store.account_record.account()
+    return XPublisher(keys.consumer_key, keys.consumer_secret, keys.access_token, keys.access_token_secret,
+                      api_base=api_base, handle=settings["x_handle"] or None, timeout=_x_timeout(),
+                      known=AccountInfo(known[0], known[1], settings["x_name"]) if known else None)
+
+
 def _blocked(error: VaultError) -> VaultError:
     """A keyring failure met while publishing: exit 5, in the words of item 0 when it is
     the keyring being locked or out of reach, else the keyring's own words."""
@@ -113,14 +125,7 @@ class Account:
                 raise PublishingBlocked("workstation.keys_elsewhere" if self.desk.store.on_server
                                         else "vault.publish_keys_gone")
             return None
-        from desk.publish.x import XPublisher
-
-        settings = self.desk.store.settings.all()
-        # The id and handle X gave when the keys were set: no /2/users/me call per round.
-        known = self.desk.store.account_record.account()
-        return XPublisher(keys.consumer_key, keys.consumer_secret, keys.access_token, keys.access_token_secret,
-                          handle=settings["x_handle"] or None, timeout=_x_timeout(),
-                          known=AccountInfo(known[0], known[1], settings["x_name"]) if known else None)
+        return x_publisher(self.desk.store, keys)
 
     # administrators ----------------------------------------------------------------------
     def set_keys(self, session, consumer_key: str, consumer_secret: str, access_token: str,
