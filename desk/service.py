@@ -339,10 +339,11 @@ class Desk(Copies):
 
             raise PublishingBlocked("workstation.keys_elsewhere")  # on every run, due or not
         moment = now or datetime.now(timezone.utc)
+        publisher = None
         if self.store.posts.due(moment.isoformat(timespec="milliseconds")) or \
                 self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):
-            self.publisher()
-        return self.outbox.publish_due(now)
+            publisher = self.publisher()  # the keyring is asked once a round
+        return self.outbox.publish_due(now, publisher=publisher)
 
     def verify(self):
         """The chain, its seals, the rows it vouches for and its anchors (desk.audit)."""

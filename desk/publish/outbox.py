@@ -150,18 +150,19 @@ class Outbox:
 
         return reconcile(self.store, publisher or self.publisher(), actor)
 
-    def publish_due(self, now: datetime | None = None) -> list[DueResult]:
-        """Send scheduled posts that are due; too late ones wait as missed for a supervisor."""
+    def publish_due(self, now: datetime | None = None, publisher: Publisher | None = None) -> list[DueResult]:
+        """Send scheduled posts that are due; too late ones wait as missed for a supervisor.
+        ``publisher``: the one this round found already (else made when first needed)."""
         now = now or datetime.now(timezone.utc)
-        round_publisher: list[Publisher] = []
+        round_publisher: list[Publisher] = [publisher] if publisher is not None else []
 
-        def publisher() -> Publisher:  # one per round: its account is looked up once at most
+        def current() -> Publisher:  # one per round: its account is looked up once at most
             if not round_publisher:
                 round_publisher.append(self.publisher())
             return round_publisher[0]
 
         if self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):
-            self.reconcile(publisher=publisher())
+            self.reconcile(publisher=current())
         settings = self.store.settings.all()
         lateness = timedelta(minutes=settings["lateness_minutes"])
         results = []
@@ -181,7 +182,7 @@ class Outbox:
             except RateLimited as error:
                 results.append(DueResult(post_id, "waiting", error.message("en")))
                 continue
-            results.append(self._send_due(post_id, publisher()))
+            results.append(self._send_due(post_id, current()))
         return results
 
     def _send_due(self, post_id: int, publisher: Publisher) -> DueResult:
