@@ -36,11 +36,20 @@ class SentPost:
 
 @dataclass(frozen=True)
 class RemotePost:
-    """A post read back from the account's timeline (text as X returns it, links as t.co)."""
+    """A post read back from the account's timeline, text as X returns it (links as t.co,
+    &, < and > escaped, a reply's @handle in front, a media link at the end).
+
+    ``media_keys``: X's ``attachments.media_keys``; None when the answer had none (no media,
+    or the field did not come). ``media_link``: the t.co link X appended for the media, when
+    the answer's entities name it. ``whole``: False when the answer had no note field, so the
+    text of a long post may be cut short."""
 
     x_post_id: str
     text: str
     created_at: datetime | None
+    media_keys: tuple[str, ...] | None = None
+    media_link: str = ""
+    whole: bool = True
 
 
 @dataclass(frozen=True)
