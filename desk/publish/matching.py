@@ -76,19 +76,21 @@ def _has_media(post: RemotePost) -> bool | None:
 
 
 def _forms(post: RemotePost, images: int, reply: bool) -> list[list[str]]:
-    """The remote text's words as the desk may have written them: with and without X's
-    media link at the end, and, for a reply, without the @handles X put in front."""
+    """The remote text's words as the desk may have written them: without X's media link
+    at the end, and, for a reply, without the @handles X put in front."""
     text = post.text
-    if post.media_link and post.media_link in text:
+    if images and post.media_link and post.media_link in text:
         at = text.rindex(post.media_link)
         text = text[:at] + text[at + len(post.media_link):]
-        words = normalise(text, from_x=True).split(" ")
-        tails = [words]
+        tails = [_words(text)]
     else:
-        words = normalise(text, from_x=True).split(" ")
-        tails = [words]
-        if images and words and words[-1] == LINK:
-            tails.append(words[:-1])
+        words = _words(text)
+        if not images:
+            tails = [words]
+        elif post.x_text:  # X's text of a post with media always ends with the media's link
+            tails = [words[:-1]] if words and words[-1] == LINK else []
+        else:  # a note's text or the training timeline's: with or without it
+            tails = [words] + ([words[:-1]] if words and words[-1] == LINK else [])
     forms = []
     for tail in tails:
         forms.append(tail)
@@ -98,6 +100,10 @@ def _forms(post: RemotePost, images: int, reply: bool) -> list[list[str]]:
                 lead += 1
                 forms.append(tail[lead:])
     return forms
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in normalise(text, from_x=True).split(" ") if word]
 
 
 def _is_long(text: str) -> bool:
@@ -110,6 +116,8 @@ def same_post(text: str, post: RemotePost, *, images: int = 0, reply: bool = Fal
     """Whether the remote post is this text as X shows it (time aside).
 
     ``images``: how many images the desk sent with it; ``reply``: whether it was a reply."""
+    if post.reply is not None and post.reply != reply:
+        return False  # X's conversation_id says it is (or is not) a reply
     media = _has_media(post)
     if images == 0 and media:
         return False  # X says it has media: not a post sent without any
@@ -117,17 +125,15 @@ def same_post(text: str, post: RemotePost, *, images: int = 0, reply: bool = Fal
         return False
     if images and post.media_keys and len(post.media_keys) != images:
         return False
-    wanted = normalise(text)
-    words = wanted.split(" ") if wanted else []
-    forms = _forms(post, images, reply)
-    if any([w for w in form if w] == words for form in forms):
+    words = [word for word in normalise(text).split(" ") if word]
+    if any(form == words for form in _forms(post, images, reply)):
         return True
-    if post.whole or len(post.text) < CUT_AT_LEAST or not _is_long(text):
+    if not post.x_text or len(post.text) < CUT_AT_LEAST or not _is_long(text):
         return False
-    # A long post whose note field did not come: X's text is its beginning, the last
-    # word possibly cut in two.
-    for form in forms:
-        kept = [w for w in form if w][:-1]
+    # A long post whose note field did not come: X's text is its beginning (no media link:
+    # that would come after the cut), the last word possibly cut in two.
+    for form in _forms(post, 0, reply):
+        kept = form[:-1]
         if kept and len(kept) < len(words) and words[:len(kept)] == kept:
             return True
     return False

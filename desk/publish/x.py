@@ -119,9 +119,10 @@ def _remote_post(item: dict) -> RemotePost:
         if isinstance(url, dict) and (url.get("media_key") or str(url.get("display_url") or "").startswith(
                 ("pic.x.com/", "pic.twitter.com/"))):
             media_link = str(url.get("url") or "")
-    return RemotePost(str(item.get("id") or ""), str(note_text or item.get("text") or ""),
+    post_id, conversation = str(item.get("id") or ""), item.get("conversation_id")
+    return RemotePost(post_id, str(note_text or item.get("text") or ""),
                       _parse_time(item.get("created_at")), media_keys=media_keys, media_link=media_link,
-                      whole=bool(note_text))
+                      x_text=not note_text, reply=str(conversation) != post_id if conversation else None)
 
 
 class XPublisher(Publisher):
@@ -203,7 +204,7 @@ class XPublisher(Publisher):
         token = None
         for _ in range(MAX_PAGES):
             params = {"start_time": since.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                      "max_results": 100, fields_name: ",".join(("attachments", "created_at", "entities", note))}
+                      "max_results": 100, fields_name: ",".join(("attachments", "conversation_id", "created_at", "entities", note))}
             if token:
                 params["pagination_token"] = token
             body = self._call("read", lambda: self._ask_timeline(user_id, params, fields_name))

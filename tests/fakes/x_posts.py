@@ -29,7 +29,7 @@ class PostRoutes:
             post = fake._store_post(text, reply_to, media_ids)
             full = shown(post, fake.user["username"], self._reply_author(post))[0]
         history = DIALECTS[fake.fields_dialect][3]
-        return 201, {"data": {"id": post.id, "text": cut(full), history: [post.id]}}
+        return 201, {"data": {"id": post.id, "text": cut(full, text), history: [post.id]}}
 
     def _reply_author(self, post) -> str:
         """Whom X names in front of a reply: the replied-to post's author, unless that is the
@@ -54,6 +54,17 @@ class PostRoutes:
     def _me(self, path):
         user, fields = self.fake.user, self.query.get("user.fields", "").split(",")
         return 200, {"data": {k: v for k, v in user.items() if k in ("id", "name", "username") or k in fields}}
+
+    def _conversation(self, post) -> str:
+        """The id of the thread's first post (call with the lock held)."""
+        known = {p.id: p for p in (*self.fake.posts, *self.fake.deleted, *self.fake.others)}
+        seen = set()
+        while post.reply_to and post.id not in seen:
+            seen.add(post.id)
+            if post.reply_to not in known:
+                return post.reply_to
+            post = known[post.reply_to]
+        return post.id
 
     def _timeline(self, path):
         fake, q = self.fake, self.query
@@ -82,6 +93,7 @@ class PostRoutes:
             page = found[offset:offset + limit]
             data = [post_object(p, fields, fake.fields_dialect, handle=fake.user["username"],
                                 reply_author=self._reply_author(p), media=fake.images_of(p),
+                                conversation=self._conversation(p),
                                 dropped=fake.dropped_fields)
                     for p in page]
             media = [m for p in page for m in fake.images_of(p)]

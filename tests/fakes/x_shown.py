@@ -76,20 +76,23 @@ def shown(post, handle: str, reply_author: str, first_key: str = "") -> tuple[st
     return text, urls, mentions
 
 
-def cut(full: str) -> str:
-    """``text`` of a long post: its first LONG_CUT characters (the rest is in the note field)."""
-    return full[:LONG_CUT].rstrip() if parse_tweet(full).weightedLength > 280 else full
+def cut(full: str, sent: str) -> str:
+    """``text`` of a long post (over 280 by X's count of what was sent): its first LONG_CUT
+    characters; the rest is in the note field."""
+    return full[:LONG_CUT].rstrip() if parse_tweet(sent).weightedLength > 280 else full
 
 
 def post_object(post, fields: set[str], dialect: str, *, handle: str, reply_author: str, media: list,
-                dropped: set[str]) -> dict:
+                conversation: str, dropped: set[str]) -> dict:
     """A Post object of the timeline with the fields asked for (less any the fake drops)."""
     _, _, note_field, history_field = DIALECTS[dialect]
     full, urls, mentions = shown(post, handle, reply_author, media_key(media[0]) if media else "")
-    text = cut(full)
+    text = cut(full, post.text)
     item = {"id": post.id, "text": text, history_field: [post.id]}
     if "created_at" in fields:
         item["created_at"] = post.created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    if "conversation_id" in fields:  # the thread's first post: its own id for a post that replies to none
+        item["conversation_id"] = conversation
     if "attachments" in fields and media:
         item["attachments"] = {"media_keys": [media_key(m) for m in media]}
     if "entities" in fields:
