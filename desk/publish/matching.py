@@ -10,6 +10,15 @@ keys, the entity naming the media link) that is checked too.
 A post is placed in time by X's ``created_at``, or, when that field did not come, by its
 id: X's ids are snowflakes that carry their creation time in milliseconds
 (fundamentals/x-ids.mdx).
+
+What is promised: a post the desk sent, as X shows it, is found when X's time for it lies
+in the window the caller gives (the reconciler adds X's lag) widened by ``TOLERANCE``,
+and the caller passes every post of that window (the reader pages far enough). Fields
+that do not come weaken the check, never the finding: without ``attachments`` and
+``entities`` the media link is taken to be the last link; without the note field a long
+post is known by its first 200-odd characters; without ``conversation_id`` a reply to
+@someone and a post typed "@someone …" look alike. Two posts X shows alike in all that
+came (the same words, the same media count, in the same window) cannot be told apart.
 """
 
 from __future__ import annotations

@@ -163,3 +163,19 @@ def test_an_uncertain_image_post_is_not_settled_by_the_same_text_without_images(
     fake.add_post(HEADLINE)  # the same words, no picture, in the same minute
     assert settle(desk) == {post_id: ("waiting", "")}
     assert settle(desk, TIMELINE_LAG.total_seconds() / 60 + 1) == {post_id: ("retry", "")}
+
+
+def test_a_retry_x_calls_a_duplicate_is_settled_with_the_image_posts_id(x_desk, tmp_path):
+    """X's duplicate refusal is a second net; when it comes, the post it names is found."""
+    desk, fake = x_desk
+    post_id = approved(desk, HEADLINE, [(png(tmp_path / "a.png", "navy"), "سحب")])
+    cut_off(desk, fake, post_id)
+    lagging = fake.posts.pop()  # a timeline that lags far behind
+    try:
+        assert settle(desk, TIMELINE_LAG.total_seconds() / 60 + 1) == {post_id: ("retry", "")}
+    finally:
+        fake.posts.append(lagging)
+    desk.sign_in("sara", PASSWORDS["sara"]).publish(post_id)  # X: 403 duplicate content
+    row = desk.store.posts.get(post_id)
+    assert (row.state.value, row.x_post_id) == ("published", lagging.id) and fake.posts == [lagging]
+    assert desk.store.log.history(post_id)[-1]["detail"]["settled"] == "duplicate"
