@@ -36,11 +36,22 @@ class SentPost:
 
 @dataclass(frozen=True)
 class RemotePost:
-    """A post read back from the account's timeline (text as X returns it, links as t.co)."""
+    """A post read back from the account's timeline, text as X returns it (links as t.co,
+    &, < and > escaped, a reply's @handle in front, a media link at the end).
+
+    ``media_keys``: X's ``attachments.media_keys``; None when the answer had none (no media,
+    or the field did not come). ``media_link``: the t.co link X appended for the media, when
+    the answer's entities name it. ``x_text``: the text is X's ``text`` field, so a post with
+    media has X's link at its end and a long post's text may be cut short (no note field came);
+    False for a note's whole text and for the training timeline's exact texts."""
 
     x_post_id: str
     text: str
     created_at: datetime | None
+    media_keys: tuple[str, ...] | None = None
+    media_link: str = ""
+    x_text: bool = False
+    reply: bool | None = None  # from X's conversation_id: a reply's differs from its own id
 
 
 @dataclass(frozen=True)

@@ -135,10 +135,11 @@ class Outbox:
         x_post_id, url = None, None
         try:
             remote = publisher.recent_posts(first_claim - LOOK_BACK)
-            match = find_match(post.text, remote, first_claim, None)
+            match = find_match(post.text, remote, first_claim, None,
+                               images=len(post.media), reply=bool(post.reply_to))
             if match:
                 x_post_id = match.x_post_id
-                url = f"https://x.com/{publisher.account().handle}/status/{x_post_id}"
+                url = publisher.post_url(x_post_id)
         except DeskError:
             pass  # the post is out; its link can be filled in by hand from X
         return self._record(post.id, "sent", actor,

@@ -138,7 +138,8 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
             results.append(Settled(post_id, "unreachable", message=f"the attempt went to {kind}"))
             continue
         # X's created_at may come as late as the attempt's end plus X's lag.
-        match = find_match(post.text, remote, start, (end or now) + lag)
+        match = find_match(post.text, remote, start, (end or now) + lag,
+                           images=len(post.media), reply=bool(post.reply_to))
         url = publisher.post_url(match.x_post_id) if match is not None else ""
         with store.transaction():
             if store.posts.get(post_id).state != State.UNCERTAIN:

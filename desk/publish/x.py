@@ -69,6 +69,8 @@ class XAdapter(HTTPAdapter):
 
 
 def _parse_time(value) -> datetime | None:
+    if not value:
+        return None
     try:
         return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
@@ -80,6 +82,54 @@ def _token_of(access_token: str, user_id: str) -> bool:
     belongs to another account than the one on record (a token of another shape says nothing)."""
     prefix, dash, _ = access_token.partition("-")
     return not (dash and prefix.isdigit()) or prefix == user_id
+
+
+# The spec (openapi.json 2.167, GET /2/users/{id}/tweets) names the parameter post.fields
+# and the long text note_post; X's reference pages and changelog say tweet.fields and
+# note_tweet. Either may be the one X takes on a given day.
+FIELD_NAMES = (("post.fields", "note_post"), ("tweet.fields", "note_tweet"))
+
+
+class _NamesRefused(Exception):
+    def __init__(self, response):
+        super().__init__("fields refused")
+        self.response = response
+
+
+def _names_refused(response, fields_name: str) -> bool:
+    """X's 400 says which parameter it did not take (errors[].parameters, or the message)."""
+    try:
+        errors = response.json().get("errors") or []
+    except (ValueError, AttributeError):
+        return False
+    for error in errors if isinstance(errors, list) else []:
+        if not isinstance(error, dict):
+            continue
+        named = error.get("parameters") if isinstance(error.get("parameters"), dict) else {}
+        message = str(error.get("message") or "")
+        if fields_name in named or f"[{fields_name}]" in message or f"`{fields_name}`" in message:
+            return True
+    return False
+
+
+def _remote_post(item: dict) -> RemotePost:
+    """One timeline post, coping with fields that did not come (or come by another name)."""
+    note = item.get("note_post") or item.get("note_tweet")
+    note_text = note.get("text") if isinstance(note, dict) else None
+    attachments = item.get("attachments")
+    keys = attachments.get("media_keys") if isinstance(attachments, dict) else None
+    media_keys = tuple(str(k) for k in keys) if isinstance(keys, list) else None
+    entities = (note if note_text else item).get("entities")
+    urls = entities.get("urls") if isinstance(entities, dict) else None
+    media_link = ""
+    for url in urls if isinstance(urls, list) else []:
+        if isinstance(url, dict) and (url.get("media_key") or str(url.get("display_url") or "").startswith(
+                ("pic.x.com/", "pic.twitter.com/"))):
+            media_link = str(url.get("url") or "")
+    post_id, conversation = str(item.get("id") or ""), item.get("conversation_id")
+    return RemotePost(post_id, str(note_text or item.get("text") or ""),
+                      _parse_time(item.get("created_at")), media_keys=media_keys, media_link=media_link,
+                      x_text=not note_text, reply=str(conversation) != post_id if conversation else None)
 
 
 class XPublisher(Publisher):
@@ -109,6 +159,7 @@ class XPublisher(Publisher):
         self._client.session.mount("http://", adapter)
         self._handle = handle
         self._account: AccountInfo | None = known if known and _token_of(self._keys[2], known.user_id) else None
+        self._field_names = FIELD_NAMES[0]  # the timeline's field names X last took
 
     def handle(self) -> str:
         """The account's @handle: as the desk knows it, else asked of X (once)."""
@@ -118,6 +169,9 @@ class XPublisher(Publisher):
 
     def post_url(self, x_post_id: str) -> str:
         return f"https://x.com/{self.handle()}/status/{x_post_id}"
+
+
+        self._account: AccountInfo | None = None
 
     def __repr__(self) -> str:
         return f"XPublisher(api_base={self.api_base!r}, timeout={self.timeout:g})"
@@ -142,26 +196,54 @@ class XPublisher(Publisher):
         log.info("X deleted post %s", x_post_id)
 
     def recent_posts(self, since: datetime) -> list[RemotePost]:
-        """The account's posts created at or after ``since`` (naive means UTC)."""
+        """The account's posts created at or after ``since`` (naive means UTC).
+
+        The fields are asked for by the spec's names first, by the older ones when X
+        refuses those or leaves out the creation time asked for; the names X took are
+        kept for this publisher's next read."""
         user_id = (self._account or self.account()).user_id
         if since.tzinfo is None:
             since = since.replace(tzinfo=timezone.utc)
+        names = sorted(FIELD_NAMES, key=lambda pair: pair != self._field_names)
+        refused, fallback = None, None
+        for pair in names:
+            try:
+                found = self._read_timeline(user_id, since, *pair)
+            except _NamesRefused as error:
+                refused = error.response
+                continue
+            if not found or any(post.created_at is not None for post in found):
+                self._field_names = pair
+                return found
+            fallback = fallback or found  # X said nothing of what was asked: try the other names
+        if fallback is not None:
+            return fallback
+        error = refusal(refused, "read", "", self._keys)
+        log.warning("X read request failed: %s", error.key)
+        raise error
+
+    def _read_timeline(self, user_id: str, since: datetime, fields_name: str, note: str) -> list[RemotePost]:
         found: list[RemotePost] = []
         token = None
         for _ in range(MAX_PAGES):
-            params = dict(start_time=since, max_results=100, tweet_fields=["created_at", "note_tweet"],
-                          user_auth=True)
+            params = {"start_time": since.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                      "max_results": 100, fields_name: ",".join(("attachments", "conversation_id", "created_at", "entities", note))}
             if token:
                 params["pagination_token"] = token
-            body = self._call("read", lambda: self._client.get_users_tweets(user_id, **params))
-            for item in body.get("data") or []:
-                # A long post's full text is in note_tweet; "text" is then cut short.
-                text = (item.get("note_tweet") or {}).get("text") or item.get("text", "")
-                found.append(RemotePost(str(item.get("id")), text, _parse_time(item.get("created_at"))))
+            body = self._call("read", lambda: self._ask_timeline(user_id, params, fields_name))
+            found += [_remote_post(item) for item in body.get("data") or [] if isinstance(item, dict)]
             token = (body.get("meta") or {}).get("next_token")
             if not token:
                 break
         return found
+
+    def _ask_timeline(self, user_id: str, params: dict, fields_name: str):
+        try:
+            return self._client.request("GET", f"/2/users/{user_id}/tweets", params=params, user_auth=True)
+        except tweepy.BadRequest as exc:
+            if _names_refused(exc.response, fields_name):
+                raise _NamesRefused(exc.response) from None
+            raise
 
     def account(self) -> AccountInfo:
         body = self._call("read", lambda: self._client.get_me(user_fields=["profile_image_url"], user_auth=True))

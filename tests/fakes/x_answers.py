@@ -34,11 +34,20 @@ ANSWERS = {"400": (400, _invalid("media type unrecognized.")), "401": (401, UNAU
            "500": (500, _problem(500, "Internal Server Error")), "503": (503, _problem(503, "Service Unavailable"))}
 
 
+def short_link(url: str) -> str:
+    return "https://t.co/" + hashlib.sha1(url.encode()).hexdigest()[:10]
+
+
 def tco(text: str) -> str:
     """X shows every link as t.co: rewrite each as a stable short link."""
     for url in sorted(set(extract_urls(text)), key=len, reverse=True):
-        text = text.replace(url, "https://t.co/" + hashlib.sha1(url.encode()).hexdigest()[:10])
+        text = text.replace(url, short_link(url))
     return text
+
+
+def escaped(text: str) -> str:
+    """X's ``text`` carries &, < and > as HTML entities (and only those)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass
@@ -53,7 +62,17 @@ class Media:
 @dataclass
 class Post:
     id: str
-    text: str
+    text: str  # as it was sent
     created_at: datetime
     reply_to: str | None = None
     media_ids: list[str] = field(default_factory=list)
+    author: str = ""  # the handle of whoever wrote it; "" for the account itself
+
+
+SNOWFLAKE_EPOCH_MS = 1288834974657  # X's ids carry their creation time (fundamentals/x-ids.mdx)
+
+
+def snowflake(created_at: datetime, sequence: int) -> str:
+    """An id as X makes them: milliseconds since X's epoch, then worker and sequence bits."""
+    ms = int(created_at.timestamp() * 1000) - SNOWFLAKE_EPOCH_MS
+    return str((ms << 22) | (sequence & 0x3FFFFF))

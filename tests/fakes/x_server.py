@@ -34,7 +34,9 @@ from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-from tests.fakes.x_answers import ANSWERS, NO_PAGE, UNAUTHORIZED, V1_TIER, V1_UNAUTHORIZED, Media, Post, _problem
+from tests.fakes.x_answers import (
+    ANSWERS, NO_PAGE, UNAUTHORIZED, V1_TIER, V1_UNAUTHORIZED, Media, Post, _problem, snowflake,
+)
 from tests.fakes.x_media import MediaRoutes
 from tests.fakes.x_posts import PostRoutes
 
@@ -88,6 +90,7 @@ class FakeX:
         self.clock = clock or (lambda: datetime.now(timezone.utc))  # X's clock
         self.posts: list[Post] = []  # accepted and not deleted (stored or still pending)
         self.deleted: list[Post] = []
+        self.others: list[Post] = []  # other accounts' posts (add_post with an author)
         self.media: dict[str, Media] = {}
         self.profile_images: list[bytes] = []
         self.requests: list[str] = []  # "METHOD /path" of every request, signed or not
@@ -95,6 +98,9 @@ class FakeX:
         self._faults: list[Fault] = []
         self._nonces: set[str] = set()
         self._next_id = 1860000000000000000
+        self._sequence = 0  # a post's id is a snowflake of its created_at (x_answers.snowflake)
+        self.fields_dialect = "post"  # "post": post.fields as the spec names it; "tweet": tweet.fields
+        self.dropped_fields: set[str] = set()  # left out of every timeline post, asked for or not (drift)
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -118,10 +124,12 @@ class FakeX:
         with self._lock:
             self._faults.clear()
 
-    def add_post(self, text: str, created_at: datetime | None = None) -> Post:
-        """A post that reached X by another way (the web, an earlier attempt)."""
+    def add_post(self, text: str, created_at: datetime | None = None, *, author: str = "",
+                 reply_to: str | None = None) -> Post:
+        """A post that reached X by another way (the web, an earlier attempt), or, with
+        ``author``, someone else's post the account may reply to (on no timeline of the account)."""
         with self._lock:
-            return self._store_post(text, None, [], created_at)
+            return self._store_post(text, reply_to, [], created_at, author)
 
     def visible(self) -> list[Post]:
         """The posts X has stored by now (its clock): what a timeline or a duplicate check sees."""
@@ -154,12 +162,12 @@ class FakeX:
                     return fault
         return None
 
-    def _store_post(self, text, reply_to, media_ids, created_at=None) -> Post:
-        self._next_id += 1
+    def _store_post(self, text, reply_to, media_ids, created_at=None, author="") -> Post:
+        self._sequence += 1
         if created_at is None:
             created_at = self.clock() + timedelta(seconds=self.lag)
-        post = Post(str(self._next_id), text, created_at, reply_to, list(media_ids))
-        self.posts.append(post)
+        post = Post(snowflake(created_at, self._sequence), text, created_at, reply_to, list(media_ids), author)
+        (self.others if author else self.posts).append(post)
         return post
 
     def check_signature(self, method: str, path: str, query: str, headers, body: bytes) -> bool:
