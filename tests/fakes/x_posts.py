@@ -97,6 +97,7 @@ class PostRoutes:
                                 dropped=fake.dropped_fields)
                     for p in page]
             media = [m for p in page for m in fake.images_of(p)]
+            fake.posts_served += len(page)
         meta = {"result_count": len(page), **({"newest_id": page[0].id, "oldest_id": page[-1].id} if page else {})}
         if offset + limit < len(found):
             meta["next_token"] = str(offset + limit)

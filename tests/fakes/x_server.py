@@ -95,6 +95,7 @@ class FakeX:
         self.profile_images: list[bytes] = []
         self.requests: list[str] = []  # "METHOD /path" of every request, signed or not
         self.bad_signatures = 0
+        self.posts_served = 0  # posts the timeline has returned (what pay-per-use charges for)
         self._faults: list[Fault] = []
         self._nonces: set[str] = set()
         self._next_id = 1860000000000000000
