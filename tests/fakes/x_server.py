@@ -37,11 +37,13 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from tests.fakes.x_answers import ANSWERS, NO_PAGE, UNAUTHORIZED, V1_TIER, V1_UNAUTHORIZED, Media, Post, _problem
 from tests.fakes.x_media import MediaRoutes
 from tests.fakes.x_posts import PostRoutes
+from tests.fakes.x_rules import Refused
 
 # A signature is accepted for the server's own address or for X's hosts: a client
 # behind DESK_X_API_BASE signs the X address it means, as a proxy in front of X needs.
 X_BASES = ("https://api.x.com", "https://api.twitter.com", "https://upload.twitter.com", "https://upload.x.com")
-FAULTS = {"400", "401", "403", "403-duplicate", "429", "500", "503", "stall", "drop"}
+FAULTS = {"400", "401", "403", "403-duplicate", "429", "429-24h", "429-app-24h", "429-usage-cap", "402", "500",
+          "503", "stall", "drop"}
 
 
 def pct(value: str) -> str:
@@ -78,13 +80,17 @@ class FakeX:
     def __init__(self, *, consumer_key="fake-consumer-key", consumer_secret="fake-consumer-secret",
                  access_token="1580000000000000001-fake-token", access_token_secret="fake-token-secret",
                  user_id="1580000000000000001", username="desk_institution", name="المؤسسة",
-                 refuse_profile_image=False, lag: float = 0.0, clock=None):
+                 refuse_profile_image=False, lag: float = 0.0, clock=None, premium: bool = False,
+                 duplicate_window: float = 24 * 3600):
         self.keys = dict(consumer_key=consumer_key, consumer_secret=consumer_secret,
                          access_token=access_token, access_token_secret=access_token_secret)
         self.user = {"id": user_id, "username": username, "name": name,
                      "profile_image_url": f"https://pbs.twimg.com/profile_images/{user_id}/logo_normal.png"}
         self.refuse_profile_image = refuse_profile_image
         self.lag = float(lag)  # seconds between a request and its post being stored
+        self.premium = premium  # Premium or Verified Organization: posts up to 25,000 characters
+        self.duplicate_window = float(duplicate_window)  # seconds X remembers a deleted post's text
+        self.outside: dict = {}  # other accounts' posts, by id (x_rules.add_outside_post)
         self.clock = clock or (lambda: datetime.now(timezone.utc))  # X's clock
         self.posts: list[Post] = []  # accepted and not deleted (stored or still pending)
         self.deleted: list[Post] = []
@@ -122,6 +128,12 @@ class FakeX:
         """A post that reached X by another way (the web, an earlier attempt)."""
         with self._lock:
             return self._store_post(text, None, [], created_at)
+
+    def add_outside_post(self, text: str, **options):
+        """Another account's post to reply to (x_rules.add_outside_post)."""
+        from tests.fakes.x_rules import add_outside_post
+
+        return add_outside_post(self, text, **options)
 
     def visible(self) -> list[Post]:
         """The posts X has stored by now (its clock): what a timeline or a duplicate check sees."""
@@ -237,15 +249,16 @@ class _Handler(PostRoutes, MediaRoutes, BaseHTTPRequestHandler):
                   ("POST", "/1.1/account/update_profile_image.json", "_profile_image")]
         for want, prefix, name in routes:
             if method == want and (path.startswith(prefix) if prefix.endswith("/") else path == prefix):
-                status, payload = getattr(self, name)(path)
+                try:
+                    status, payload = getattr(self, name)(path)
+                except Refused as refused:  # what X refuses before it stores or reads anything
+                    status, payload = refused.answer
                 return self._drop() if fault else self._reply(status, payload)  # "drop": done, never answered
         self._reply(404, NO_PAGE)
 
     def _fault_reply(self, fault: Fault, v1: bool) -> None:
-        if fault.kind == "429":
-            reset = str(fault.reset or int(time.time()) + 900)
-            headers = {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": reset}
-            return self._reply(429, _problem(429, "Too Many Requests"), headers)
+        if fault.kind.startswith("429") or fault.kind == "402":
+            return self._reply(*quota_answer(fault))
         status, payload = ANSWERS[fault.kind]
         if v1 and fault.kind in ("401", "403"):  # v1.1 speaks its older error shape
             payload = V1_UNAUTHORIZED if status == 401 else V1_TIER
@@ -280,6 +293,34 @@ class _Handler(PostRoutes, MediaRoutes, BaseHTTPRequestHandler):
         return 200, {"id_str": user["id"], "screen_name": user["username"], "name": user["name"],
                      "profile_image_url_https": user["profile_image_url"]}
 
+
+
+def quota_answer(fault: Fault) -> tuple[int, dict, dict]:
+    """X's "not now": the 15-minute limit, the account's or the app's 24-hour cap (its own headers
+    beside the 15-minute ones, which still show room), a usage cap (said in the body, the rate
+    headers showing room), or no credits left (402)."""
+    now = int(time.time())
+    rate = {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "99", "x-rate-limit-reset": str(now + 900)}
+    day = {"limit": "10000", "remaining": "9990", "reset": str(now + 20 * 3600)}
+    if fault.kind == "429":
+        reset = str(fault.reset or now + 900)
+        return 429, _problem(429, "Too Many Requests"), {**rate, "x-rate-limit-remaining": "0",
+                                                        "x-rate-limit-reset": reset}
+    if fault.kind in ("429-24h", "429-app-24h"):
+        spent, room = ("user", "app") if fault.kind == "429-24h" else ("app", "user")
+        headers = {**rate, **{f"x-{room}-limit-24hour-{k}": v for k, v in day.items()},
+                   f"x-{spent}-limit-24hour-limit": "17", f"x-{spent}-limit-24hour-remaining": "0",
+                   f"x-{spent}-limit-24hour-reset": str(fault.reset or now + 6 * 3600)}
+        return 429, _problem(429, "Too Many Requests"), headers
+    if fault.kind == "429-usage-cap":
+        body = {"account_id": "1580000000000000042", "product_name": "standard-basic", "title": "UsageCapExceeded",
+                "period": "Monthly", "scope": "Product", "detail": "Usage cap exceeded: Monthly product cap",
+                "type": "https://api.twitter.com/2/problems/usage-capped"}
+        return 429, body, rate
+    body = {"title": "CreditsDepleted", "type": "https://api.twitter.com/2/problems/credits",
+            "detail": "Your enrolled account [1580000000000000042] does not have any credits to fulfill this "
+                      "request."}
+    return 402, body, {}
 
 
 @contextmanager
