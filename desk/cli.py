@@ -172,6 +172,15 @@ def cmd_draft(args, console):
     alts += [""] * (len(images) - len(alts))
     post_id = session.draft(_text(args), list(zip(images, alts)), reply_to=args.reply_to)
     print(post_id)
+    _cautions(session.post(post_id), console)
+
+
+def _cautions(post, console) -> None:
+    """What X may refuse although the desk accepts it (a reply, a long post), on stderr."""
+    from desk.core.x_limits import cautions
+
+    for key, params in cautions(post.text, post.reply_to):
+        console.say(key, **params)
 
 
 def cmd_edit(args, console):
@@ -200,6 +209,8 @@ def cmd_act(args, console):
     else:
         post = getattr(session, command)(args.id)
     _done(post, console)
+    if command == "approve":
+        _cautions(post, console)
     if post.x_url and command == "publish":
         print(post.x_url)
 

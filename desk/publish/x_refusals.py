@@ -16,13 +16,13 @@ from urllib3.util import parse_url
 
 from desk.core.errors import CREDITS, EXIT_INVALID, PublishError, PublishUncertain, RateLimited
 from desk.core.msg_quota import PERIODS
+from desk.core.x_limits import SHORT_LIMIT
 
 RATE_WINDOW = timedelta(minutes=15)  # X's window, when a 429 comes without its reset time
 # X says neither when a monthly usage cap resets nor when credits are bought: try again after this.
 TRY_AGAIN = timedelta(hours=1)
 # X's words for a reply it does not allow (self-serve apps, since 23 February 2026)
 REPLY_REFUSED = ("reply to this conversation is not allowed", "not been mentioned or otherwise engaged")
-SHORT_LIMIT = 280  # what X publishes for an account without Premium or Verified Organization
 
 
 class DuplicateContent(PublishError):

@@ -295,3 +295,29 @@ def test_the_fake_refuses_max_results_out_of_range_rather_than_clamping(fake):
         assert answer.status_code == status, (value, answer.text)
         if status == 400:
             assert "is not between 5 and 100" in answer.text
+
+
+# --------------------------------------------------------------------------- the command line says it too
+@pytest.mark.parametrize("lang, reply_words, long_words", [
+    ("en", "mentioned the institution's account", "Premium or Verified Organization"),
+    ("ar", "ذكر صاحبُه حسابَ المؤسسة", "موثّق بصفة مؤسسة"),
+])
+def test_the_command_line_cautions_where_a_reply_or_a_long_post_is_written_and_approved(
+        office_folder, lang, reply_words, long_words):
+    from tests.integration.cli_helpers import DeskCli
+
+    cli = DeskCli(office_folder, env={"DESK_LANG": lang})
+    short = cli.ok("draft", "--text", "شكرًا لكم", as_user="omar")
+    assert short.err.strip() == ""  # nothing to caution about
+    reply = cli.ok("draft", "--text", "نشكر لكم السؤال", "--reply-to", POST_ON_X, as_user="omar")
+    post_id = int(reply.out.strip())
+    assert reply_words in reply.err and long_words not in reply.err
+    cli.ok("submit", post_id, as_user="omar")
+    approved_ = cli.ok("approve", post_id, as_user="sara")
+    assert reply_words in approved_.err
+
+    with_long = cli.run("draft", "--text", LONG_TEXT, as_user="omar")
+    assert with_long.code == 0 and long_words in with_long.err and reply_words not in with_long.err
+
+
+POST_ON_X = "1890000000000000001"

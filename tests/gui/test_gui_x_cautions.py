@@ -1,0 +1,68 @@
+"""What X may refuse although the desk accepts it, said where it is written, approved and set:
+a reply where the account was not summoned, a post over 280 characters without Premium."""
+
+import pytest
+from gui_support import as_user
+
+POST = "1890000000000000001"
+LONG = "تعلن الوزارة عن برنامج جديد لدعم الطلاب " * 9  # over 280
+
+
+@pytest.fixture(params=["en", "ar"])
+def lang(request, qapp):
+    qapp.set_language(request.param)
+    yield request.param
+    qapp.set_language("en")
+
+
+WORDS = {  # the caution in each language
+    "reply": {"en": "mentioned the institution's account or quoted one of its posts", "ar": "ذكر صاحبُه حسابَ المؤسسة"},
+    "long": {"en": "Premium or Verified Organization", "ar": "موثّق بصفة مؤسسة"},
+}
+
+
+def test_compose_cautions_that_x_may_refuse_a_reply(open_window, desk, lang):
+    window = open_window(desk, "sara")
+    window.places.go("compose")
+    page = window.page["compose"]
+    caution = page.reply.caution
+    assert caution.isHidden()
+    page.reply.field.setText(f"https://x.com/SaudiNews/status/{POST}")
+    assert not caution.isHidden() and WORDS["reply"][lang] in caution.text()
+    page.reply.field.setText("https://example.org/news/1")  # not an X post: that problem, no caution
+    assert caution.isHidden()
+    page.reply.field.clear()
+    assert caution.isHidden()
+
+
+def _review(open_window, desk, text, reply_to=None):
+    sara = as_user(desk, "sara")
+    post_id = sara.draft(text, reply_to=reply_to)
+    sara.submit(post_id)
+    window = open_window(desk, "khalid")
+    window.places.go("review")
+    page = window.page["review"]
+    page.reload()
+    page.show_post(post_id)
+    return page
+
+
+def test_approval_cautions_about_a_reply_and_a_long_post(open_window, desk, lang):
+    as_user(desk, "admin").set_setting("char_limit", 25_000)
+    page = _review(open_window, desk, LONG, reply_to=POST)
+    text = page.x_caution.text()
+    assert not page.x_caution.isHidden()
+    assert WORDS["reply"][lang] in text and WORDS["long"][lang] in text
+
+
+def test_a_short_post_that_is_no_reply_carries_no_caution(open_window, desk):
+    page = _review(open_window, desk, "خبر قصير")
+    assert page.x_caution.isHidden() and page.x_caution.text() == ""
+
+
+def test_the_length_setting_says_who_may_publish_long_posts(open_window, desk, lang):
+    window = open_window(desk, "admin")
+    window.places.go("settings")
+    box = window.page["settings"].desk_settings
+    assert WORDS["long"][lang] in box.long_note.text()
+    assert box.char_limit.accessibleDescription() == box.long_note.text()
