@@ -66,3 +66,20 @@ def test_the_length_setting_says_who_may_publish_long_posts(open_window, desk, l
     box = window.page["settings"].desk_settings
     assert WORDS["long"][lang] in box.long_note.text()
     assert box.char_limit.accessibleDescription() == box.long_note.text()
+
+
+def test_a_due_post_waiting_for_x_says_until_when(open_window, desk, lang):
+    from datetime import datetime, timedelta, timezone
+
+    from desk.core.errors import RateLimited
+    from desk.publish.outbox import DueResult
+
+    window = open_window(desk, "sara")
+    until = datetime.now(timezone.utc) + timedelta(hours=5)
+    window._due_ran([DueResult(3, "published"), DueResult(4, "waiting", "", RateLimited("x.daily_user",
+                                                                                         reset_at=until, limit="17"))])
+    said = window.statusBar().currentMessage()
+    assert until.astimezone().strftime("%H:%M") in said
+    assert ("daily limit of posts (17)" if lang == "en" else "الحد اليومي للمنشورات الذي يسمح به X (17)") in said
+    window._due_ran([DueResult(5, "published")])  # nothing waits: nothing more is said
+    assert window.statusBar().currentMessage() == said
