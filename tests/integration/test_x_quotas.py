@@ -321,3 +321,24 @@ def test_the_command_line_cautions_where_a_reply_or_a_long_post_is_written_and_a
 
 
 POST_ON_X = "1890000000000000001"
+
+
+def test_a_post_that_waited_then_went_out_verifies_and_exports(desk, fake, tmp_path):
+    from desk.export import verify_export
+
+    post_id = approved(desk, "نتائج المسابقة الثقافية")
+    sara = desk.sign_in("sara", PASSWORDS["sara"])
+    fake.fail_next("402", on="POST /2/tweets")
+    with pytest.raises(RateLimited):
+        sara.publish(post_id)
+    sara.publish(post_id)  # credits bought
+    with desk.store.read():
+        actions = [e["action"] for e in desk.store.log.history(post_id)][-4:]
+    assert actions == ["claim", "wait", "claim", "sent"] and state(desk, post_id) == "published"
+    assert desk.verify().ok
+    out = tmp_path / "log.json"
+    sara.export(out, "json")
+    checked = verify_export(out)
+    assert checked.ok, checked
+    with desk.store.read():
+        assert desk.store.log.row(post_id)["published_by"] == "sara"
