@@ -192,16 +192,17 @@ class Log:
     def rate_limited_until(self) -> tuple | None:
         """X's most recent "not now" (a limit, a cap, no credits): (until, key, params), or None.
 
-        Read from the post's 'wait' event (and the 'fail' of desks from before posts waited)."""
+        Read from the newest 'wait' event (one action: the index on (action, id) finds it at once)."""
         from datetime import datetime
 
         row = self.db.execute(
-            "SELECT json_extract(e.detail, '$.retry_after'), e.detail, e.id FROM events e WHERE e.action IN ('wait', 'fail')"
-            " AND json_extract(e.detail, '$.retry_after') IS NOT NULL ORDER BY e.id DESC LIMIT 1"
+            "SELECT json_extract(detail, '$.retry_after'), detail, id FROM events WHERE action = 'wait'"
+            " ORDER BY id DESC LIMIT 1"
         ).fetchone()
         # a post X accepted since says the wait is over (credits bought, a limit lifted)
-        if not row or self.db.execute("SELECT 1 FROM events WHERE action = 'sent' AND id > ? LIMIT 1",
-                                      [row[2]]).fetchone():
+        if not row or not row[0]:
+            return None
+        if self.db.execute("SELECT 1 FROM events WHERE action = 'sent' AND id > ? LIMIT 1", [row[2]]).fetchone():
             return None
         detail = json.loads(row[1]) if isinstance(row[1], str) else (row[1] or {})
         try:
