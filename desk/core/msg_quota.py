@@ -30,14 +30,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "though its request limit still has room. The developer console (console.x.com) shows when the cap "
         "resets, and the plan can be raised there. The post keeps its place; the desk tries again at {reset}.",
         "رفض X المنشور لأن التطبيق استنفد ما تسمح به خطته على X في هذا {period} (سقف الاستخدام)، مع أن حد "
-        "الطلبات لم يُبلَغ بعد. تُبيّن لوحة المطوّرين (console.x.com) موعد تجدّد السقف، ومنها تُرفع الخطة. "
+        "الطلبات لم يُبلَغ بعد. تُبيّن لوحة المطوّرين (console.x.com) موعد تجدّد السقف، ويمكن ترقية الخطة منها. "
         "يبقى المنشور في مكانه، وسيحاول البرنامج مرة أخرى في {reset}.",
     ),
     "x.credits": (
         "X refused the post: the X developer account has run out of credits, and X charges for every post. "
         "Buy credits in the developer console (console.x.com). The post keeps its place; the desk tries "
         "again at {reset}, and a supervisor may publish it by hand as soon as the credits are bought.",
-        "رفض X المنشور لأن رصيد حساب المطوّر على X قد نفد، وX يتقاضى مقابل كل منشور. يلزم شراء رصيد من "
+        "رفض X المنشور لأن رصيد حساب المطوّر على X قد نفد، إذ يتقاضى X مقابلًا عن كل منشور. يلزم شراء رصيد من "
         "لوحة المطوّرين (console.x.com). يبقى المنشور في مكانه، وسيحاول البرنامج مرة أخرى في {reset}، "
         "ويمكن لأحد المشرفين نشره يدويًا بمجرد شراء الرصيد.",
     ),
@@ -76,7 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Shorten it to 280 characters, or subscribe the account and publish it again.",
         "رفض X المنشور ({detail}): عدد حروفه {length}، ولا ينشر X ما يزيد على 280 حرفًا إلا لحساب مشترك "
         "في Premium أو موثّق بصفة مؤسسة (Verified Organization). لم يُنشر شيء. اختصره إلى 280 حرفًا، أو "
-        "اشترك بالحساب ثم انشره مرة أخرى.",
+        "اشترك للحساب في Premium ثم أعد نشره.",
     ),
 }
 
