@@ -226,7 +226,8 @@ def cmd_publish_due(args, console):
     if not results:
         console.say("cli.due_none")
     for result in results:
-        print(f"{result.post_id}\t{result.outcome}\t{result.message}")
+        said = result.error.message(console.lang) if result.outcome == "waiting" and result.error else result.message
+        print(f"{result.post_id}\t{result.outcome}\t{said}")
         if result.outcome == "blocked":
             console.say("due.blocked", post_id=result.post_id, why=result.error.message(console.lang))
     # The task scheduler sees trouble in the exit code: X refused or may not have answered,

@@ -415,6 +415,28 @@ def test_rate_limit_shows_the_reset_time_and_nothing_is_sent_before_it(connected
     assert world.state(first) == "approved"
 
 
+def test_due_posts_under_the_24_hour_cap_wait_in_their_place_and_the_scheduler_is_told_when(connected, news):
+    world, cli, fake = connected, connected.cli, connected.fake
+    sara = world.session("sara")
+    at = (datetime.now(timezone.utc) + timedelta(seconds=1)).isoformat()
+    due = [world.approved(news[10]), world.approved(news[11])]
+    for post_id in due:
+        sara.schedule(post_id, at)
+    time.sleep(1.2)
+    reset = int(time.time()) + 6 * 3600
+    shown = datetime.fromtimestamp(reset, tz=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    fake.fail_next("429-24h", on="POST /2/tweets", reset=reset)
+
+    ran = cli.run("publish-due", env={"DESK_LANG": "ar"})
+
+    assert ran.code == 0, str(ran)  # nothing is wrong: X lifts the cap at its time, the next run sends
+    lines = [line.split("\t") for line in ran.out.strip().splitlines()]
+    assert [(int(n), outcome) for n, outcome, _ in lines] == [(due[0], "waiting"), (due[1], "waiting")]
+    assert all("الحد اليومي للمنشورات" in said and shown in said for _, _, said in lines)
+    assert fake.requests.count("POST /2/tweets") == 1 and fake.posts == []
+    assert [world.state(post_id) for post_id in due] == ["scheduled", "scheduled"]
+
+
 def test_a_stall_beyond_the_timeout_is_uncertain_and_never_sent_twice(connected, news):
     world, cli, fake = connected, connected.cli, connected.fake
     text = news[8]
