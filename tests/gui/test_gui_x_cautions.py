@@ -83,3 +83,60 @@ def test_a_due_post_waiting_for_x_says_until_when(open_window, desk, lang):
     assert ("daily limit of posts (17)" if lang == "en" else "الحد اليومي للمنشورات الذي يسمح به X (17)") in said
     window._due_ran([DueResult(5, "published")])  # nothing waits: nothing more is said
     assert window.statusBar().currentMessage() == said
+
+
+class NotNow:
+    """A publisher X keeps saying "not now" to: the account's 24-hour cap."""
+
+    kind = "x"
+
+    def __init__(self, until):
+        self.until = until
+
+    def send(self, post):
+        from desk.core.errors import RateLimited
+
+        raise RateLimited("x.daily_user", reset_at=self.until, limit="17")
+
+
+def test_a_post_x_said_not_now_to_stays_approved_and_says_until_when(open_window, desk, qtbot, lang):
+    from datetime import datetime, timedelta, timezone
+
+    from desk.core.errors import RateLimited
+
+    until = datetime.now(timezone.utc) + timedelta(hours=3)
+    desk._publisher_factory = lambda d: NotNow(until)
+    sara = as_user(desk, "sara")
+    post_id = sara.draft("موعد إعلان النتائج")
+    sara.submit(post_id)
+    khalid = as_user(desk, "khalid")
+    khalid.approve(post_id)
+    with pytest.raises(RateLimited):
+        khalid.publish(post_id)
+    window = open_window(desk, "khalid")
+    window.places.go("approved")
+    page = window.page["approved"]
+    page.reload()
+    page.show_post(post_id)
+    assert khalid.post(post_id).state.value == "approved"
+    assert not page.advice.isHidden() and until.astimezone().strftime("%H:%M") in page.advice.text()
+    assert page.problem.isHidden()  # not a failure: it waits in its place
+    assert page.publish_button.isEnabled()
+    history = page.detail.history.topLevelItem(page.detail.history.topLevelItemCount() - 1).text(2)
+    assert history == ("not sent: X said not now; it keeps its place" if lang == "en"
+                       else "لم يُرسَل: طلب X الانتظار، ويبقى المنشور في مكانه")
+
+
+def test_once_the_limit_has_lifted_the_page_no_longer_says_wait():
+    from datetime import datetime, timedelta, timezone
+
+    from desk.ui.publish.advice import waiting_message
+
+    def history(at):
+        return [{"action": "wait", "detail": {"key": "x.rate_limited", "params": {"reset": "…"},
+                                              "retry_after": at.isoformat()}}]
+
+    now = datetime.now(timezone.utc)
+    assert "request limit" in waiting_message(history(now + timedelta(minutes=10)))
+    assert waiting_message(history(now - timedelta(minutes=1))) == ""
+    assert waiting_message(history(now + timedelta(minutes=10)) + [{"action": "claim", "detail": None}]) == ""
