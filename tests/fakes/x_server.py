@@ -6,7 +6,14 @@
 
 It keeps what it accepted (``fake.posts``, ``fake.images_of(post)``) and can be told,
 for the next matching request or always, to answer 400, 401, 403 (duplicate or not
-permitted), 429, 500 or 503, to stall, or to do what was asked and never answer.
+permitted), 429 (the 15-minute window; "429-24h" and "429-app-24h" the account's and the
+app's 24-hour caps; "429-usage-cap" a usage cap with room left in the window), 402 (credits
+used up), 500 or 503, to stall, or to do what was asked and never answer.
+
+It refuses what X refuses (x_rules.py): fields the spec does not list, more than 4 images,
+over 280 weighted characters unless ``premium=True`` (then 25,000), a reply to a post whose
+author did not mention or quote the account (``fake.add_outside_post``), the text of a post
+deleted less than ``duplicate_window`` seconds ago, a timeline's max_results out of 5..100.
 
 X's lag: with ``lag=N`` (or ``fake.lag = N``) a post is stored N seconds after the
 request arrived, by the fake's own clock (``clock=``, a callable giving an aware
