@@ -172,6 +172,15 @@ def cmd_draft(args, console):
     alts += [""] * (len(images) - len(alts))
     post_id = session.draft(_text(args), list(zip(images, alts)), reply_to=args.reply_to)
     print(post_id)
+    _cautions(session.post(post_id), console)
+
+
+def _cautions(post, console) -> None:
+    """What X may refuse although the desk accepts it (a reply, a long post), on stderr."""
+    from desk.core.x_limits import cautions
+
+    for key, params in cautions(post.text, post.reply_to):
+        console.say(key, **params)
 
 
 def cmd_edit(args, console):
@@ -200,6 +209,8 @@ def cmd_act(args, console):
     else:
         post = getattr(session, command)(args.id)
     _done(post, console)
+    if command == "approve":
+        _cautions(post, console)
     if post.x_url and command == "publish":
         print(post.x_url)
 
@@ -215,7 +226,8 @@ def cmd_publish_due(args, console):
     if not results:
         console.say("cli.due_none")
     for result in results:
-        print(f"{result.post_id}\t{result.outcome}\t{result.message}")
+        said = result.error.message(console.lang) if result.outcome == "waiting" and result.error else result.message
+        print(f"{result.post_id}\t{result.outcome}\t{said}")
         if result.outcome == "blocked":
             console.say("due.blocked", post_id=result.post_id, why=result.error.message(console.lang))
     # The task scheduler sees trouble in the exit code: X refused or may not have answered,

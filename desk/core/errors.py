@@ -85,12 +85,24 @@ class PublishUncertain(PublishError):
 
 
 class RateLimited(PublishError):
-    """429: nothing may be retried before ``reset_at`` (aware UTC datetime)."""
+    """X said "not now" and nothing went out: a rate limit, a daily or usage cap, no credits.
+
+    The post keeps its place (approved or scheduled) and nothing is sent before ``reset_at``
+    (aware UTC datetime): the limit's reset, or when the desk tries again."""
 
     def __init__(self, key: str = "x.rate_limited", *, reset_at=None, **params):
         self.reset_at = reset_at
         shown = reset_at.astimezone().strftime("%Y-%m-%d %H:%M") if reset_at else "?"
         super().__init__(key, reset=shown, **params)
+
+    @property
+    def person_may_try(self) -> bool:
+        """Only credits can come back before the desk's next try (someone buys them): a person
+        may publish by hand meanwhile. X lifts the other limits at their own time."""
+        return self.key == CREDITS
+
+
+CREDITS = "x.credits"  # 402: the developer account's credits are used up
 
 
 class VaultError(DeskError):

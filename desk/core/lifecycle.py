@@ -38,6 +38,7 @@ class PostFacts:
     approved_hash: str | None = None
     writers: frozenset[str] = frozenset()  # author and everyone who wrote or edited it
     approvers: tuple[str, ...] = ()  # approvals of the current submission and content
+    claimed_from: State | None = None  # for "wait": the state its last claim took it from
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ FROM_STATES: dict[str, frozenset[State]] = {
     "sent": frozenset({State.PUBLISHING}),
     "fail": frozenset({State.PUBLISHING}),
     "uncertain": frozenset({State.PUBLISHING}),
+    # X said "not now" (a limit, a cap, no credits) and nothing went out: back to its place
+    "wait": frozenset({State.PUBLISHING}),
     "settle_published": frozenset({State.UNCERTAIN}),
     "settle_retry": frozenset({State.UNCERTAIN}),
     "miss": frozenset({State.SCHEDULED}),
@@ -85,6 +88,7 @@ PERMISSION_OF = {
     "sent": "publish",
     "fail": "publish",
     "uncertain": "publish",
+    "wait": "publish",
     "settle_published": "settle",
     "settle_retry": "settle",
     "miss": "publish",
@@ -100,7 +104,7 @@ OTHERS_ONLY = frozenset({"approve", "reject", "return"})
 
 
 # what the outbox does on its own (publish-due, reconciler); anything else needs a person
-SYSTEM_ACTIONS = frozenset({"claim", "sent", "fail", "uncertain", "settle_published", "settle_retry", "miss",
+SYSTEM_ACTIONS = frozenset({"claim", "sent", "fail", "uncertain", "wait", "settle_published", "settle_retry", "miss",
                             "missing_on_x"})
 
 
@@ -212,6 +216,13 @@ def decide(
         return Decision(State.FAILED, detail={"message": reason} if reason else {})
     if action == "uncertain":
         return Decision(State.UNCERTAIN, detail={"message": reason} if reason else {})
+    if action == "wait":
+        # It keeps its place (approved, scheduled, failed or missed, as before the claim)
+        # only with its approval intact; anything else cannot wait, it has failed.
+        back = post.claimed_from if post.claimed_from in SENDABLE else State.APPROVED
+        if not post.approved_hash or post.approved_hash != post.content_hash:
+            back = State.FAILED
+        return Decision(back, detail={"message": reason} if reason else {})
     if action == "settle_retry":
         return Decision(State.APPROVED, detail={"note": reason} if reason else {})
     if action == "miss":

@@ -28,10 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "X does not permit this for the account ({detail}).",
         "لا يسمح X بهذا الإجراء لهذا الحساب ({detail}).",
     ),
-    "x.rate_limited": (
-        "The account has reached X's request limit. Nothing will be sent before {reset}.",
-        "بلغ الحساب الحد الأقصى لعدد الطلبات الذي يسمح به X. لن يُرسل شيء قبل {reset}.",
-    ),
     "x.image_refused": (
         "X refused the image {name} ({detail}). Nothing was published.",
         "رفض X الصورة {name} ({detail}). لم يُنشر شيء.",

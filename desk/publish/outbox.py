@@ -1,7 +1,9 @@
 """The outbox: claim, send, record. A post is never sent twice by the program on its own.
 
 ``publishing`` is committed before the request leaves the machine; a definite refusal
-goes to ``failed``, an ambiguous one to ``uncertain`` for the reconciler.
+goes to ``failed``, an ambiguous one to ``uncertain`` for the reconciler. X's "not now"
+(a rate limit, a daily or usage cap, credits used up) sent nothing: the post goes back to
+where it was (``wait``) and nothing is sent before the limit lifts.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class DueResult:
     post_id: int
     outcome: str  # published, failed, uncertain, missed, paused, waiting, skipped, blocked
     message: str = ""
-    error: DeskError | None = None  # for "blocked": why this due post cannot be sent
+    error: DeskError | None = None  # for "blocked" and "waiting": why it was not sent
 
 
 class Outbox:
@@ -72,16 +74,22 @@ class Outbox:
         with self.store.transaction():
             return self.store.posts.act(post_id, action, actor, settings=self.store.settings.all(), **kw)
 
-    def rate_limit_gate(self, now: datetime | None = None) -> None:
-        """After a 429 nothing is sent before X's reset time; the person is told when."""
-        until = self.store.log.rate_limited_until()
-        if until and until > (now or datetime.now(timezone.utc)):
-            raise RateLimited(reset_at=until)
+    def rate_limit_gate(self, now: datetime | None = None, *, person: bool = False) -> None:
+        """After X's "not now" nothing is sent before it lifts; the person is told when.
+        Credits may be bought meanwhile: a person publishing by hand may try before then."""
+        found = self.store.log.rate_limited_until()
+        if not found:
+            return
+        until, key, params = found
+        if until > (now or datetime.now(timezone.utc)):
+            error = RateLimited(key, reset_at=until, **{k: v for k, v in params.items() if k != "reset"})
+            if not (person and error.person_may_try):
+                raise error
 
     def publish(self, post_id: int, actor: Actor, expected_version: int | None = None):
         """Claim (one compare-and-set), send, and record what happened."""
         publisher = self.publisher()
-        self.rate_limit_gate()
+        self.rate_limit_gate(person=not actor.system)
         self.check_files(self.store.posts.get(post_id))
         post = self._record(post_id, "claim", actor, expected_version=expected_version,
                             detail={"publisher": publisher.kind})
@@ -93,8 +101,9 @@ class Outbox:
             sent = publisher.send(self.outgoing(post))
             _stop_at("answered")  # X answered, the desk has not recorded it
         except RateLimited as error:
+            # Nothing went out: the post keeps its place (approved, scheduled) and waits.
             reset = error.reset_at.isoformat() if error.reset_at else None
-            self._record(post.id, "fail", actor, reason=error.message("en"),
+            self._record(post.id, "wait", actor, reason=error.message("en"),
                          detail={**_said(error), "retry_after": reset})
             raise
         except PublishUncertain as error:
@@ -181,7 +190,7 @@ class Outbox:
             try:
                 self.rate_limit_gate(now)
             except RateLimited as error:
-                results.append(DueResult(post_id, "waiting", error.message("en")))
+                results.append(DueResult(post_id, "waiting", error.message("en"), error))
                 continue
             results.append(self._send_due(post_id, current()))
         return results
@@ -201,6 +210,8 @@ class Outbox:
             return DueResult(post_id, "blocked", error.message("en"), error)
         try:
             self.send_claimed(post, SYSTEM, publisher)
+        except RateLimited as error:  # back to scheduled: the next run sends it once X lifts the limit
+            return DueResult(post_id, "waiting", error.message("en"), error)
         except PublishUncertain as error:
             return DueResult(post_id, "uncertain", error.message("en"))
         except PublishError as error:

@@ -21,7 +21,7 @@ from requests.utils import get_environ_proxies
 from desk.core.errors import PublishError, PublishUncertain
 from desk.publish.base import AccountInfo, OutgoingPost, Publisher, RemotePost, SentPost
 from desk.publish.x_media import upload_image
-from desk.publish.x_refusals import check_api_base, refusal, transport_error
+from desk.publish.x_refusals import about_post, check_api_base, refusal, transport_error
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +180,12 @@ class XPublisher(Publisher):
     def send(self, post: OutgoingPost) -> SentPost:
         self.handle()  # known before anything goes out
         media_ids = [upload_image(self, image) for image in post.images]
-        body = self._call("post", lambda: self._client.create_tweet(
-            text=post.text, in_reply_to_tweet_id=post.reply_to or None,
-            media_ids=media_ids or None, user_auth=True))
+        try:
+            body = self._call("post", lambda: self._client.create_tweet(
+                text=post.text, in_reply_to_tweet_id=post.reply_to or None,
+                media_ids=media_ids or None, user_auth=True))
+        except PublishError as error:  # a reply X does not allow, a long post: said as such
+            raise about_post(error, post) from None
         x_id = str((body.get("data") or {}).get("id") or "")
         if not x_id:
             raise PublishUncertain("x.uncertain_response")

@@ -1,7 +1,8 @@
 """What X's refusals and a request's failures mean for a post.
 
 A definite refusal is a ``PublishError`` (nothing went out), a request that may have
-reached X is ``PublishUncertain``, 429 is ``RateLimited``. No message carries a key.
+reached X is ``PublishUncertain``, X's "not now" (429 for a rate limit, a 24-hour cap or a
+usage cap, 402 for credits used up) is ``RateLimited``. No message carries a key.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ import requests
 from urllib3.exceptions import ConnectTimeoutError, LocationParseError, NewConnectionError
 from urllib3.util import parse_url
 
-from desk.core.errors import EXIT_INVALID, PublishError, PublishUncertain, RateLimited
+from desk.core.errors import CREDITS, EXIT_INVALID, PublishError, PublishUncertain, RateLimited
+from desk.core.msg_quota import PERIODS
+from desk.core.x_limits import SHORT_LIMIT
 
 RATE_WINDOW = timedelta(minutes=15)  # X's window, when a 429 comes without its reset time
+# X says neither when a monthly usage cap resets nor when credits are bought: try again after this.
+TRY_AGAIN = timedelta(hours=1)
+# X's words for a reply it does not allow (self-serve apps, since 23 February 2026)
+REPLY_REFUSED = ("reply to this conversation is not allowed", "not been mentioned or otherwise engaged")
 
 
 class DuplicateContent(PublishError):
@@ -102,7 +109,9 @@ def refusal(response: requests.Response, context: str, name: str, keys: tuple[st
     if status == 401:
         return PublishError("x.unauthorized")
     if status == 429:
-        return RateLimited(reset_at=reset_time(response))
+        return quota_refusal(response)
+    if status == 402:  # credits used up; the body says CreditsDepleted
+        return RateLimited(CREDITS, reset_at=_now() + TRY_AGAIN)
     if status == 403:
         if context == "profile":
             return PublishError("x.profile_image_tier")
@@ -110,8 +119,9 @@ def refusal(response: requests.Response, context: str, name: str, keys: tuple[st
             return DuplicateContent()
         return PublishError("x.forbidden", detail=detail)
     if status >= 500:
-        # 503 is X turning the request away; after 500, 502 or 504 the post may be stored.
-        if context == "post" and status != 503:
+        # Any of them may come after X stored the post; 503 too ("overloaded" says nothing of
+        # what became of a request that got in).
+        if context == "post":
             return PublishUncertain("x.uncertain_error", status=status)
         return PublishError("x.unavailable", status=status)
     if context in ("media", "profile") and status in (400, 413, 415, 422):
@@ -145,8 +155,63 @@ def x_detail(response: requests.Response, keys: tuple[str, ...]) -> tuple[str, l
 
 
 
-def reset_time(response: requests.Response) -> datetime:
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _epoch(headers, name: str) -> datetime | None:
     try:
-        return datetime.fromtimestamp(int(response.headers["x-rate-limit-reset"]), tz=timezone.utc)
+        return datetime.fromtimestamp(int(headers[name]), tz=timezone.utc)
     except (KeyError, ValueError, OverflowError, OSError):
-        return datetime.now(timezone.utc) + RATE_WINDOW
+        return None
+
+
+def reset_time(response: requests.Response) -> datetime:
+    return _epoch(response.headers, "x-rate-limit-reset") or _now() + RATE_WINDOW
+
+
+def quota_refusal(response: requests.Response) -> RateLimited:
+    """Which of X's limits a 429 is: a usage cap (said in the body, while the rate headers may
+    still show room), the account's or the app's 24-hour cap, or the 15-minute rate limit.
+    Where several windows are spent, the one that lifts last is the one that counts."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    body = body if isinstance(body, dict) else {}
+    if body.get("title") == "UsageCapExceeded" or str(body.get("type", "")).endswith("/usage-capped"):
+        period = str(body.get("period") or "").lower()
+        reset_at = _next_midnight() if period == "daily" else _now() + TRY_AGAIN
+        return RateLimited("x.usage_cap", reset_at=reset_at, period=PERIODS.get(period, PERIODS["monthly"]))
+    headers, spent = response.headers, []
+    for prefix, key in (("x-user-limit-24hour", "x.daily_user"), ("x-app-limit-24hour", "x.daily_app")):
+        reset_at = _epoch(headers, prefix + "-reset")
+        if headers.get(prefix + "-remaining", "").strip() == "0" and reset_at:
+            spent.append((reset_at, key, headers.get(prefix + "-limit", "").strip() or "?"))
+    rate_reset = _epoch(headers, "x-rate-limit-reset")
+    if not spent or (headers.get("x-rate-limit-remaining", "").strip() == "0" and rate_reset
+                     and rate_reset > max(spent)[0]):
+        return RateLimited("x.rate_limited", reset_at=rate_reset or _now() + RATE_WINDOW)
+    reset_at, key, limit = max(spent)
+    return RateLimited(key, reset_at=reset_at, limit=limit)
+
+
+def _next_midnight() -> datetime:
+    today = _now().replace(hour=0, minute=0, second=0, microsecond=0)
+    return today + timedelta(days=1)
+
+
+def about_post(error: PublishError, post) -> PublishError:
+    """A refusal of ``POST /2/tweets`` said with what the post is: a reply X does not allow
+    (it answers 403 with its own words), or a long post from an account X keeps to 280."""
+    if type(error) is not PublishError or error.key not in ("x.forbidden", "x.bad_request"):
+        return error
+    from desk.core.text import weighted_length
+
+    detail = str(error.params.get("detail", ""))
+    if post.reply_to and any(words in detail.lower() for words in REPLY_REFUSED):
+        return PublishError("x.reply_refused", detail=detail)
+    length = weighted_length(post.text, SHORT_LIMIT)
+    if length > SHORT_LIMIT:
+        return PublishError("x.long_refused", detail=detail, length=length)
+    return error

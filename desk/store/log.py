@@ -189,12 +189,24 @@ class Log:
         rows = self.db.execute(chain.SELECT_EVENTS + " WHERE post_id IS NULL ORDER BY id DESC LIMIT ?", [limit])
         return [chain.row_to_event(r) for r in rows]
 
-    def rate_limited_until(self):
-        """The reset time of X's most recent rate-limit refusal, if one was recorded."""
+    def rate_limited_until(self) -> tuple | None:
+        """X's most recent "not now" (a limit, a cap, no credits): (until, key, params), or None.
+
+        Read from the newest 'wait' event (one action: the index on (action, id) finds it at once)."""
         from datetime import datetime
 
         row = self.db.execute(
-            "SELECT json_extract(detail, '$.retry_after') FROM events WHERE action = 'fail'"
-            " AND json_extract(detail, '$.key') = 'x.rate_limited' ORDER BY id DESC LIMIT 1"
+            "SELECT json_extract(detail, '$.retry_after'), detail, id FROM events WHERE action = 'wait'"
+            " ORDER BY id DESC LIMIT 1"
         ).fetchone()
-        return datetime.fromisoformat(row[0]) if row and row[0] else None
+        # a post X accepted since says the wait is over (credits bought, a limit lifted)
+        if not row or not row[0]:
+            return None
+        if self.db.execute("SELECT 1 FROM events WHERE action = 'sent' AND id > ? LIMIT 1", [row[2]]).fetchone():
+            return None
+        detail = json.loads(row[1]) if isinstance(row[1], str) else (row[1] or {})
+        try:
+            until = datetime.fromisoformat(row[0])
+        except (TypeError, ValueError):
+            return None
+        return until, detail.get("key") or "x.rate_limited", detail.get("params") or {}

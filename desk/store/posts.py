@@ -193,6 +193,8 @@ class PostTable:
         if action in TRUSTING_ACTIONS:
             refuse_if_tampered(rows_check.post_problem(self.db, post_id))
         facts = self.facts(post)
+        if action == "wait":  # back to where its claim took it from
+            facts = PostFacts(**{**facts.__dict__, "claimed_from": self._claimed_from(post_id)})
         if new_content is not None:
             text, media, reply_to = new_content
             facts = PostFacts(**{**facts.__dict__, "text": text, "content_hash": content_hash(text, media, reply_to)})
@@ -225,6 +227,11 @@ class PostTable:
             content_hash=facts.content_hash, detail={**decision.detail, **(detail or {})} or None,
         )
         return self.get(post_id)
+
+    def _claimed_from(self, post_id: int) -> State | None:
+        row = self.db.execute("SELECT from_state FROM events WHERE post_id = ? AND action = 'claim'"
+                              " ORDER BY id DESC LIMIT 1", [post_id]).fetchone()
+        return State(row[0]) if row and row[0] else None
 
     def reassign(self, post_id: int, to_username: str, actor: Actor, settings: dict) -> PostRow:
         """Handover: the post keeps its state and its history; a colleague becomes its author."""

@@ -215,6 +215,10 @@ class MainWindow(QMainWindow):
     def _due_ran(self, results) -> None:
         if results:
             self.ctx.touch()
+        # a due post X said "not now" to keeps its place: say until when
+        waiting = next((r for r in results or [] if r.outcome == "waiting" and r.error), None)
+        if waiting is not None:
+            self.statusBar().showMessage(self.ctx.message(waiting.error), 15000)
 
     def _due_failed(self, error) -> None:
         """Scheduled posts could not go out: say why, and ask the keyring again, so a

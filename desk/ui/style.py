@@ -38,6 +38,7 @@ QListWidget#places {{ background: {PANEL}; border: none; font-size: 11pt; }}
 QListWidget#places::item {{ padding: 8px 12px; }}
 QListWidget#places::item:selected {{ background: #dce8f5; color: black; }}
 QLabel#disabled_reason {{ color: {RED}; }}
+QLabel#x_caution {{ background: #fff6db; color: {AMBER_TEXT}; border: 1px solid #f0d98a; padding: 4px 8px; border-radius: 4px; }}
 QLabel#warning {{ color: {AMBER_TEXT}; background: #fff4d1; padding: 6px 10px; border-radius: 4px; }}
 """
 

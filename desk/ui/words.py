@@ -25,6 +25,7 @@ EVENT_WORDS = {
     "sent": QT_TRANSLATE_NOOP("Words", "published"),
     "fail": QT_TRANSLATE_NOOP("Words", "publishing failed"),
     "uncertain": QT_TRANSLATE_NOOP("Words", "publishing not confirmed"),
+    "wait": QT_TRANSLATE_NOOP("Words", "not sent: X said not now; it keeps its place"),
     "settle_published": QT_TRANSLATE_NOOP("Words", "found on the account"),
     "settle_retry": QT_TRANSLATE_NOOP("Words", "not found on the account; may be sent again"),
     "miss": QT_TRANSLATE_NOOP("Words", "missed its time"),

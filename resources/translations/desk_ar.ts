@@ -1884,6 +1884,11 @@
     </message>
     <message>
         <location filename="../../desk/ui/words.py" line="28"/>
+        <source>not sent: X said not now; it keeps its place</source>
+        <translation>لم يُرسَل: طلب X الانتظار، ويبقى المنشور في مكانه</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="28"/>
         <source>found on the account</source>
         <translation>وُجد في الحساب</translation>
     </message>

@@ -67,6 +67,7 @@ class Post:
     reply_to: str | None = None
     media_ids: list[str] = field(default_factory=list)
     author: str = ""  # the handle of whoever wrote it; "" for the account itself
+    summons: bool = False  # another account's post that mentions the account or quotes it
 
 
 SNOWFLAKE_EPOCH_MS = 1288834974657  # X's ids carry their creation time (fundamentals/x-ids.mdx)

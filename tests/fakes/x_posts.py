@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.fakes.x_answers import DUPLICATE, NO_PAGE, _invalid
+from tests.fakes.x_rules import check_create, check_timeline
 from tests.fakes.x_shown import DIALECTS, EXPANSIONS, TIMELINE_QUERY, cut, media_key, post_object, shown
 
 
@@ -14,6 +15,7 @@ class PostRoutes:
 
     # each returns (status, payload)
     def _create(self, path):
+        check_create(self.fake, self.body)  # X's refusals before anything is stored (x_rules)
         fake, data = self.fake, self._json()
         text = data.get("text", "")
         media_ids = (data.get("media") or {}).get("media_ids") or []
@@ -67,6 +69,7 @@ class PostRoutes:
         return post.id
 
     def _timeline(self, path):
+        check_timeline(self)  # max_results out of range is a 400 (x_rules)
         fake, q = self.fake, self.query
         if path != f"/2/users/{fake.user['id']}/tweets":
             return 404, NO_PAGE

@@ -6,7 +6,14 @@
 
 It keeps what it accepted (``fake.posts``, ``fake.images_of(post)``) and can be told,
 for the next matching request or always, to answer 400, 401, 403 (duplicate or not
-permitted), 429, 500 or 503, to stall, or to do what was asked and never answer.
+permitted), 429 (the 15-minute window; "429-24h" and "429-app-24h" the account's and the
+app's 24-hour caps; "429-usage-cap" a usage cap with room left in the window), 402 (credits
+used up), 500 or 503, to stall, or to do what was asked and never answer.
+
+It refuses what X refuses (x_rules.py): fields the spec does not list, more than 4 images,
+over 280 weighted characters unless ``premium=True`` (then 25,000), a reply to a post whose
+author did not mention or quote the account (``fake.add_outside_post``), the text of a post
+deleted less than ``duplicate_window`` seconds ago, a timeline's max_results out of 5..100.
 
 X's lag: with ``lag=N`` (or ``fake.lag = N``) a post is stored N seconds after the
 request arrived, by the fake's own clock (``clock=``, a callable giving an aware
@@ -39,11 +46,13 @@ from tests.fakes.x_answers import (
 )
 from tests.fakes.x_media import MediaRoutes
 from tests.fakes.x_posts import PostRoutes
+from tests.fakes.x_rules import Refused
 
 # A signature is accepted for the server's own address or for X's hosts: a client
 # behind DESK_X_API_BASE signs the X address it means, as a proxy in front of X needs.
 X_BASES = ("https://api.x.com", "https://api.twitter.com", "https://upload.twitter.com", "https://upload.x.com")
-FAULTS = {"400", "401", "403", "403-duplicate", "429", "500", "503", "stall", "drop"}
+FAULTS = {"400", "401", "403", "403-duplicate", "429", "429-24h", "429-app-24h", "429-usage-cap", "402", "500",
+          "503", "stall", "drop"}
 
 
 def pct(value: str) -> str:
@@ -80,13 +89,16 @@ class FakeX:
     def __init__(self, *, consumer_key="fake-consumer-key", consumer_secret="fake-consumer-secret",
                  access_token="1580000000000000001-fake-token", access_token_secret="fake-token-secret",
                  user_id="1580000000000000001", username="desk_institution", name="المؤسسة",
-                 refuse_profile_image=False, lag: float = 0.0, clock=None):
+                 refuse_profile_image=False, lag: float = 0.0, clock=None, premium: bool = False,
+                 duplicate_window: float = 24 * 3600):
         self.keys = dict(consumer_key=consumer_key, consumer_secret=consumer_secret,
                          access_token=access_token, access_token_secret=access_token_secret)
         self.user = {"id": user_id, "username": username, "name": name,
                      "profile_image_url": f"https://pbs.twimg.com/profile_images/{user_id}/logo_normal.png"}
         self.refuse_profile_image = refuse_profile_image
         self.lag = float(lag)  # seconds between a request and its post being stored
+        self.premium = premium  # Premium or Verified Organization: posts up to 25,000 characters
+        self.duplicate_window = float(duplicate_window)  # seconds X remembers a deleted post's text
         self.clock = clock or (lambda: datetime.now(timezone.utc))  # X's clock
         self.posts: list[Post] = []  # accepted and not deleted (stored or still pending)
         self.deleted: list[Post] = []
@@ -128,9 +140,16 @@ class FakeX:
     def add_post(self, text: str, created_at: datetime | None = None, *, author: str = "",
                  reply_to: str | None = None) -> Post:
         """A post that reached X by another way (the web, an earlier attempt), or, with
-        ``author``, someone else's post the account may reply to (on no timeline of the account)."""
+        ``author``, someone else's post (on no timeline of the account) that does not summon
+        it: X refuses the account's reply to it (``add_outside_post`` makes one that does)."""
         with self._lock:
             return self._store_post(text, reply_to, [], created_at, author)
+
+    def add_outside_post(self, text: str, **options):
+        """Another account's post, summoning the account when it mentions or quotes it."""
+        from tests.fakes.x_rules import add_outside_post
+
+        return add_outside_post(self, text, **options)
 
     def visible(self) -> list[Post]:
         """The posts X has stored by now (its clock): what a timeline or a duplicate check sees."""
@@ -246,15 +265,16 @@ class _Handler(PostRoutes, MediaRoutes, BaseHTTPRequestHandler):
                   ("POST", "/1.1/account/update_profile_image.json", "_profile_image")]
         for want, prefix, name in routes:
             if method == want and (path.startswith(prefix) if prefix.endswith("/") else path == prefix):
-                status, payload = getattr(self, name)(path)
+                try:
+                    status, payload = getattr(self, name)(path)
+                except Refused as refused:  # what X refuses before it stores or reads anything
+                    status, payload = refused.answer
                 return self._drop() if fault else self._reply(status, payload)  # "drop": done, never answered
         self._reply(404, NO_PAGE)
 
     def _fault_reply(self, fault: Fault, v1: bool) -> None:
-        if fault.kind == "429":
-            reset = str(fault.reset or int(time.time()) + 900)
-            headers = {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": reset}
-            return self._reply(429, _problem(429, "Too Many Requests"), headers)
+        if fault.kind.startswith("429") or fault.kind == "402":
+            return self._reply(*quota_answer(fault))
         status, payload = ANSWERS[fault.kind]
         if v1 and fault.kind in ("401", "403"):  # v1.1 speaks its older error shape
             payload = V1_UNAUTHORIZED if status == 401 else V1_TIER
@@ -289,6 +309,34 @@ class _Handler(PostRoutes, MediaRoutes, BaseHTTPRequestHandler):
         return 200, {"id_str": user["id"], "screen_name": user["username"], "name": user["name"],
                      "profile_image_url_https": user["profile_image_url"]}
 
+
+
+def quota_answer(fault: Fault) -> tuple[int, dict, dict]:
+    """X's "not now": the 15-minute limit, the account's or the app's 24-hour cap (its own headers
+    beside the 15-minute ones, which still show room), a usage cap (said in the body, the rate
+    headers showing room), or no credits left (402)."""
+    now = int(time.time())
+    rate = {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "99", "x-rate-limit-reset": str(now + 900)}
+    day = {"limit": "10000", "remaining": "9990", "reset": str(now + 20 * 3600)}
+    if fault.kind == "429":
+        reset = str(fault.reset or now + 900)
+        return 429, _problem(429, "Too Many Requests"), {**rate, "x-rate-limit-remaining": "0",
+                                                        "x-rate-limit-reset": reset}
+    if fault.kind in ("429-24h", "429-app-24h"):
+        spent, room = ("user", "app") if fault.kind == "429-24h" else ("app", "user")
+        headers = {**rate, **{f"x-{room}-limit-24hour-{k}": v for k, v in day.items()},
+                   f"x-{spent}-limit-24hour-limit": "17", f"x-{spent}-limit-24hour-remaining": "0",
+                   f"x-{spent}-limit-24hour-reset": str(fault.reset or now + 6 * 3600)}
+        return 429, _problem(429, "Too Many Requests"), headers
+    if fault.kind == "429-usage-cap":
+        body = {"account_id": "1580000000000000042", "product_name": "standard-basic", "title": "UsageCapExceeded",
+                "period": "Monthly", "scope": "Product", "detail": "Usage cap exceeded: Monthly product cap",
+                "type": "https://api.twitter.com/2/problems/usage-capped"}
+        return 429, body, rate
+    body = {"title": "CreditsDepleted", "type": "https://api.twitter.com/2/problems/credits",
+            "detail": "Your enrolled account [1580000000000000042] does not have any credits to fulfill this "
+                      "request."}
+    return 402, body, {}
 
 
 @contextmanager

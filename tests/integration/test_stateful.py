@@ -30,7 +30,7 @@ from hypothesis.stateful import (
 )
 
 from desk.core.content import content_hash
-from desk.core.errors import DeskError
+from desk.core.errors import DeskError, RateLimited
 from desk.core.states import State
 
 pytestmark = [pytest.mark.usefixtures("no_keyring"), pytest.mark.both_stores]  # never touch a real keyring
@@ -279,7 +279,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-X_FAULTS = st.sampled_from(["none", "none", "none", "503", "drop", "stall", "500"])
+# 429 and 402: X's "not now" (the limits lift a second later; credits the desk tries again for)
+X_FAULTS = st.sampled_from(["none", "none", "none", "503", "drop", "stall", "500", "429", "429-24h", "402"])
 LAG_SECONDS = st.sampled_from([0, 30, 90, 300])
 MOMENTS = st.lists(st.sampled_from([0, 31, 91, 301, 960, 1900]), min_size=1, max_size=3)
 
@@ -342,10 +343,14 @@ class LaggingXMachine(RuleBasedStateMachine):
         self.fake.lag = lag
         before = len(self.fake.posts)
         if fault != "none":  # stall: X holds it past the desk's timeout, then stores it
-            self.fake.fail_next(fault, on="POST /2/tweets", seconds=0.6)
+            self.fake.fail_next(fault, on="POST /2/tweets", seconds=0.6, reset=int(time.time()) + 1)
+        state_before = self.desk.store.posts.get(post).state
         try:
             self.sessions[who].publish(post)
             STATS["x:published"] += 1
+        except RateLimited as error:  # nothing went out: the post keeps its place
+            STATS[f"x:{error.key}"] += 1
+            assert self.desk.store.posts.get(post).state == state_before and len(self.fake.posts) == before
         except DeskError as error:
             STATS[f"x:{error.key}"] += 1
         self.fake.clear_faults()

@@ -52,8 +52,9 @@ def approved(desk, text: str, images=(), reply_to=None) -> int:
     return post_id
 
 
-def long_posts(desk) -> None:
-    """The office's account may post long texts (a paid X account)."""
+def long_posts(desk, fake) -> None:
+    """The office's account may post long texts (Premium or Verified Organization)."""
+    fake.premium = True
     with desk.store.transaction():
         desk.store.settings.set("char_limit", 4000, "admin")
 
@@ -108,7 +109,7 @@ def test_an_image_post_cut_off_is_found_though_x_appends_its_media_link(x_desk, 
 
 def test_a_reply_comes_back_with_the_replied_to_handle_in_front_and_is_found(x_desk):
     desk, fake = x_desk
-    question = fake.add_post("متى تبدأ الحالة المطرية؟", author="citizen_sa")
+    question = fake.add_outside_post(f"@{fake.user['username']} متى تبدأ الحالة المطرية؟", author="citizen_sa")
     post_id = approved(desk, "تبدأ مساء اليوم، نرجو الحذر", reply_to=question.id)
     cut_off(desk, fake, post_id)
     on_x = fake.posts[0]
@@ -131,7 +132,7 @@ def test_a_reply_in_the_accounts_own_thread_has_no_handle_in_front(x_desk):
 def test_a_long_post_is_found_by_its_note_or_without_it_by_its_beginning(x_desk, drift):
     desk, fake = x_desk
     fake.dropped_fields = drift
-    long_posts(desk)
+    long_posts(desk, fake)
     post_id = approved(desk, LONG)
     cut_off(desk, fake, post_id)
     item = shown(fake, fake.posts[0].id)
@@ -143,7 +144,7 @@ def test_a_long_post_is_found_by_its_note_or_without_it_by_its_beginning(x_desk,
 def test_the_older_field_names_are_used_when_x_takes_only_those_and_kept(x_desk):
     desk, fake = x_desk
     fake.fields_dialect = "tweet"  # tweet.fields and note_tweet, as X's reference pages say
-    long_posts(desk)
+    long_posts(desk, fake)
     post_id = approved(desk, LONG)
     cut_off(desk, fake, post_id)
     publisher = desk.publisher()

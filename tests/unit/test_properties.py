@@ -12,7 +12,7 @@ from desk.core.content import MediaItem, content_hash
 from desk.core.errors import DeskError, InvalidInput, NotPermitted
 from desk.core.lifecycle import FROM_STATES, Actor, PostFacts, decide
 from desk.core.roles import Role
-from desk.core.states import State
+from desk.core.states import SENDABLE, State
 from desk.core.text import check_characters, check_publishable, weighted_length
 
 # The autouse data-folder fixture is function-scoped; these tests never touch it.
@@ -129,6 +129,7 @@ def posts(draw):
         post_id=draw(st.integers(1, 10**6)), state=draw(st.sampled_from(list(State))), author=author, text=text,
         content_hash=digest, approved_hash=approved, writers=writers,
         approvers=tuple(draw(st.lists(st.sampled_from(NAMES[:-1]), max_size=2, unique=True))),
+        claimed_from=draw(st.one_of(st.none(), st.sampled_from(list(State)))),
     )
 
 
@@ -175,4 +176,25 @@ def test_nothing_is_sent_without_an_approval_of_this_content(post, actor, action
         return
     if decision.to_state in (State.PUBLISHING, State.SCHEDULED):
         assert post.approved_hash == post.content_hash
-        assert weighted_length(post.text) <= 280 or action == "schedule"
+        # a post that waits for X's limit sends nothing: its next claim checks the length again
+        assert weighted_length(post.text) <= 280 or action in ("schedule", "wait")
+
+
+@props
+@given(posts(), ACTORS)
+def test_a_post_x_said_not_now_to_goes_back_to_its_place_or_fails(post, actor):
+    """X's "not now" (429, 402) sent nothing: the post goes back to the state its claim took it
+    from, with its approval intact; it never lands anywhere a post could not be sent from."""
+    try:
+        decision = decide("wait", post, actor)
+    except DeskError:
+        assert post.state != State.PUBLISHING or not (actor.system or Role.SUPERVISOR in actor.roles)
+        return
+    assert post.state == State.PUBLISHING
+    assert decision.to_state in SENDABLE and not decision.clear_approval and decision.approved_hash is None
+    if post.approved_hash != post.content_hash or not post.approved_hash:
+        assert decision.to_state == State.FAILED
+    elif post.claimed_from in SENDABLE:
+        assert decision.to_state == post.claimed_from
+    else:
+        assert decision.to_state == State.APPROVED

@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desk.ui.x_caution import XCaution
+
 # x.com or twitter.com, the account's handle (or "i" / "i/web"), then the post's number
 X_LINK = re.compile(
     r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/([A-Za-z0-9_]{1,15}|i(?:/web)?)"
@@ -45,6 +47,7 @@ class ReplyField(QWidget):
         self.problem.setObjectName("disabled_reason")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.caution = XCaution()  # X may refuse the reply: said before it is written
         self.field.textChanged.connect(self._typed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -55,9 +58,11 @@ class ReplyField(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.problem)
+        column.addWidget(self.caution)
 
     def _typed(self) -> None:
         self.problem.setVisible(self.target() is None)
+        self.caution.show_for("", self.post_id())
         self.changed.emit()
 
     def text(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.ui import words
@@ -27,13 +29,26 @@ def advice(state: str) -> str:
 def problem_message(history: list[dict]) -> str:
     """The newest failure message, in the person's language when the desk knows its words."""
     for event in reversed(history):
-        if event["action"] in ("fail", "uncertain"):
+        if event["action"] in ("fail", "uncertain", "wait"):
             detail = event.get("detail") or {}
             fallback = detail.get("message") or detail.get("reason") or ""
             return words.desk_message(detail.get("key"), fallback, detail.get("params"))
         if event["action"] == "miss":
             return ""
     return ""
+
+
+def waiting_message(history: list[dict]) -> str:
+    """When X's "not now" was the last thing to happen to the post: what X said, and until when."""
+    if not history or history[-1]["action"] != "wait":
+        return ""
+    detail = history[-1].get("detail") or {}
+    try:  # once the limit has lifted there is nothing to wait for
+        if datetime.fromisoformat(detail["retry_after"]) <= datetime.now(timezone.utc):
+            return ""
+    except (KeyError, TypeError, ValueError):
+        return ""
+    return words.desk_message(detail.get("key"), detail.get("message") or "", detail.get("params"))
 
 
 # What a check of the account's timeline found, one sentence a post.

@@ -12,7 +12,7 @@ from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
 from desk.ui.post_list import PostList
 from desk.ui.post_text import first_line
-from desk.ui.publish.advice import advice, checked, problem_message
+from desk.ui.publish.advice import advice, checked, problem_message, waiting_message
 from desk.ui.publish.confirm import PublishConfirm
 from desk.ui.publish.schedule_dialog import ScheduleDialog
 from desk.ui.tasks import run_task
@@ -134,8 +134,9 @@ class ApprovedPage(QWidget):
         message = problem_message(shown["history"]) if state in ("failed", "uncertain") else ""
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
-        self.advice.setText(advice(state))
-        self.advice.setVisible(bool(advice(state)))
+        said = (waiting_message(shown["history"]) if shown else "") or advice(state)  # X's "not now": until when
+        self.advice.setText(said)
+        self.advice.setVisible(bool(said))
 
     def current_post(self):
         return self.detail.shown["post"] if self.detail.shown else None

@@ -17,6 +17,7 @@ from desk.ui.post_list import PostList
 from desk.ui.post_text import first_line
 from desk.ui.reason_dialog import ReasonDialog
 from desk.ui.review.diff import text_diff_html
+from desk.ui.x_caution import XCaution
 
 
 class ReviewPage(QWidget):
@@ -49,6 +50,7 @@ class ReviewPage(QWidget):
         self.return_button.clicked.connect(self.ask_return)
         self.reject_button = QPushButton(self.tr("Reject with a reason…"))
         self.reject_button.clicked.connect(self.ask_reject)
+        self.x_caution = XCaution()  # what X may refuse although the desk approves it
         self.why_not = QLabel()
         self.why_not.setObjectName("disabled_reason")
         self.why_not.setWordWrap(True)
@@ -69,6 +71,7 @@ class ReviewPage(QWidget):
         right_column.addWidget(self.detail, 3)
         right_column.addWidget(self.changes_title)
         right_column.addWidget(self.changes)
+        right_column.addWidget(self.x_caution)
         right_column.addWidget(self.why_not)
         right_column.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -115,6 +118,7 @@ class ReviewPage(QWidget):
             self.detail.clear()
             self.changes.setText("")
             self.why_not.setText("")
+            self.x_caution.show_for("", None)
             return
         post = shown["post"]
         refusal = self.session.why_not_approve(post.id)
@@ -125,6 +129,7 @@ class ReviewPage(QWidget):
         self.return_button.setEnabled(not own)
         self.reject_button.setEnabled(not own)
         self.changes.setText(self._changes(post))
+        self.x_caution.show_for(post.text, post.reply_to)
 
     def _changes(self, post) -> str:
         # The store keeps the content of every review decision: each desk sees the same.

@@ -3,7 +3,10 @@ idle lock, training, language."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox
+
+from desk.core.messages import render
+from desk.ui import i18n
 
 
 class DeskSettingsBox(QGroupBox):
@@ -20,6 +23,10 @@ class DeskSettingsBox(QGroupBox):
         self.char_limit = QSpinBox()
         self.char_limit.setRange(280, 25000)
         self.char_limit.setSuffix(self.tr(" characters"))
+        # over 280 only for accounts with Premium or Verified Organization: said where it is set
+        self.long_note = QLabel(render("long.warning", i18n.current(), {}))
+        self.long_note.setObjectName("muted")
+        self.long_note.setWordWrap(True)
         self.schedule_days = QSpinBox()  # X schedules no further than a year; more if the office says so
         self.schedule_days.setRange(1, 10 * 366)
         self.idle = QSpinBox()
@@ -45,6 +52,9 @@ class DeskSettingsBox(QGroupBox):
         for label, field in rows:
             field.setAccessibleName(label)
             form.addRow(label, field)
+            if field is self.char_limit:
+                form.addRow("", self.long_note)
+                field.setAccessibleDescription(self.long_note.text())
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.save_button)
