@@ -15,9 +15,13 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class OutgoingImage:
+    """A file of the post: an image, a GIF or a video (then maybe with its SubRip caption)."""
+
     path: Path
     mime: str
     alt: str
+    caption: Path | None = None
+    caption_lang: str = ""  # "ar" or "en"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,9 @@ class Publisher(ABC):
     kind: str = ""  # "x" or "training"
 
     @abstractmethod
-    def send(self, post: OutgoingPost) -> SentPost: ...
+    def send(self, post: OutgoingPost, progress=None) -> SentPost:
+        """``progress``: a desk.publish.progress.Progress, told how far the media got; its
+        cancel is honoured only before the post request."""
 
     @abstractmethod
     def withdraw(self, x_post_id: str) -> None: ...

@@ -6,7 +6,6 @@ goes to ``failed``, an ambiguous one to ``uncertain`` for the reconciler.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import Callable
 
 from desk.core.errors import Conflict, DeskError, PublishError, PublishUncertain, RateLimited, WrongState
 from desk.core.lifecycle import SYSTEM, Actor
-from desk.core.media import MIME
+from desk.core.media import MIME, file_sha256
 from desk.core.states import State
 from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 
@@ -50,8 +49,12 @@ class Outbox:
         self.publisher = publisher
 
     def outgoing(self, post) -> OutgoingPost:
+        caption = next((m for m in post.media if m.ext == "srt"), None)  # the video's, in its language
         images = tuple(
-            OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt) for m in post.media
+            OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt,
+                          **({"caption": self.store.media.path(caption.sha256, "srt"), "caption_lang": caption.alt}
+                             if caption and m.ext == "mp4" else {}))
+            for m in post.media if m.ext != "srt"
         )
         return OutgoingPost(post.id, post.text, post.reply_to, images)
 
@@ -60,7 +63,7 @@ class Outbox:
         for item in post.media:
             path = self.store.media.path(item.sha256, item.ext)
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                digest = file_sha256(path)  # in pieces: a video may be 512 MB
             except FileNotFoundError:  # gone, not changed: say so, and how to mend it
                 raise WrongState("media.file_missing", post_id=post.id, name=path.name) from None
             except OSError:
@@ -78,19 +81,20 @@ class Outbox:
         if until and until > (now or datetime.now(timezone.utc)):
             raise RateLimited(reset_at=until)
 
-    def publish(self, post_id: int, actor: Actor, expected_version: int | None = None):
-        """Claim (one compare-and-set), send, and record what happened."""
+    def publish(self, post_id: int, actor: Actor, expected_version: int | None = None, progress=None):
+        """Claim (one compare-and-set), send, and record what happened. ``progress``: see
+        desk.publish.progress (how far the upload is; a cancel before the post request)."""
         publisher = self.publisher()
         self.rate_limit_gate()
         self.check_files(self.store.posts.get(post_id))
         post = self._record(post_id, "claim", actor, expected_version=expected_version,
                             detail={"publisher": publisher.kind})
-        return self.send_claimed(post, actor, publisher)
+        return self.send_claimed(post, actor, publisher, progress)
 
-    def send_claimed(self, post, actor: Actor, publisher: Publisher):
+    def send_claimed(self, post, actor: Actor, publisher: Publisher, progress=None):
         _stop_at("claimed")  # committed 'publishing', nothing sent yet
         try:
-            sent = publisher.send(self.outgoing(post))
+            sent = publisher.send(self.outgoing(post), progress)
             _stop_at("answered")  # X answered, the desk has not recorded it
         except RateLimited as error:
             reset = error.reset_at.isoformat() if error.reset_at else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.fakes.x_answers import DUPLICATE, NO_PAGE, _invalid, tco
+from tests.fakes.x_media import check_post_media
 
 
 class PostRoutes:
@@ -14,6 +15,8 @@ class PostRoutes:
     # each returns (status, payload)
     def _create(self, path):
         fake, data = self.fake, self._json()
+        if refused := check_post_media(fake, data):
+            return refused
         text = data.get("text", "")
         media_ids = (data.get("media") or {}).get("media_ids") or []
         reply_to = (data.get("reply") or {}).get("in_reply_to_tweet_id")

@@ -89,6 +89,8 @@ class FakeX:
         self.posts: list[Post] = []  # accepted and not deleted (stored or still pending)
         self.deleted: list[Post] = []
         self.media: dict[str, Media] = {}
+        self.processing_steps = 2  # STATUS requests before a GIF or video is processed (0: at finalize)
+        self.check_after_secs = 0  # what X asks the client to wait between STATUS requests
         self.profile_images: list[bytes] = []
         self.requests: list[str] = []  # "METHOD /path" of every request, signed or not
         self.bad_signatures = 0
