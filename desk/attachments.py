@@ -96,21 +96,34 @@ def _as_media(check, name: str):
         raise
 
 
-def check_kinds(sources) -> None:
-    """The post's set of files (X: 4 images, or 1 GIF, or 1 video and its caption), before
-    any file is read whole or kept."""
+def check_kinds(sources) -> list[str]:
+    """The post's set of files (X: 4 images, or 1 GIF, or 1 video and its caption), and each
+    one's description or caption language, before any file is read whole or kept."""
     exts = []
-    for source, _alt in sources:
+    for source, alt in sources:
         kind = kind_of(source)
+        if kind == "srt":
+            _language(alt, source.sha256[:12] if isinstance(source, MediaItem) else _named(source)[0])
+        else:
+            check_alt(alt)
         exts.append({"image": "png"}.get(kind, kind))
     check_set(exts)
+    return exts
+
+
+def accept_all(store, sources) -> list[MediaItem]:
+    """Every file checked, the video last: a refused caption or image keeps no video behind."""
+    exts = check_kinds(sources)
+    order = sorted(range(len(sources)), key=lambda i: exts[i] == "mp4")
+    kept = {i: accept(store, *sources[i]) for i in order}
+    return [kept[i] for i in range(len(sources))]
 
 
 def accept(store, source, alt: str) -> MediaItem:
     """A file for a draft: checked, kept, and described as the post will hold it."""
     if isinstance(source, MediaItem):  # a file the post already holds; its alt (or language) may change
         if source.ext == "srt":
-            return MediaItem(source.sha256, source.ext, _language(alt, source.sha256), source.size)
+            return MediaItem(source.sha256, source.ext, _language(alt, source.sha256[:12]), source.size)
         return MediaItem(source.sha256, source.ext, check_alt(alt), source.size)
     name, path, data = _named(source)
     kind = kind_of(source)
@@ -133,5 +146,5 @@ def accept(store, source, alt: str) -> MediaItem:
 def _language(alt: str, name: str) -> str:
     language = (alt or "").strip().lower()
     if language not in LANGUAGES:
-        raise InvalidInput("media.caption_language", name=name[:12])
+        raise InvalidInput("media.caption_language", name=name)
     return language

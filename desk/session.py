@@ -138,14 +138,13 @@ class Session(StaffActs, JoinActs):
     # drafts ------------------------------------------------------------------
     def _content(self, text: str, images, reply_to) -> tuple[str, tuple[MediaItem, ...], str | None]:
         """Check text and files, store the files, return what the post will hold."""
-        from desk.attachments import accept, check_kinds
+        from desk.attachments import accept_all
 
         text = check_draft_text(text)
         reply_to = check_reply_target(reply_to)
         images = list(images or [])
         check_count(len(images) - 1)  # a video may bring its caption; the set is checked next
-        check_kinds(images)  # 4 images, or 1 GIF, or 1 video (and caption): before any file is kept
-        media = [accept(self.store, source, alt) for source, alt in images]
+        media = accept_all(self.store, images)  # 4 images, or 1 GIF, or 1 video (and caption)
         return text, tuple(media), reply_to
 
     def draft(self, text: str, images=(), reply_to: str | None = None) -> int:
