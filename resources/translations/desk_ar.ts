@@ -228,127 +228,127 @@
 <context>
     <name>ApprovedPage</name>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="31"/>
+        <location filename="../../desk/ui/publish/page.py" line="32"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38"/>
+        <location filename="../../desk/ui/publish/page.py" line="39"/>
         <source>Approved, scheduled and problem posts</source>
         <translation>المنشورات المعتمدة والمجدولة والمتعثرة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="47"/>
+        <location filename="../../desk/ui/publish/page.py" line="48"/>
         <source>Publish now…</source>
         <translation>انشر الآن…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="49"/>
+        <location filename="../../desk/ui/publish/page.py" line="50"/>
         <source>Schedule…</source>
         <translation>جدولة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="51"/>
+        <location filename="../../desk/ui/publish/page.py" line="52"/>
         <source>Unschedule</source>
         <translation>ألغِ الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="53"/>
+        <location filename="../../desk/ui/publish/page.py" line="54"/>
         <source>Check X now</source>
         <translation>تحقّق من X الآن</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="54"/>
+        <location filename="../../desk/ui/publish/page.py" line="55"/>
         <source>Look for the unconfirmed posts on the account&apos;s timeline and settle each: published, or safe to publish again.</source>
         <translation>البحث عن المنشورات غير المؤكدة في الخط الزمني للحساب وحسم أمر كل منها: منشور، أو يمكن نشره مرة أخرى بأمان.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="85"/>
+        <location filename="../../desk/ui/publish/page.py" line="88"/>
         <source>Ready to publish</source>
         <translation>جاهزة للنشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="85"/>
+        <location filename="../../desk/ui/publish/page.py" line="88"/>
         <source>Scheduled</source>
         <translation>مجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="85"/>
+        <location filename="../../desk/ui/publish/page.py" line="88"/>
         <source>Needs attention</source>
         <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="89"/>
+        <location filename="../../desk/ui/publish/page.py" line="92"/>
         <source>Resume publishing</source>
         <translation>استئناف النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="89"/>
+        <location filename="../../desk/ui/publish/page.py" line="92"/>
         <source>Pause all publishing</source>
         <translation>إيقاف كل النشر مؤقتًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="161"/>
+        <location filename="../../desk/ui/publish/page.py" line="167"/>
         <source>Publishing post #%1…</source>
         <translation>جارٍ نشر المنشور رقم %1…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="167"/>
+        <location filename="../../desk/ui/publish/page.py" line="176"/>
         <source>Post #%1 is on the training timeline.</source>
         <translation>المنشور رقم %1 في خط التدريب الزمني.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="169"/>
+        <location filename="../../desk/ui/publish/page.py" line="178"/>
         <source>Post #%1 is published: %2</source>
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="185"/>
+        <location filename="../../desk/ui/publish/page.py" line="195"/>
         <source>Looking for the unconfirmed posts on X…</source>
         <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="195"/>
+        <location filename="../../desk/ui/publish/page.py" line="205"/>
         <source>No post is waiting for a check any more: another desk has settled them.</source>
         <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="216"/>
+        <location filename="../../desk/ui/publish/page.py" line="226"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="223"/>
+        <location filename="../../desk/ui/publish/page.py" line="233"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="227"/>
+        <location filename="../../desk/ui/publish/page.py" line="237"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="229"/>
+        <location filename="../../desk/ui/publish/page.py" line="239"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -423,81 +423,81 @@
     </message>
     <message>
         <location filename="../../desk/ui/compose/page.py" line="59"/>
-        <source>Add images…</source>
-        <translation>أضف صورًا…</translation>
+        <source>Add images or video…</source>
+        <translation>إضافة صور أو فيديو…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/compose/page.py" line="60"/>
-        <source>Or drag image files onto this page. Up to 4 images.</source>
-        <translation>أو اسحب ملفات الصور إلى هذه الصفحة. حتى 4 صور.</translation>
+        <source>Or drag files onto this page. Up to 4 images, or one GIF, or one MP4 video with its SubRip (.srt) captions.</source>
+        <translation>أو اسحب الملفات إلى هذه الصفحة. حتى 4 صور، أو صورة GIF واحدة، أو فيديو MP4 واحد مع ترجمته بصيغة SubRip (.srt).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="62"/>
+        <location filename="../../desk/ui/compose/page.py" line="63"/>
         <source>New draft</source>
         <translation>مسودة جديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="64"/>
+        <location filename="../../desk/ui/compose/page.py" line="65"/>
         <source>Save draft</source>
         <translation>احفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="65"/>
+        <location filename="../../desk/ui/compose/page.py" line="66"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="67"/>
+        <location filename="../../desk/ui/compose/page.py" line="68"/>
         <source>Submit for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="68"/>
+        <location filename="../../desk/ui/compose/page.py" line="69"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="71"/>
+        <location filename="../../desk/ui/compose/page.py" line="72"/>
         <source>Take back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="89"/>
+        <location filename="../../desk/ui/compose/page.py" line="90"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="119"/>
+        <location filename="../../desk/ui/compose/page.py" line="120"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="204"/>
+        <location filename="../../desk/ui/compose/page.py" line="205"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="221"/>
-        <source>Add images</source>
-        <translation>إضافة صور</translation>
+        <location filename="../../desk/ui/compose/page.py" line="223"/>
+        <source>Add images or video</source>
+        <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="222"/>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
-        <translation>الصور (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+        <location filename="../../desk/ui/compose/page.py" line="224"/>
+        <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
+        <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="274"/>
+        <location filename="../../desk/ui/compose/page.py" line="276"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="296"/>
+        <location filename="../../desk/ui/compose/page.py" line="298"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="346"/>
+        <location filename="../../desk/ui/compose/page.py" line="348"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -546,17 +546,17 @@
         <translation>لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="100"/>
+        <location filename="../../desk/ui/context.py" line="101"/>
         <source>Scheduled posts are published by the workstation %1, not by this one (%2).</source>
         <translation>تنشر المحطة %1 المنشورات المجدولة، لا هذه المحطة (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="151"/>
+        <location filename="../../desk/ui/context.py" line="152"/>
         <source>The request could not be completed (%1).</source>
         <translation>تعذّر إتمام الطلب (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="152"/>
+        <location filename="../../desk/ui/context.py" line="153"/>
         <location filename="../../desk/ui/sign_in.py" line="199"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
@@ -817,37 +817,64 @@
 <context>
     <name>ImageCard</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="53"/>
+        <location filename="../../desk/ui/compose/images.py" line="63"/>
+        <source>Language of the captions</source>
+        <translation>لغة الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="66"/>
+        <source>Captions</source>
+        <translation>ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="68"/>
+        <source>Caption file</source>
+        <translation>ملف الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="73"/>
+        <source>Describe the video for people who cannot see it</source>
+        <translation>صِف الفيديو لمن لا يستطيع مشاهدته</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="74"/>
+        <source>Description of the video</source>
+        <translation>وصف الفيديو</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="75"/>
+        <source>Video</source>
+        <translation>الفيديو</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="77"/>
         <source>Describe the image for people who cannot see it</source>
         <translation>صِف الصورة لمن لا يستطيع رؤيتها</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="54"/>
+        <location filename="../../desk/ui/compose/images.py" line="78"/>
         <source>Description of image %1</source>
         <translation>وصف الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="55"/>
+        <location filename="../../desk/ui/compose/images.py" line="79"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="57"/>
+        <location filename="../../desk/ui/compose/images.py" line="82"/>
         <source>Remove</source>
         <translation>احذف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="58"/>
+        <location filename="../../desk/ui/compose/images.py" line="83"/>
         <source>Remove image %1</source>
         <translation>احذف الصورة %1</translation>
     </message>
-</context>
-<context>
-    <name>ImageStrip</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="103"/>
-        <source>A post carries at most %1 images.</source>
-        <translation>يحمل المنشور %1 صور على الأكثر.</translation>
+        <location filename="../../desk/ui/compose/images.py" line="84"/>
+        <source>Remove %1</source>
+        <translation>إزالة %1</translation>
     </message>
 </context>
 <context>
@@ -1028,42 +1055,42 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>#</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>Published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>On X</source>
         <translation>في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="89"/>
+        <location filename="../../desk/ui/log/model.py" line="87"/>
         <source>%1 · training</source>
         <translation>%1 · تدريب</translation>
     </message>
@@ -1222,17 +1249,17 @@
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="197"/>
+        <location filename="../../desk/ui/main_window.py" line="203"/>
         <source>This workstation holds the X keys.</source>
         <translation>تحتفظ هذه المحطة بمفاتيح X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="206"/>
+        <location filename="../../desk/ui/main_window.py" line="212"/>
         <source>Posts waiting for review: %1.</source>
         <translation>منشورات تنتظر المراجعة: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="207"/>
+        <location filename="../../desk/ui/main_window.py" line="213"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1336,6 +1363,11 @@
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/post_detail.py" line="93"/>
+        <source>The video has no description.</source>
+        <translation>الفيديو بلا وصف.</translation>
+    </message>
 </context>
 <context>
     <name>PostPreview</name>
@@ -1378,34 +1410,67 @@
 <context>
     <name>PublishConfirm</name>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="15"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="16"/>
         <source>Publish now?</source>
         <translation>النشر الآن؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="18"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="19"/>
         <source>This post goes out now on X, on the account @%1, for everyone to see.</source>
         <translation>سيُنشر هذا المنشور الآن في X على الحساب ‎@%1‎ ليراه الجميع.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="20"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="21"/>
         <source>This post goes to the desk&apos;s training timeline (@%1), not to X.</source>
         <translation>سيذهب هذا المنشور إلى خط التدريب الزمني في المكتب (‎@%1‎)، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="31"/>
-        <source>Image %1: %2</source>
-        <translation>الصورة %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="32"/>
-        <source>(no description)</source>
-        <translation>(بلا وصف)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="36"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="33"/>
         <source>Publish now</source>
         <translation>انشر الآن</translation>
+    </message>
+</context>
+<context>
+    <name>PublishProgress</name>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="23"/>
+        <source>Publishing progress</source>
+        <translation>تقدّم النشر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="24"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="25"/>
+        <source>Stop before the post is sent to X. Once the post is on its way it cannot be stopped.</source>
+        <translation>أوقِف النشر قبل إرسال المنشور إلى X. بعد أن يبدأ إرسال المنشور لا يمكن إيقافه.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="43"/>
+        <source>Getting ready…</source>
+        <translation>جارٍ التحضير…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="54"/>
+        <source>Uploading: %1 of %2 MB</source>
+        <translation>جارٍ الرفع: %1 من %2 م.ب</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="59"/>
+        <source>X is processing the media: %1%</source>
+        <translation>يعالج X الوسائط: %1٪</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="62"/>
+        <source>Sending the post to X…</source>
+        <translation>جارٍ إرسال المنشور إلى X…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="68"/>
+        <source>Cancelling: nothing will be sent…</source>
+        <translation>جارٍ الإلغاء: لن يُرسل شيء…</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +1986,39 @@
         <location filename="../../desk/ui/words.py" line="36"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
+    </message>
+</context>
+<context>
+    <name>media_look</name>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="39"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="41"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="46"/>
+        <source>Captions: %1</source>
+        <translation>الترجمة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="57"/>
+        <source>(no description)</source>
+        <translation>(بلا وصف)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="59"/>
+        <source>Video: %1</source>
+        <translation>الفيديو: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="61"/>
+        <source>Image %1: %2</source>
+        <translation>الصورة %1: %2</translation>
     </message>
 </context>
 <context>
