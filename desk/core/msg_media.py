@@ -64,6 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Publish again later.",
         "ظل X يعالج {name} أكثر من {minutes} دقيقة، فتوقف المكتب عن الانتظار ولم يُرسل شيئًا. انشر من جديد لاحقًا.",
     ),
+    "media.changed_while_sending": (
+        "{name} changed on disk while it was being sent, so it is no longer what was approved; nothing was "
+        "published. Restore the file or edit the post.",
+        "تغيّر الملف {name} على القرص أثناء إرساله، فلم يعد هو ما اعتُمد، ولم يُنشر شيء. استرجع الملف أو عدّل المنشور.",
+    ),
     "media.too_many_chunks": (
         "{name} is too large to upload in X's 1,000 parts.",
         "الملف {name} أكبر من أن يُرفع في الأجزاء الألف التي يقبلها X.",

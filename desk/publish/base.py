@@ -22,6 +22,8 @@ class OutgoingImage:
     alt: str
     caption: Path | None = None
     caption_lang: str = ""  # "ar" or "en"
+    sha256: str = ""  # what the approval covers: the bytes sent are checked against it
+    caption_sha256: str = ""
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,9 @@ class Outbox:
     def outgoing(self, post) -> OutgoingPost:
         caption = next((m for m in post.media if m.ext == "srt"), None)  # the video's, in its language
         images = tuple(
-            OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt,
-                          **({"caption": self.store.media.path(caption.sha256, "srt"), "caption_lang": caption.alt}
-                             if caption and m.ext == "mp4" else {}))
+            OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt, sha256=m.sha256,
+                          **({"caption": self.store.media.path(caption.sha256, "srt"), "caption_lang": caption.alt,
+                              "caption_sha256": caption.sha256} if caption and m.ext == "mp4" else {}))
             for m in post.media if m.ext != "srt"
         )
         return OutgoingPost(post.id, post.text, post.reply_to, images)

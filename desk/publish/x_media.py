@@ -7,6 +7,7 @@ Nothing here puts anything on the account: whatever goes wrong before ``POST /2/
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -66,6 +67,7 @@ def upload_image(publisher, image: OutgoingImage) -> str:
         data = Path(image.path).read_bytes()  # at most 5 MB
     except OSError:
         raise PublishError("media.missing", name=name) from None
+    _same(data, image.sha256, name)
     files = {"media": (name, data, image.mime or "application/octet-stream")}
     body = publisher._call("media", lambda: publisher._signed("POST", API + "/2/media/upload",
                                                               data={"media_category": "tweet_image"}, files=files),
@@ -91,9 +93,11 @@ def upload_chunked(publisher, item: OutgoingImage, progress: Progress, *, chunk:
         source = open(path, "rb")
     except OSError:
         raise PublishError("media.missing", name=name) from None
+    sha = hashlib.sha256()
     with source:
         index = 0
         while data := source.read(chunk):
+            sha.update(data)
             progress.check()
             part = {"media": (name, data, "application/octet-stream")}
             publisher._call("media", lambda: _empty_ok(publisher._signed(
@@ -101,6 +105,8 @@ def upload_chunked(publisher, item: OutgoingImage, progress: Progress, *, chunk:
                 files=part)), name=name)
             index += 1
             progress.sent(len(data))
+    if item.sha256 and sha.hexdigest() != item.sha256:  # changed on disk since the check: X never uses it
+        raise PublishError("media.changed_while_sending", name=name)
     progress.check()
     body = publisher._call("media", lambda: publisher._signed(
         "POST", f"{API}/2/media/upload/{media_id}/finalize"), name=name)
@@ -139,6 +145,7 @@ def add_caption(publisher, video_id: str, category: str, item: OutgoingImage, pr
         data = Path(item.caption).read_bytes()  # a caption file is small (checked at attach)
     except OSError:
         raise PublishError("media.missing", name=name) from None
+    _same(data, item.caption_sha256, name)
     files = {"media": (name, data, "text/srt")}
     body = publisher._call("media", lambda: publisher._signed(
         "POST", API + "/2/media/upload", data={"media_category": "subtitles"}, files=files), name=name)
@@ -148,6 +155,11 @@ def add_caption(publisher, video_id: str, category: str, item: OutgoingImage, pr
     payload = {"id": video_id, "media_category": SUBTITLE_CATEGORY[category],
                "subtitles": {"id": caption_id, "language_code": code, "display_name": shown}}
     publisher._call("media", lambda: publisher._signed("POST", API + "/2/media/subtitles", json=payload), name=name)
+
+
+def _same(data: bytes, sha256: str, name: str) -> None:
+    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
+        raise PublishError("media.changed_while_sending", name=name)
 
 
 def _alt(publisher, media_id: str, alt: str, name: str) -> None:

@@ -293,3 +293,22 @@ def test_requests_carry_only_the_schema_fields(fake, publisher, small_chunks, tm
     assert seen[0] == ("/2/media/upload/initialize", [], ["media_category", "media_type", "total_bytes"])
     assert {tuple(s[1]) for s in seen if s[0].endswith("/append")} == {("segment_index",)}
     assert json.dumps(seen).count("media_type") == 1
+
+
+def test_a_file_that_changed_since_approval_is_never_finalized(fake, publisher, small_chunks, tmp_path):
+    import hashlib
+
+    path = write_mp4(tmp_path / "v.mp4", 200 * 1024)
+    approved = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.write_bytes(path.read_bytes()[:-1] + b"\x00")  # same size, one byte different
+    with pytest.raises(PublishError) as caught:
+        publisher.send(post(OutgoingImage(path, "video/mp4", "", sha256=approved)))
+    assert caught.value.key == "media.changed_while_sending"
+    assert not any(r.endswith("/finalize") for r in fake.requests) and "POST /2/tweets" not in fake.requests
+    srt = tmp_path / "c.srt"
+    srt.write_bytes(SRT_AR)
+    good = write_mp4(tmp_path / "w.mp4", 2048)
+    with pytest.raises(PublishError) as caught:
+        publisher.send(post(OutgoingImage(good, "video/mp4", "", caption=srt, caption_lang="ar",
+                                          caption_sha256=hashlib.sha256(b"other").hexdigest())))
+    assert caught.value.key == "media.changed_while_sending" and "POST /2/tweets" not in fake.requests
