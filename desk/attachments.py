@@ -112,35 +112,48 @@ def check_kinds(sources) -> list[str]:
 
 
 def accept_all(store, sources) -> list[MediaItem]:
-    """Every file checked, the video last: a refused caption or image keeps no video behind."""
+    """Every file checked before any is kept; the video, checked on its own copy, is kept
+    first, then the small files: a refused file leaves nothing behind."""
     exts = check_kinds(sources)
-    order = sorted(range(len(sources)), key=lambda i: exts[i] == "mp4")
-    kept = {i: accept(store, *sources[i]) for i in order}
-    return [kept[i] for i in range(len(sources))]
+    small = {i: _check_small(*sources[i]) for i in range(len(sources)) if exts[i] != "mp4"}
+    items = {i: _keep_video(store, *sources[i]) for i in range(len(sources)) if exts[i] == "mp4"}
+    for i, checked in small.items():
+        if isinstance(checked, MediaItem):
+            items[i] = checked
+        else:
+            store.media.save(checked)
+            items[i] = MediaItem(checked.sha256, checked.ext, checked.alt, len(checked.data))
+    return [items[i] for i in range(len(sources))]
 
 
 def accept(store, source, alt: str) -> MediaItem:
-    """A file for a draft: checked, kept, and described as the post will hold it."""
-    if isinstance(source, MediaItem):  # a file the post already holds; its alt (or language) may change
+    """One file for a draft: checked, kept, and described as the post will hold it."""
+    return accept_all(store, [(source, alt)])[0]
+
+
+def _check_small(source, alt: str):
+    """An image, a GIF or a caption, checked and read (nothing kept yet); a file the post
+    already holds: the item with its alt text (or language) checked."""
+    if isinstance(source, MediaItem):
         if source.ext == "srt":
             return MediaItem(source.sha256, source.ext, _language(alt, source.sha256[:12]), source.size)
         return MediaItem(source.sha256, source.ext, check_alt(alt), source.size)
     name, path, data = _named(source)
-    kind = kind_of(source)
-    if kind == "mp4":
-        if path is None:
-            raise InvalidInput("media.video_kind", name=name)
-        checked = store.media.save_video(path, lambda copy: check_video(copy, name, alt))
-        return MediaItem(checked.sha256, checked.ext, checked.alt, checked.size)
-    if kind == "srt":
-        data = _read_small(path, data, name, MAX_CAPTION)
-        checked = check_caption(data, name, alt)
-    else:
-        from desk.service import read_image
+    if kind_of(source) == "srt":
+        return check_caption(_read_small(path, data, name, MAX_CAPTION), name, alt)
+    from desk.service import read_image
 
-        checked = _as_media(lambda: read_image(source, alt), name)
-    store.media.save(checked)
-    return MediaItem(checked.sha256, checked.ext, checked.alt, len(checked.data))
+    return _as_media(lambda: read_image(source, alt), name)
+
+
+def _keep_video(store, source, alt: str) -> MediaItem:
+    if isinstance(source, MediaItem):
+        return MediaItem(source.sha256, source.ext, check_alt(alt), source.size)
+    name, path, _data = _named(source)
+    if path is None:
+        raise InvalidInput("media.video_kind", name=name)
+    checked = store.media.save_video(path, lambda copy: check_video(copy, name, alt))
+    return MediaItem(checked.sha256, checked.ext, checked.alt, checked.size)
 
 
 def _language(alt: str, name: str) -> str:

@@ -82,6 +82,10 @@ def test_a_broken_or_unfit_file_is_refused_and_nothing_changes(desk_x, tmp_path)
     Image.new("RGB", (8, 8), "red").save(png)
     en = tmp_path / "en.srt"
     en.write_bytes(SRT_EN)
+    bad_srt = tmp_path / "bad.srt"
+    bad_srt.write_bytes(b"1\n00:00:05,000 --> 00:00:01,000\nbackwards\n")
+    not_media = tmp_path / "n.png"
+    not_media.write_bytes(b"\x00 nothing the desk reads")
     before = sorted(p.name for p in (desk.folder / "media").iterdir())
     rows = sara.log_count()
     cases = {
@@ -90,6 +94,8 @@ def test_a_broken_or_unfit_file_is_refused_and_nothing_changes(desk_x, tmp_path)
         "media.caption_without_video": [(str(en), "en")],
         "media.caption_language": [(str(good), ""), (str(en), "fr")],
         "media.one_caption": [(str(good), ""), (str(en), "en"), (str(en), "en")],
+        "media.caption_broken": [(str(good), ""), (str(bad_srt), "en")],
+        "media.not_media": [(str(png), ""), (str(not_media), "")],  # the good picture is not kept either
     }
     for key, files in cases.items():
         with pytest.raises(InvalidInput) as caught:
