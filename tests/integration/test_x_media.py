@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 
 from desk.core.errors import PublishError
@@ -312,3 +313,19 @@ def test_a_file_that_changed_since_approval_is_never_finalized(fake, publisher, 
         publisher.send(post(OutgoingImage(good, "video/mp4", "", caption=srt, caption_lang="ar",
                                           caption_sha256=hashlib.sha256(b"other").hexdigest())))
     assert caught.value.key == "media.changed_while_sending" and "POST /2/tweets" not in fake.requests
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(min_value=200, max_value=96 * 1024), chunk=st.integers(min_value=1024, max_value=40 * 1024))
+def test_any_size_in_any_chunks_arrives_whole(tmp_path, monkeypatch, size, chunk):
+    monkeypatch.setattr(x_media, "CHUNK", chunk)
+    path = write_mp4(tmp_path / f"v{size}-{chunk}.mp4", size)
+    with running_fake_x() as fake:
+        fake.processing_steps = 1
+        publisher = XPublisher(**fake.keys, api_base=fake.base_url, timeout=2.0, handle="desk_institution")
+        progress = Recorder()
+        publisher.send(post(OutgoingImage(path, "video/mp4", "")), progress)
+        (media,) = fake.images_of(fake.posts[0])
+        assert media.data == path.read_bytes()
+        assert sum(r.endswith("/append") for r in fake.requests) == -(-size // chunk)
+        assert [d for s, d, _ in progress.reports if s == "upload"][-1] == size
