@@ -111,3 +111,24 @@ def test_publishing_shows_progress_and_cancel_stops_before_the_post(qtbot, open_
     qtbot.waitUntil(lambda: window.ctx.session.post(post_id).state == State.PUBLISHED, timeout=15000)
     qtbot.waitUntil(lambda: tasks.tracker().idle())
     assert len(fake.posts) == 1 and fake.images_of(fake.posts[0])[0].category == "tweet_video"
+
+
+def test_the_confirmation_names_the_video_and_its_captions(qtbot, open_window, desk, tmp_path, lang):
+    video = write_mp4(tmp_path / "v.mp4", 32 * 1024)
+    caption = tmp_path / "c.srt"
+    caption.write_bytes(SRT_AR)
+    sara = as_user(desk, "sara")
+    post_id = sara.draft("حفل التخرج", [(str(video), "الطلاب على المنصة"), (str(caption), "ar")])
+    sara.submit(post_id)
+    as_user(desk, "khalid").approve(post_id)
+    window = open_window(desk, "huda")
+    window.places.go("approved")
+    page = window.page["approved"]
+    page._select(post_id)
+    page._confirm(window.ctx.session.post(post_id), "x")
+    qtbot.waitUntil(lambda: page.dialog.isVisible())
+    expected = {"en": "Video: الطلاب على المنصة\nCaptions: Arabic", "ar": "الفيديو: الطلاب على المنصة\nالترجمة: العربية"}
+    assert page.dialog.alts.text() == expected[lang]
+    assert page.dialog.preview.grid.count() == 1  # the video's frame; the caption file is no picture
+    shot(page.dialog, f"confirm-video-{lang}")
+    page.dialog.reject()
