@@ -1,10 +1,10 @@
 """The upload's progress while a post is being published, and a Cancel that works only
-until the post request is about to leave (the desk then says so, and offers no cancel)."""
+until the post request is about to leave (from then on it is greyed out)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desk.publish.progress import Progress
 
@@ -25,11 +25,14 @@ class PublishProgress(QWidget):
         self.cancel_button.setToolTip(self.tr("Stop before the post is sent to X. Once the post is on its way it "
                                               "cannot be stopped."))
         self.cancel_button.clicked.connect(self.cancel)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
+        self.label.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.label)  # on a line of its own: the longest stage fits, in either language
+        row = QHBoxLayout()
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel_button)
+        column.addLayout(row)
         self.reported.connect(self.show_stage)
         self.hide()
 
