@@ -33,8 +33,12 @@ def test_a_cancel_ends_a_wait_at_once():
     assert time.monotonic() - started < 5
 
 
-@pytest.mark.parametrize("round_", range(200))
-def test_a_race_between_cancel_and_post_has_one_winner(round_):
+def test_a_race_between_cancel_and_post_has_one_winner():
+    for round_ in range(300):
+        one_race(round_)
+
+
+def one_race(round_):
     progress = Progress()
     answers = {}
 
