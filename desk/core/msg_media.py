@@ -51,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Publishing was cancelled before the post was sent: nothing went out to X. The post can be published again.",
         "أُلغي النشر قبل إرسال المنشور، فلم يصل شيء إلى X، ويمكن نشره من جديد.",
     ),
+    "media.file_refused": (
+        "X refused the file {name} ({detail}). Nothing was published.",
+        "رفض X الملف {name} ({detail}). لم يُنشر شيء.",
+    ),
     "media.upload_failed": (
         "Uploading the post's media stopped before the post was sent: nothing went out to X.",
         "توقف رفع وسائط المنشور قبل إرساله، فلم يصل شيء إلى X.",

@@ -37,7 +37,12 @@ def upload_media(publisher, post: OutgoingPost, progress: Progress | None = None
         for item in post.images:
             progress.check()
             if item.mime in CHUNKED:
-                ids.append(upload_chunked(publisher, item, progress))
+                try:
+                    ids.append(upload_chunked(publisher, item, progress))
+                except PublishError as error:
+                    if error.key != "x.image_refused":
+                        raise
+                    raise PublishError("media.file_refused", **error.params) from None  # a GIF or video, not "image"
             else:
                 ids.append(upload_image(publisher, item))
                 progress.sent(_size(item.path))

@@ -329,3 +329,12 @@ def test_any_size_in_any_chunks_arrives_whole(tmp_path, monkeypatch, size, chunk
         assert media.data == path.read_bytes()
         assert sum(r.endswith("/append") for r in fake.requests) == -(-size // chunk)
         assert [d for s, d, _ in progress.reports if s == "upload"][-1] == size
+
+
+def test_a_refused_video_is_called_a_file_not_an_image(fake, publisher, tmp_path):
+    path = write_mp4(tmp_path / "حفل.mp4", 2048)
+    fake.fail_next("400", on="POST /2/media/upload/initialize")
+    with pytest.raises(PublishError) as caught:
+        publisher.send(post(OutgoingImage(path, "video/mp4", "")))
+    assert caught.value.key == "media.file_refused" and "حفل.mp4" in caught.value.message("ar")
+    assert "POST /2/tweets" not in fake.requests
