@@ -14,7 +14,7 @@ from typing import Callable
 
 from desk.core.errors import Conflict, DeskError, PublishError, PublishUncertain, RateLimited, WrongState
 from desk.core.lifecycle import SYSTEM, Actor
-from desk.core.media import MIME, file_sha256
+from desk.core.media import MIME, check_set, file_sha256
 from desk.core.states import State
 from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 
@@ -59,7 +59,9 @@ class Outbox:
         return OutgoingPost(post.id, post.text, post.reply_to, images)
 
     def check_files(self, post) -> None:
-        """The approval covers the images' bytes: a file changed on disk must not go out."""
+        """The approval covers the files' bytes: a file changed on disk must not go out. A post
+        approved before X's rules were kept here (a GIF beside images) is stopped here too."""
+        check_set([{"gif": "gif", "mp4": "mp4", "srt": "srt"}.get(m.ext, "png") for m in post.media])
         for item in post.media:
             path = self.store.media.path(item.sha256, item.ext)
             try:

@@ -154,3 +154,20 @@ def test_a_caption_in_english_is_told_to_x_as_english(desk_x, tmp_path):
     assert fake.images_of(fake.posts[0])[0].subtitles[0]["language_code"] == "EN"
     with pytest.raises(DeskError):
         people(desk)[0].edit(post_id, "مع ترجمة", [(m, "de") for m in desk.store.posts.get(post_id).media])
+
+
+def test_a_post_approved_with_a_gif_beside_images_is_stopped_before_the_claim(desk_x, tmp_path, monkeypatch):
+    """Taken as an older desk took it (before X's set rules were kept): nothing claimed, nothing sent."""
+    from desk import attachments
+
+    desk, fake = desk_x
+    gif, png = tmp_path / "a.gif", tmp_path / "p.png"
+    gif.write_bytes(gif_bytes())
+    Image.new("RGB", (8, 8), "red").save(png)
+    with monkeypatch.context() as older:
+        older.setattr(attachments, "check_set", lambda exts: None)
+        post_id, sara = approved(desk, "صورة متحركة وصورة", [(str(gif), ""), (str(png), "")])
+    with pytest.raises(DeskError) as caught:
+        sara.publish(post_id)
+    assert caught.value.key == "media.alone"
+    assert desk.store.posts.get(post_id).state.value == "approved" and not fake.requests.count("POST /2/tweets")
