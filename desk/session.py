@@ -8,7 +8,6 @@ from desk.core import roles as role_rules
 from desk.core.content import MediaItem
 from desk.core.errors import InvalidInput, NotPermitted, SignInRefused
 from desk.core.lifecycle import Actor
-from desk.core.media import check_count
 from desk.core.staff_rules import NOTICE_DAYS, hash_password, password_matches
 from desk.core.text import check_draft_text, check_reply_target
 from desk.store import LogFilter, rows_check
@@ -137,23 +136,13 @@ class Session(StaffActs, JoinActs):
 
     # drafts ------------------------------------------------------------------
     def _content(self, text: str, images, reply_to) -> tuple[str, tuple[MediaItem, ...], str | None]:
-        """Check text and images, store the image files, return what the post will hold."""
-        from desk.service import read_image
+        """Check text and files, store the files, return what the post will hold."""
+        from desk.attachments import accept_all
 
         text = check_draft_text(text)
         reply_to = check_reply_target(reply_to)
         images = list(images or [])
-        check_count(len(images))
-        media = []
-        for source, alt in images:
-            if isinstance(source, MediaItem):  # an image the post already holds, alt maybe changed
-                from desk.core.media import check_alt
-
-                media.append(MediaItem(source.sha256, source.ext, check_alt(alt), source.size))
-                continue
-            checked = read_image(source, alt)
-            self.store.media.save(checked)
-            media.append(MediaItem(checked.sha256, checked.ext, checked.alt, len(checked.data)))
+        media = accept_all(self.store, images)  # 4 images, or 1 GIF, or 1 video (and caption)
         return text, tuple(media), reply_to
 
     def draft(self, text: str, images=(), reply_to: str | None = None) -> int:
@@ -232,10 +221,11 @@ class Session(StaffActs, JoinActs):
     def unschedule(self, post_id: int, expected_version: int | None = None):
         return self._act(post_id, "unschedule", expected_version=expected_version, set_fields={"scheduled_at": None})
 
-    def publish(self, post_id: int, expected_version: int | None = None):
-        """Send an approved post now (or a failed or missed one again)."""
+    def publish(self, post_id: int, expected_version: int | None = None, progress=None):
+        """Send an approved post now (or a failed or missed one again). ``progress``: a
+        desk.publish.progress.Progress for the upload's progress and a cancel before the post."""
         post_id = check_post_id(post_id)
-        return self.desk.outbox.publish(post_id, self.actor, expected_version)
+        return self.desk.outbox.publish(post_id, self.actor, expected_version, progress)
 
     def withdraw(self, post_id: int, reason: str, expected_version: int | None = None):
         post_id = check_post_id(post_id)

@@ -1,4 +1,5 @@
-"""Image checks before an image is accepted: kind, size, decodable, alt text."""
+"""Image checks before an image is accepted: kind, size, decodable, alt text; and what
+one post may carry together (X: up to 4 images, or 1 animated GIF, or 1 video)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ KINDS = {
 # a picture that large in memory is already 256 MB as RGBA.
 MAX_SIDE = 8192
 MAX_PIXELS = MAX_SIDE * MAX_SIDE
-MIME = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "gif": "image/gif"}
+MIME = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "gif": "image/gif", "mp4": "video/mp4",
+        "srt": "text/srt"}
+STILL = frozenset({"png", "jpg", "webp"})
 
 
 @dataclass(frozen=True)
@@ -87,3 +90,26 @@ def check_image(data: bytes, name: str, alt: str | None = "") -> CheckedImage:
 def check_count(count: int) -> None:
     if count > MAX_IMAGES:
         raise InvalidInput("media.too_many", limit=MAX_IMAGES)
+
+
+def check_set(exts: list[str]) -> None:
+    """What X takes in one post: up to 4 images, or 1 GIF, or 1 video with at most one caption
+    file (upload best practices). Every GIF goes as an animated GIF, so it stands alone."""
+    moving = [e for e in exts if e in ("gif", "mp4")]
+    captions = exts.count("srt")
+    if moving and len(exts) - captions > 1:
+        raise InvalidInput("media.alone", kind="GIF" if moving[0] == "gif" else ("video", "فيديو"))
+    if captions and moving != ["mp4"]:
+        raise InvalidInput("media.caption_without_video")
+    if captions > 1:
+        raise InvalidInput("media.one_caption")
+    check_count(len(exts) - captions)
+
+
+def file_sha256(path) -> str:
+    """A file's sha256 read in pieces: a 512 MB video is never in memory whole."""
+    sha = hashlib.sha256()
+    with open(path, "rb") as source:
+        while piece := source.read(1024 * 1024):
+            sha.update(piece)
+    return sha.hexdigest()

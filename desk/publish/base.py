@@ -15,9 +15,15 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class OutgoingImage:
+    """A file of the post: an image, a GIF or a video (then maybe with its SubRip caption)."""
+
     path: Path
     mime: str
     alt: str
+    caption: Path | None = None
+    caption_lang: str = ""  # "ar" or "en"
+    sha256: str = ""  # what the approval covers: the bytes sent are checked against it
+    caption_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,9 @@ class Publisher(ABC):
     kind: str = ""  # "x" or "training"
 
     @abstractmethod
-    def send(self, post: OutgoingPost) -> SentPost: ...
+    def send(self, post: OutgoingPost, progress=None) -> SentPost:
+        """``progress``: a desk.publish.progress.Progress, told how far the media got; its
+        cancel is honoured only before the post request."""
 
     @abstractmethod
     def withdraw(self, x_post_id: str) -> None: ...

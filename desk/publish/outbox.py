@@ -8,7 +8,6 @@ where it was (``wait``) and nothing is sent before the limit lifts.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import Callable
 
 from desk.core.errors import Conflict, DeskError, PublishError, PublishUncertain, RateLimited, WrongState
 from desk.core.lifecycle import SYSTEM, Actor
-from desk.core.media import MIME
+from desk.core.media import MIME, check_set, file_sha256
 from desk.core.states import State
 from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 
@@ -52,17 +51,23 @@ class Outbox:
         self.publisher = publisher
 
     def outgoing(self, post) -> OutgoingPost:
+        caption = next((m for m in post.media if m.ext == "srt"), None)  # the video's, in its language
         images = tuple(
-            OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt) for m in post.media
+            OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt, sha256=m.sha256,
+                          **({"caption": self.store.media.path(caption.sha256, "srt"), "caption_lang": caption.alt,
+                              "caption_sha256": caption.sha256} if caption and m.ext == "mp4" else {}))
+            for m in post.media if m.ext != "srt"
         )
         return OutgoingPost(post.id, post.text, post.reply_to, images)
 
     def check_files(self, post) -> None:
-        """The approval covers the images' bytes: a file changed on disk must not go out."""
+        """The approval covers the files' bytes: a file changed on disk must not go out. A post
+        approved before X's rules were kept here (a GIF beside images) is stopped here too."""
+        check_set([{"gif": "gif", "mp4": "mp4", "srt": "srt"}.get(m.ext, "png") for m in post.media])
         for item in post.media:
             path = self.store.media.path(item.sha256, item.ext)
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                digest = file_sha256(path)  # in pieces: a video may be 512 MB
             except FileNotFoundError:  # gone, not changed: say so, and how to mend it
                 raise WrongState("media.file_missing", post_id=post.id, name=path.name) from None
             except OSError:
@@ -86,19 +91,20 @@ class Outbox:
             if not (person and error.person_may_try):
                 raise error
 
-    def publish(self, post_id: int, actor: Actor, expected_version: int | None = None):
-        """Claim (one compare-and-set), send, and record what happened."""
+    def publish(self, post_id: int, actor: Actor, expected_version: int | None = None, progress=None):
+        """Claim (one compare-and-set), send, and record what happened. ``progress``: see
+        desk.publish.progress (how far the upload is; a cancel before the post request)."""
         publisher = self.publisher()
         self.rate_limit_gate(person=not actor.system)
         self.check_files(self.store.posts.get(post_id))
         post = self._record(post_id, "claim", actor, expected_version=expected_version,
                             detail={"publisher": publisher.kind})
-        return self.send_claimed(post, actor, publisher)
+        return self.send_claimed(post, actor, publisher, progress)
 
-    def send_claimed(self, post, actor: Actor, publisher: Publisher):
+    def send_claimed(self, post, actor: Actor, publisher: Publisher, progress=None):
         _stop_at("claimed")  # committed 'publishing', nothing sent yet
         try:
-            sent = publisher.send(self.outgoing(post))
+            sent = publisher.send(self.outgoing(post), progress)
             _stop_at("answered")  # X answered, the desk has not recorded it
         except RateLimited as error:
             # Nothing went out: the post keeps its place (approved, scheduled) and waits.

@@ -17,7 +17,9 @@ class TrainingPublisher(Publisher):
         self.store = store
         self.handle = handle
 
-    def send(self, post: OutgoingPost) -> SentPost:
+    def send(self, post: OutgoingPost, progress=None) -> SentPost:
+        if progress is not None:
+            progress.begin_post()
         media = [{"file": image.path.name, "alt": image.alt} for image in post.images]
         with self.store.transaction():
             entry = self.store.training.add(post.post_id, post.text, post.reply_to, media)

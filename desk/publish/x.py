@@ -20,7 +20,7 @@ from requests.utils import get_environ_proxies
 
 from desk.core.errors import PublishError, PublishUncertain
 from desk.publish.base import AccountInfo, OutgoingPost, Publisher, RemotePost, SentPost
-from desk.publish.x_media import upload_image
+from desk.publish.x_media import upload_media
 from desk.publish.x_refusals import about_post, check_api_base, refusal, transport_error
 
 log = logging.getLogger(__name__)
@@ -177,9 +177,9 @@ class XPublisher(Publisher):
         return f"XPublisher(api_base={self.api_base!r}, timeout={self.timeout:g})"
 
     # -- the Publisher interface ----------------------------------------------
-    def send(self, post: OutgoingPost) -> SentPost:
+    def send(self, post: OutgoingPost, progress=None) -> SentPost:
         self.handle()  # known before anything goes out
-        media_ids = [upload_image(self, image) for image in post.images]
+        media_ids = upload_media(self, post, progress)  # nothing public yet: a failure here is definite
         try:
             body = self._call("post", lambda: self._client.create_tweet(
                 text=post.text, in_reply_to_tweet_id=post.reply_to or None,

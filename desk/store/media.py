@@ -67,6 +67,43 @@ class MediaFiles:
         _write(target, image.data)
         return target
 
+    def save_video(self, source: Path, check):
+        """Copy a video in pieces into the folder, ``check`` that copy (it hashes it), keep it
+        as <sha256>.mp4: the bytes kept are the bytes checked, whatever happens to the source."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temp = self.folder / f"incoming-{os.getpid()}-{time.monotonic_ns()}.part"
+        try:
+            try:
+                with open(source, "rb") as src, open(temp, "wb") as out:
+                    while piece := src.read(1024 * 1024):
+                        out.write(piece)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except OSError as error:
+                if not Path(source).exists():
+                    from desk.core.errors import InvalidInput
+
+                    raise InvalidInput("media.missing", name=Path(source).name) from None
+                from desk.store.db import translate
+
+                raise translate(error, temp) from error
+            checked = check(temp)
+            target = self.folder / f"{checked.sha256}.{checked.ext}"
+            if self.server is not None:
+                # PostgreSQL keeps every file in media_files, and takes a bytea in one piece
+                self.server.execute(
+                    "INSERT INTO media_files (name, data, added_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT (name) DO UPDATE SET added_at = excluded.added_at",
+                    [target.name, temp.read_bytes(), _now()])
+            if target.exists():
+                os.utime(target)
+            else:
+                os.chmod(temp, 0o600)
+                os.replace(temp, target)
+            return checked
+        finally:
+            temp.unlink(missing_ok=True)
+
     def read(self, sha256: str, ext: str) -> bytes:
         return self.path(sha256, ext).read_bytes()
 

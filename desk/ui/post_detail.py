@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desk.ui import words
 from desk.ui.history_view import HistoryView
+from desk.ui.media_look import caption_line, post_pixmaps
 from desk.ui.preview import PostPreview
 
 
@@ -70,7 +70,7 @@ class PostDetail(QWidget):
         self.shown = shown
         post, row = shown["post"], shown["row"] or {}
         names = ctx.staff_names()
-        pixmaps = [QPixmap(str(ctx.session.media_path(m))) for m in post.media]
+        pixmaps = post_pixmaps(ctx.session, post.media)
         self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
         self.preview.set_post(post.text, pixmaps, bool(post.training), post.reply_to)
         self.preview.show()
@@ -86,9 +86,12 @@ class PostDetail(QWidget):
         if row.get("published_at"):
             lines.append(self.tr("Published %1").replace("%1", words.when(row["published_at"])))
         if post.media:
-            missing = sum(1 for m in post.media if not m.alt)
+            missing = sum(1 for m in post.media if not m.alt and m.ext not in ("mp4", "srt"))
             if missing:
                 lines.append(self.tr("Images without a description: %1.").replace("%1", str(missing)))
+            if any(m.ext == "mp4" and not m.alt for m in post.media):
+                lines.append(self.tr("The video has no description."))
+            lines += [caption_line(m) for m in post.media if m.ext == "srt"]
         self.facts.setText("\n".join(lines))
         self.history.set_history(shown["history"], names)
         self._fit()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desk.ui import words
+from desk.ui.media_look import video_frame
 from desk.ui.preview import PostPreview
 
 SHOWN = 50
@@ -44,7 +45,8 @@ class TrainingPage(QWidget):
         for entry in ctx.session.training_timeline(limit=SHOWN):
             card = PostPreview()
             card.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
-            pixmaps = [QPixmap(str(ctx.desk.media_file(item["file"]))) for item in entry["media"]]
+            pixmaps = [video_frame() if item["file"].endswith(".mp4") else QPixmap(str(ctx.desk.media_file(item["file"])))
+                       for item in entry["media"]]
             card.set_post(entry["text"], pixmaps, reply_to=entry.get("reply_to"))
             card.handle.setText(f"@{ctx.handle()} · {words.when(entry['created_at'])}")
             card.setMaximumWidth(640)

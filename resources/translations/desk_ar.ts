@@ -190,37 +190,37 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="10"/>
+        <location filename="../../desk/ui/publish/advice.py" line="12"/>
         <source>X refused it and nothing went out. Remove the cause, then publish it again; or edit it (it then needs a new approval).</source>
         <translation>رفضه X ولم يُنشر شيء. أزل السبب ثم انشره مرة أخرى، أو حرّره (وسيحتاج عندئذ إلى موافقة جديدة).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="13"/>
+        <location filename="../../desk/ui/publish/advice.py" line="15"/>
         <source>It may have gone out. The desk checks the account before it can be sent again: do not post it by hand, and do not publish it again until the check settles it.</source>
         <translation>ربما نُشر فعلًا. يتحقق المكتب من الحساب قبل أن يُرسل مرة أخرى: لا تنشره يدويًا، ولا تعد نشره حتى يحسم التحقق أمره.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="16"/>
+        <location filename="../../desk/ui/publish/advice.py" line="18"/>
         <source>It was not sent because no desk was open in time and it is now later than the allowed delay. Publish it now, schedule it again, or take it off the schedule.</source>
         <translation>لم يُرسل لأنه لم يكن أي مكتب مفتوحًا في موعده، وقد تجاوز الآن التأخير المسموح. انشره الآن، أو أعد جدولته، أو ألغِ جدولته.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="41"/>
+        <location filename="../../desk/ui/publish/advice.py" line="56"/>
         <source>Post #%1 is on X after all: it is now marked as published.</source>
         <translation>المنشور رقم %1 موجود على X فعلًا: صار مسجّلًا منشورًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="43"/>
+        <location filename="../../desk/ui/publish/advice.py" line="58"/>
         <source>Post #%1 is not on X: nothing went out. It is back among the posts ready to publish.</source>
         <translation>المنشور رقم %1 غير موجود على X: لم يُنشر شيء. عاد إلى المنشورات الجاهزة للنشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="45"/>
+        <location filename="../../desk/ui/publish/advice.py" line="60"/>
         <source>Post #%1 is not on X&apos;s timeline yet, but the timeline can lag behind a new post. Try again in a minute.</source>
         <translation>المنشور رقم %1 لم يظهر بعد في الخط الزمني للحساب على X، وقد يتأخر ظهور المنشور الجديد فيه قليلًا. أعد المحاولة بعد دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="48"/>
+        <location filename="../../desk/ui/publish/advice.py" line="63"/>
         <source>Post #%1 could not be checked: the desk could not ask X. Nothing was changed; try again later.</source>
         <translation>تعذّر التحقق من المنشور رقم %1 لأن المكتب لم يتمكن من الاتصال بـ X. لم يتغير شيء؛ أعد المحاولة لاحقًا.</translation>
     </message>
@@ -228,127 +228,127 @@
 <context>
     <name>ApprovedPage</name>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="31"/>
+        <location filename="../../desk/ui/publish/page.py" line="32"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="37"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38"/>
+        <location filename="../../desk/ui/publish/page.py" line="39"/>
         <source>Approved, scheduled and problem posts</source>
         <translation>المنشورات المعتمدة والمجدولة والمتعثرة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="47"/>
+        <location filename="../../desk/ui/publish/page.py" line="48"/>
         <source>Publish now…</source>
         <translation>انشر الآن…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="49"/>
+        <location filename="../../desk/ui/publish/page.py" line="50"/>
         <source>Schedule…</source>
         <translation>جدولة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="51"/>
+        <location filename="../../desk/ui/publish/page.py" line="52"/>
         <source>Unschedule</source>
         <translation>ألغِ الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="53"/>
+        <location filename="../../desk/ui/publish/page.py" line="54"/>
         <source>Check X now</source>
         <translation>تحقّق من X الآن</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="54"/>
+        <location filename="../../desk/ui/publish/page.py" line="55"/>
         <source>Look for the unconfirmed posts on the account&apos;s timeline and settle each: published, or safe to publish again.</source>
         <translation>البحث عن المنشورات غير المؤكدة في الخط الزمني للحساب وحسم أمر كل منها: منشور، أو يمكن نشره مرة أخرى بأمان.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="85"/>
+        <location filename="../../desk/ui/publish/page.py" line="88"/>
         <source>Ready to publish</source>
         <translation>جاهزة للنشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="85"/>
+        <location filename="../../desk/ui/publish/page.py" line="88"/>
         <source>Scheduled</source>
         <translation>مجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="85"/>
+        <location filename="../../desk/ui/publish/page.py" line="88"/>
         <source>Needs attention</source>
         <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="89"/>
+        <location filename="../../desk/ui/publish/page.py" line="92"/>
         <source>Resume publishing</source>
         <translation>استئناف النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="89"/>
+        <location filename="../../desk/ui/publish/page.py" line="92"/>
         <source>Pause all publishing</source>
         <translation>إيقاف كل النشر مؤقتًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="161"/>
+        <location filename="../../desk/ui/publish/page.py" line="168"/>
         <source>Publishing post #%1…</source>
         <translation>جارٍ نشر المنشور رقم %1…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="167"/>
+        <location filename="../../desk/ui/publish/page.py" line="177"/>
         <source>Post #%1 is on the training timeline.</source>
         <translation>المنشور رقم %1 في خط التدريب الزمني.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="169"/>
+        <location filename="../../desk/ui/publish/page.py" line="179"/>
         <source>Post #%1 is published: %2</source>
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="185"/>
+        <location filename="../../desk/ui/publish/page.py" line="196"/>
         <source>Looking for the unconfirmed posts on X…</source>
         <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="195"/>
+        <location filename="../../desk/ui/publish/page.py" line="206"/>
         <source>No post is waiting for a check any more: another desk has settled them.</source>
         <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="216"/>
+        <location filename="../../desk/ui/publish/page.py" line="227"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="223"/>
+        <location filename="../../desk/ui/publish/page.py" line="234"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="227"/>
+        <location filename="../../desk/ui/publish/page.py" line="238"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="229"/>
+        <location filename="../../desk/ui/publish/page.py" line="240"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -423,81 +423,81 @@
     </message>
     <message>
         <location filename="../../desk/ui/compose/page.py" line="59"/>
-        <source>Add images…</source>
-        <translation>أضف صورًا…</translation>
+        <source>Add images or video…</source>
+        <translation>إضافة صور أو فيديو…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/compose/page.py" line="60"/>
-        <source>Or drag image files onto this page. Up to 4 images.</source>
-        <translation>أو اسحب ملفات الصور إلى هذه الصفحة. حتى 4 صور.</translation>
+        <source>Or drag files onto this page. Up to 4 images, or one GIF, or one MP4 video with its SubRip (.srt) captions.</source>
+        <translation>أو اسحب الملفات إلى هذه الصفحة. حتى 4 صور، أو صورة GIF واحدة، أو فيديو MP4 واحد مع ترجمته بصيغة SubRip (.srt).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="62"/>
+        <location filename="../../desk/ui/compose/page.py" line="63"/>
         <source>New draft</source>
         <translation>مسودة جديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="64"/>
+        <location filename="../../desk/ui/compose/page.py" line="65"/>
         <source>Save draft</source>
         <translation>احفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="65"/>
+        <location filename="../../desk/ui/compose/page.py" line="66"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="67"/>
+        <location filename="../../desk/ui/compose/page.py" line="68"/>
         <source>Submit for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="68"/>
+        <location filename="../../desk/ui/compose/page.py" line="69"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="71"/>
+        <location filename="../../desk/ui/compose/page.py" line="72"/>
         <source>Take back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="89"/>
+        <location filename="../../desk/ui/compose/page.py" line="90"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="119"/>
+        <location filename="../../desk/ui/compose/page.py" line="120"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="204"/>
+        <location filename="../../desk/ui/compose/page.py" line="205"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="221"/>
-        <source>Add images</source>
-        <translation>إضافة صور</translation>
+        <location filename="../../desk/ui/compose/page.py" line="223"/>
+        <source>Add images or video</source>
+        <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="222"/>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
-        <translation>الصور (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+        <location filename="../../desk/ui/compose/page.py" line="224"/>
+        <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
+        <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="274"/>
+        <location filename="../../desk/ui/compose/page.py" line="276"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="296"/>
+        <location filename="../../desk/ui/compose/page.py" line="298"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="346"/>
+        <location filename="../../desk/ui/compose/page.py" line="348"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -546,17 +546,17 @@
         <translation>لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="100"/>
+        <location filename="../../desk/ui/context.py" line="101"/>
         <source>Scheduled posts are published by the workstation %1, not by this one (%2).</source>
         <translation>تنشر المحطة %1 المنشورات المجدولة، لا هذه المحطة (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="151"/>
+        <location filename="../../desk/ui/context.py" line="152"/>
         <source>The request could not be completed (%1).</source>
         <translation>تعذّر إتمام الطلب (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="152"/>
+        <location filename="../../desk/ui/context.py" line="153"/>
         <location filename="../../desk/ui/sign_in.py" line="199"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
@@ -565,83 +565,83 @@
 <context>
     <name>DeskSettingsBox</name>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="40"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="47"/>
         <source>Days ahead a post may be scheduled, at most</source>
         <translation>أقصى مدة للجدولة مسبقًا (بالأيام)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="13"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="16"/>
         <source>The desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="15"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="18"/>
         <source>One supervisor</source>
         <translation>مشرف واحد</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="16"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="19"/>
         <source>Two supervisors</source>
         <translation>مشرفان</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="19"/>
-        <location filename="../../desk/ui/settings/desk_box.py" line="27"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="22"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="34"/>
         <source> minutes</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="22"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="25"/>
         <source> characters</source>
         <translation> حرفًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="28"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="35"/>
         <source>Publish to the training timeline, not to X</source>
         <translation>انشر في خط التدريب الزمني، لا في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="30"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="37"/>
         <source>As the computer&apos;s system</source>
         <translation>كلغة نظام الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="33"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="40"/>
         <source>Save</source>
         <translation>احفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="37"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="44"/>
         <source>Approvals needed</source>
         <translation>الموافقات المطلوبة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="38"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="45"/>
         <source>Send a scheduled post at most this late</source>
         <translation>أقصى تأخير لإرسال منشور مجدول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="39"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="46"/>
         <source>Character limit</source>
         <translation>حد الأحرف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="41"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="48"/>
         <source>Lock the window after</source>
         <translation>اقفل النافذة بعد</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="42"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="49"/>
         <source>Training mode</source>
         <translation>وضع التدريب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="43"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="50"/>
         <source>Language of the desk</source>
         <translation>لغة المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="86"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="96"/>
         <source>The desk&apos;s settings are saved.</source>
         <translation>حُفظت إعدادات المكتب.</translation>
     </message>
@@ -817,37 +817,64 @@
 <context>
     <name>ImageCard</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="53"/>
+        <location filename="../../desk/ui/compose/images.py" line="63"/>
+        <source>Language of the captions</source>
+        <translation>لغة الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="66"/>
+        <source>Captions</source>
+        <translation>ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="68"/>
+        <source>Caption file</source>
+        <translation>ملف الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="73"/>
+        <source>Describe the video for people who cannot see it</source>
+        <translation>صِف الفيديو لمن لا يستطيع مشاهدته</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="74"/>
+        <source>Description of the video</source>
+        <translation>وصف الفيديو</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="75"/>
+        <source>Video</source>
+        <translation>الفيديو</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/images.py" line="77"/>
         <source>Describe the image for people who cannot see it</source>
         <translation>صِف الصورة لمن لا يستطيع رؤيتها</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="54"/>
+        <location filename="../../desk/ui/compose/images.py" line="78"/>
         <source>Description of image %1</source>
         <translation>وصف الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="55"/>
+        <location filename="../../desk/ui/compose/images.py" line="79"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="57"/>
+        <location filename="../../desk/ui/compose/images.py" line="82"/>
         <source>Remove</source>
         <translation>احذف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="58"/>
+        <location filename="../../desk/ui/compose/images.py" line="83"/>
         <source>Remove image %1</source>
         <translation>احذف الصورة %1</translation>
     </message>
-</context>
-<context>
-    <name>ImageStrip</name>
     <message>
-        <location filename="../../desk/ui/compose/images.py" line="103"/>
-        <source>A post carries at most %1 images.</source>
-        <translation>يحمل المنشور %1 صور على الأكثر.</translation>
+        <location filename="../../desk/ui/compose/images.py" line="84"/>
+        <source>Remove %1</source>
+        <translation>إزالة %1</translation>
     </message>
 </context>
 <context>
@@ -1028,42 +1055,42 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>#</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="29"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>Published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>On X</source>
         <translation>في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="89"/>
+        <location filename="../../desk/ui/log/model.py" line="87"/>
         <source>%1 · training</source>
         <translation>%1 · تدريب</translation>
     </message>
@@ -1222,17 +1249,17 @@
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="197"/>
+        <location filename="../../desk/ui/main_window.py" line="203"/>
         <source>This workstation holds the X keys.</source>
         <translation>تحتفظ هذه المحطة بمفاتيح X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="206"/>
+        <location filename="../../desk/ui/main_window.py" line="212"/>
         <source>Posts waiting for review: %1.</source>
         <translation>منشورات تنتظر المراجعة: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="207"/>
+        <location filename="../../desk/ui/main_window.py" line="213"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1336,6 +1363,11 @@
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/post_detail.py" line="93"/>
+        <source>The video has no description.</source>
+        <translation>الفيديو بلا وصف.</translation>
+    </message>
 </context>
 <context>
     <name>PostPreview</name>
@@ -1378,55 +1410,88 @@
 <context>
     <name>PublishConfirm</name>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="15"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="16"/>
         <source>Publish now?</source>
         <translation>النشر الآن؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="18"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="19"/>
         <source>This post goes out now on X, on the account @%1, for everyone to see.</source>
         <translation>سيُنشر هذا المنشور الآن في X على الحساب ‎@%1‎ ليراه الجميع.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="20"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="21"/>
         <source>This post goes to the desk&apos;s training timeline (@%1), not to X.</source>
         <translation>سيذهب هذا المنشور إلى خط التدريب الزمني في المكتب (‎@%1‎)، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="31"/>
-        <source>Image %1: %2</source>
-        <translation>الصورة %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="32"/>
-        <source>(no description)</source>
-        <translation>(بلا وصف)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="36"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="33"/>
         <source>Publish now</source>
         <translation>انشر الآن</translation>
     </message>
 </context>
 <context>
+    <name>PublishProgress</name>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="23"/>
+        <source>Publishing progress</source>
+        <translation>تقدّم النشر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="24"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="25"/>
+        <source>Stop before the post is sent to X. Once the post is on its way it cannot be stopped.</source>
+        <translation>أوقِف النشر قبل إرسال المنشور إلى X. بعد أن يبدأ إرسال المنشور لا يمكن إيقافه.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="46"/>
+        <source>Getting ready…</source>
+        <translation>جارٍ التحضير…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="57"/>
+        <source>Uploading: %1 of %2 MB</source>
+        <translation>جارٍ الرفع: %1 من %2 م.ب</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="62"/>
+        <source>X is processing the media: %1%</source>
+        <translation>يعالج X الوسائط: %1٪</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="65"/>
+        <source>Sending the post to X…</source>
+        <translation>جارٍ إرسال المنشور إلى X…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/progress_row.py" line="71"/>
+        <source>Cancelling: nothing will be sent…</source>
+        <translation>جارٍ الإلغاء: لن يُرسل شيء…</translation>
+    </message>
+</context>
+<context>
     <name>ReplyField</name>
     <message>
-        <location filename="../../desk/ui/compose/reply_field.py" line="37"/>
+        <location filename="../../desk/ui/compose/reply_field.py" line="39"/>
         <source>In reply to</source>
         <translation>ردًا على</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/reply_field.py" line="39"/>
+        <location filename="../../desk/ui/compose/reply_field.py" line="41"/>
         <source>Optional: the link or number of the X post this answers</source>
         <translation>اختياري: رابط منشور X الذي يُرد عليه أو رقمه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/reply_field.py" line="40"/>
+        <location filename="../../desk/ui/compose/reply_field.py" line="42"/>
         <source>In reply to: the link or number of an X post</source>
         <translation>ردًا على: رابط منشور على X أو رقمه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/reply_field.py" line="43"/>
+        <location filename="../../desk/ui/compose/reply_field.py" line="45"/>
         <source>Not an X post: paste a link such as https://x.com/handle/status/123… or the post&apos;s number alone.</source>
         <translation>هذا ليس منشورًا على X: الصق رابطًا مثل https://x.com/handle/status/123… أو رقم المنشور وحده.</translation>
     </message>
@@ -1434,142 +1499,142 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="30"/>
+        <location filename="../../desk/ui/review/page.py" line="31"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="34"/>
+        <location filename="../../desk/ui/review/page.py" line="35"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="34"/>
+        <location filename="../../desk/ui/review/page.py" line="35"/>
         <source>Submitted</source>
         <translation>أُرسل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="34"/>
+        <location filename="../../desk/ui/review/page.py" line="35"/>
         <source>Approvals</source>
         <translation>الموافقات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="34"/>
+        <location filename="../../desk/ui/review/page.py" line="35"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="35"/>
+        <location filename="../../desk/ui/review/page.py" line="36"/>
         <source>Posts waiting for review</source>
         <translation>منشورات تنتظر المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="37"/>
+        <location filename="../../desk/ui/review/page.py" line="38"/>
         <source>Nothing is waiting for review.</source>
         <translation>لا شيء ينتظر المراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="40"/>
+        <location filename="../../desk/ui/review/page.py" line="41"/>
         <source>What changed since it was last reviewed</source>
         <translation>ما تغيّر منذ آخر مراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="46"/>
+        <location filename="../../desk/ui/review/page.py" line="47"/>
         <source>Approve</source>
         <translation>وافق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="48"/>
+        <location filename="../../desk/ui/review/page.py" line="49"/>
         <source>Return with a comment…</source>
         <translation>أعده بملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="50"/>
+        <location filename="../../desk/ui/review/page.py" line="51"/>
         <source>Reject with a reason…</source>
         <translation>ارفضه مع ذكر السبب…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="135"/>
+        <location filename="../../desk/ui/review/page.py" line="140"/>
         <source>The version reviewed last is not kept, so the changes cannot be shown.</source>
         <translation>النسخة التي رُوجعت آخر مرة غير محفوظة، لذا لا يمكن عرض التغييرات.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="136"/>
+        <location filename="../../desk/ui/review/page.py" line="141"/>
         <source>This is the first review of this post.</source>
         <translation>هذه أول مراجعة لهذا المنشور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="138"/>
+        <location filename="../../desk/ui/review/page.py" line="143"/>
         <source>Nothing changed since it was last reviewed.</source>
         <translation>لم يتغير شيء منذ آخر مراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="142"/>
+        <location filename="../../desk/ui/review/page.py" line="147"/>
         <source>The images changed.</source>
         <translation>تغيّرت الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="144"/>
+        <location filename="../../desk/ui/review/page.py" line="149"/>
         <source>The image descriptions changed.</source>
         <translation>تغيّر وصف الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="151"/>
+        <location filename="../../desk/ui/review/page.py" line="156"/>
         <source>It is no longer a reply.</source>
         <translation>لم يعد ردًا على منشور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="153"/>
+        <location filename="../../desk/ui/review/page.py" line="158"/>
         <source>It is now a reply to post %1 on X.</source>
         <translation>صار ردًا على المنشور %1 على X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="154"/>
+        <location filename="../../desk/ui/review/page.py" line="159"/>
         <source>It now replies to post %1 on X instead of %2.</source>
         <translation>صار ردًا على المنشور %1 على X بدلًا من %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="165"/>
+        <location filename="../../desk/ui/review/page.py" line="170"/>
         <source>Post #%1 approved.</source>
         <translation>تمت الموافقة على المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="168"/>
+        <location filename="../../desk/ui/review/page.py" line="173"/>
         <source>Return to the author</source>
         <translation>إعادة إلى الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="168"/>
+        <location filename="../../desk/ui/review/page.py" line="173"/>
         <source>What should the author change?</source>
         <translation>ما الذي ينبغي أن يغيّره الكاتب؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="169"/>
+        <location filename="../../desk/ui/review/page.py" line="174"/>
         <source>Return</source>
         <translation>أعده</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="176"/>
+        <location filename="../../desk/ui/review/page.py" line="181"/>
         <source>Post #%1 returned to its author.</source>
         <translation>أُعيد المنشور رقم %1 إلى كاتبه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="179"/>
+        <location filename="../../desk/ui/review/page.py" line="184"/>
         <source>Reject the post</source>
         <translation>رفض المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="179"/>
+        <location filename="../../desk/ui/review/page.py" line="184"/>
         <source>Why is the post rejected?</source>
         <translation>لماذا يُرفض المنشور؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="180"/>
+        <location filename="../../desk/ui/review/page.py" line="185"/>
         <source>Reject</source>
         <translation>ارفض</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="187"/>
+        <location filename="../../desk/ui/review/page.py" line="192"/>
         <source>Post #%1 rejected.</source>
         <translation>رُفض المنشور رقم %1.</translation>
     </message>
@@ -1798,19 +1863,19 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="19"/>
-        <location filename="../../desk/ui/training_page.py" line="31"/>
+        <location filename="../../desk/ui/training_page.py" line="20"/>
+        <location filename="../../desk/ui/training_page.py" line="32"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="21"/>
-        <location filename="../../desk/ui/training_page.py" line="53"/>
+        <location filename="../../desk/ui/training_page.py" line="22"/>
+        <location filename="../../desk/ui/training_page.py" line="55"/>
         <source>Posts published while the desk is in training come here instead of X. Nobody outside the office sees them.</source>
         <translation>المنشورات التي تُنشر والمكتب في وضع التدريب تأتي إلى هنا بدلًا من X، ولا يراها أحد من خارج المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="55"/>
+        <location filename="../../desk/ui/training_page.py" line="57"/>
         <source>Nothing has been published to the training timeline yet.</source>
         <translation>لم يُنشر شيء في خط التدريب الزمني بعد.</translation>
     </message>
@@ -1888,44 +1953,77 @@
         <translation>لم يُرسَل: طلب X الانتظار، ويبقى المنشور في مكانه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="28"/>
+        <location filename="../../desk/ui/words.py" line="29"/>
         <source>found on the account</source>
         <translation>وُجد في الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="29"/>
+        <location filename="../../desk/ui/words.py" line="30"/>
         <source>not found on the account; may be sent again</source>
         <translation>لم يوجد في الحساب؛ يمكن إرساله مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="30"/>
+        <location filename="../../desk/ui/words.py" line="31"/>
         <source>missed its time</source>
         <translation>فات موعده</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="31"/>
+        <location filename="../../desk/ui/words.py" line="32"/>
         <source>withdrew from X</source>
         <translation>سحبه من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="32"/>
+        <location filename="../../desk/ui/words.py" line="33"/>
         <source>handed over</source>
         <translation>سلّمه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="34"/>
+        <location filename="../../desk/ui/words.py" line="35"/>
         <source>the desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="35"/>
+        <location filename="../../desk/ui/words.py" line="36"/>
         <source>AH</source>
         <translation>هـ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="36"/>
+        <location filename="../../desk/ui/words.py" line="37"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
+    </message>
+</context>
+<context>
+    <name>media_look</name>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="39"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="41"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="46"/>
+        <source>Captions: %1</source>
+        <translation>الترجمة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="57"/>
+        <source>(no description)</source>
+        <translation>(بلا وصف)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="59"/>
+        <source>Video: %1</source>
+        <translation>الفيديو: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/media_look.py" line="61"/>
+        <source>Image %1: %2</source>
+        <translation>الصورة %1: %2</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,11 @@ class Media:
     mime: str
     category: str
     alt: str | None = None
+    total_bytes: int = 0  # a chunked upload: announced at initialize
+    segments: dict[int, bytes] = field(default_factory=dict)  # a chunked upload's parts until finalize
+    state: str = "succeeded"  # X's processing_info.state: pending, in_progress, succeeded, failed
+    checks: int = 0  # STATUS requests answered since finalize
+    subtitles: list[dict] = field(default_factory=list)  # POST /2/media/subtitles, for a video
 
 
 @dataclass

@@ -7,6 +7,7 @@ from datetime import datetime
 from tests.fakes.x_answers import DUPLICATE, NO_PAGE, _invalid
 from tests.fakes.x_rules import check_create, check_timeline
 from tests.fakes.x_shown import DIALECTS, EXPANSIONS, TIMELINE_QUERY, cut, media_key, post_object, shown
+from tests.fakes.x_media import check_post_media
 
 
 class PostRoutes:
@@ -17,6 +18,8 @@ class PostRoutes:
     def _create(self, path):
         check_create(self.fake, self.body)  # X's refusals before anything is stored (x_rules)
         fake, data = self.fake, self._json()
+        if refused := check_post_media(fake, data):
+            return refused
         text = data.get("text", "")
         media_ids = (data.get("media") or {}).get("media_ids") or []
         reply_to = (data.get("reply") or {}).get("in_reply_to_tweet_id")

@@ -104,6 +104,8 @@ class FakeX:
         self.deleted: list[Post] = []
         self.others: list[Post] = []  # other accounts' posts (add_post with an author)
         self.media: dict[str, Media] = {}
+        self.processing_steps = 2  # STATUS requests before a GIF or video is processed (0: at finalize)
+        self.check_after_secs = 0  # what X asks the client to wait between STATUS requests
         self.profile_images: list[bytes] = []
         self.requests: list[str] = []  # "METHOD /path" of every request, signed or not
         self.bad_signatures = 0

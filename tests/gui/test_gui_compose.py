@@ -108,7 +108,7 @@ def test_a_file_that_is_not_an_image_is_refused(qtbot, open_window, desk, tmp_pa
     page.add_images([str(fake)])
     settle(qtbot)
     assert page.images.count() == 0
-    assert "is not an image the desk can read" in page.notice.text()
+    assert "is not an image, a GIF, an MP4 video or a SubRip caption file" in page.notice.text()
 
 
 def test_autosave_keeps_the_text_and_a_new_window_restores_it(open_window, desk):

@@ -108,7 +108,7 @@ def test_a_failed_post_shows_its_message_and_what_can_be_done(qtbot, open_window
     class Refusing:
         kind = "x"
 
-        def send(self, post):
+        def send(self, post, progress=None):
             raise PublishError("x.duplicate")
 
     shutil.copytree(desk_template, data_dir)

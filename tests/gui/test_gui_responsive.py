@@ -23,7 +23,7 @@ class SlowPublisher(Publisher):
     finished = threading.Event()
     times: dict = {}
 
-    def send(self, post):
+    def send(self, post, progress=None):
         SlowPublisher.times["start"] = time.monotonic()
         SlowPublisher.started.set()
         time.sleep(SEND_SECONDS)  # the slow network, not a wait for the test

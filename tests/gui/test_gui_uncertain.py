@@ -22,7 +22,7 @@ class Unsure(Publisher):
     timeline: list = []
     reachable = True
 
-    def send(self, post):
+    def send(self, post, progress=None):
         raise PublishUncertain("x.uncertain_timeout", seconds=30)
 
     def recent_posts(self, since):

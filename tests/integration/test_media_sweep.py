@@ -1,5 +1,9 @@
 """Image files left by refused drafts are swept away; a file any post or post version
-refers to, or one a draft is still on its way to commit, never is."""
+refers to, or one a draft is still on its way to commit, never is.
+
+A draft whose own files are refused keeps none of them (every file is checked before any
+is kept); files are left behind when the store refuses the change after they were
+written, as an edit of a version another desk has changed since."""
 
 from __future__ import annotations
 
@@ -30,8 +34,12 @@ def age(path, seconds=OLD):
 
 def test_a_refused_drafts_image_is_gone_after_the_next_sign_in(office, images):
     good = images.png(color=(1, 2, 3))
-    with pytest.raises(DeskError):  # the second image is refused after the first was written
+    with pytest.raises(DeskError):  # a refused file: nothing kept at all
         office.omar.draft("خبر بصورتين", [(("a.png", good), "صورة"), (("b.png", b"not an image"), "صورة")])
+    assert not list(office.folder.joinpath("media").glob(hashlib.sha256(good).hexdigest() + ".*"))
+    post_id = office.omar.draft("خبر")
+    with pytest.raises(DeskError):  # the image is written, then the store refuses the stale version
+        office.omar.edit(post_id, "خبر بصورة", [(("a.png", good), "صورة")], expected_version=99)
     leftover = media_file(office, good)
     assert leftover.exists()
     office.desk.sign_in("sara", "supervisor1")
@@ -58,8 +66,9 @@ def test_a_file_reused_by_a_draft_in_progress_is_kept(office, images):
     from desk.core.media import check_image
 
     data = images.png(color=(10, 11, 12))
+    post_id = office.omar.draft("خبر")
     with pytest.raises(DeskError):
-        office.omar.draft("خبر", [(("a.png", data), "صورة"), (("b.png", b"bad"), "صورة")])
+        office.omar.edit(post_id, "خبر بصورة", [(("a.png", data), "صورة")], expected_version=99)
     orphan = media_file(office, data)
     age(orphan)
     office.desk.store.media.save(check_image(data, "a.png", "صورة"))  # a draft's first step

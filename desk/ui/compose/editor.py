@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from desk.ui.post_text import direction
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp4", ".srt")  # what a drop offers; the bytes decide
 
 
 def image_paths(mime) -> list[str]:

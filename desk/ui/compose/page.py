@@ -56,8 +56,9 @@ class ComposePage(QWidget):
         self.images = ImageStrip(self.session.media_path)
         self.images.changed.connect(self._schedule_preview)
         self.images.refused.connect(lambda text: self.notice.show_text(text, True))
-        self.add_button = QPushButton(self.tr("Add images…"))
-        self.add_button.setToolTip(self.tr("Or drag image files onto this page. Up to 4 images."))
+        self.add_button = QPushButton(self.tr("Add images or video…"))
+        self.add_button.setToolTip(self.tr("Or drag files onto this page. Up to 4 images, or one GIF, or one MP4 video "
+                                           "with its SubRip (.srt) captions."))
         self.add_button.clicked.connect(self.pick_images)
         self.new_button = QPushButton(self.tr("New draft"))
         self.new_button.clicked.connect(self.new_draft)
@@ -218,8 +219,9 @@ class ComposePage(QWidget):
 
     # images -------------------------------------------------------------------------
     def pick_images(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add images"), "",
-                                                self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add images or video"), "",
+            self.tr("Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)"))
         if names:
             self.add_images(names)
 

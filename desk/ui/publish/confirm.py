@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from desk.ui.media_look import describe
 from desk.ui.preview import PostPreview
 from desk.ui.words import with_handle
 
@@ -24,13 +25,9 @@ class PublishConfirm(QDialog):
         self.preview = PostPreview()
         self.preview.set_account(ctx.institution_name(), handle, ctx.desk.logo_path())
         self.preview.set_post(post.text, pixmaps, kind != "x", post.reply_to)
-        alts = [m.alt for m in post.media]
-        self.alts = QLabel()
+        alts = describe(post.media)
+        self.alts = QLabel("\n".join(alts))
         self.alts.setWordWrap(True)
-        if alts:
-            described = "\n".join(self.tr("Image %1: %2").replace("%1", str(i + 1)).replace(
-                "%2", alt or self.tr("(no description)")) for i, alt in enumerate(alts))
-            self.alts.setText(described)
         self.alts.setVisible(bool(alts))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.publish_button = self.buttons.addButton(self.tr("Publish now"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desk.service import LogFilter
 from desk.ui import adapters, i18n, words
+from desk.ui.media_look import post_pixmaps
 from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
 from desk.ui.post_list import PostList
 from desk.ui.post_text import first_line
 from desk.ui.publish.advice import advice, checked, problem_message, waiting_message
 from desk.ui.publish.confirm import PublishConfirm
+from desk.ui.publish.progress_row import PublishProgress
 from desk.ui.publish.schedule_dialog import ScheduleDialog
 from desk.ui.tasks import run_task
 
@@ -55,6 +56,7 @@ class ApprovedPage(QWidget):
                                              "each: published, or safe to publish again."))
         self.check_button.clicked.connect(self.check_x)
         self.checking = False
+        self.sending = PublishProgress()
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -70,6 +72,7 @@ class ApprovedPage(QWidget):
         column.addWidget(self.detail, 1)
         column.addWidget(self.problem)
         column.addWidget(self.advice)
+        column.addWidget(self.sending)
         column.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
@@ -124,7 +127,8 @@ class ApprovedPage(QWidget):
         shown = self.detail.show_post(post_id) if post_id is not None else None
         state = shown["post"].state.value if shown else ""
         may_publish = self.ctx.may("publish")
-        self.publish_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed"))
+        self.publish_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed")
+                                       and not self.sending.busy())
         self.schedule_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed"))
         self.unschedule_button.setEnabled(may_publish and state in ("scheduled", "missed"))
         self.check_button.setVisible(self.ctx.may("settle") and state == "uncertain")
@@ -153,17 +157,22 @@ class ApprovedPage(QWidget):
 
     def _confirm(self, post, kind: str) -> None:
         self.publish_button.setEnabled(True)
-        pixmaps = [QPixmap(str(self.session.media_path(m))) for m in post.media]
+        pixmaps = post_pixmaps(self.session, post.media)
         self.dialog = PublishConfirm(self.ctx, post, pixmaps, kind, self)
         self.dialog.accepted.connect(lambda: self.publish(post))
         self.dialog.open()
 
     def publish(self, post) -> None:
+        if self.sending.busy():  # one publish at a time from this page: its Cancel is for that one
+            return
         self.notice.show_text(self.tr("Publishing post #%1…").replace("%1", str(post.id)))
-        self.ctx.in_background(lambda s: s.publish(post.id, expected_version=post.version),
+        self.publish_button.setEnabled(False)
+        progress = self.sending.start()
+        self.ctx.in_background(lambda s: s.publish(post.id, expected_version=post.version, progress=progress),
                                self._published, self._failed, owner=self)
 
     def _published(self, post) -> None:
+        self.sending.finish()
         if post.training:
             self.notice.show_text(self.tr("Post #%1 is on the training timeline.").replace("%1", str(post.id)))
         else:
@@ -172,6 +181,7 @@ class ApprovedPage(QWidget):
         self.reload()
 
     def _failed(self, error) -> None:
+        self.sending.finish()
         self.publish_button.setEnabled(True)
         self.notice.show_text(self.ctx.message(error), True)
         self.reload()
