@@ -106,6 +106,11 @@ def check_set(exts: list[str]) -> None:
     check_count(len(exts) - captions)
 
 
+def attached(media) -> list:
+    """The files a post carries on X: a caption goes with its video, not as media of its own."""
+    return [item for item in media if item.ext != "srt"]
+
+
 def file_sha256(path) -> str:
     """A file's sha256 read in pieces: a 512 MB video is never in memory whole."""
     sha = hashlib.sha256()

@@ -121,10 +121,13 @@ def _is_long(text: str) -> bool:
     return weighted_length(text, 25_000) > LONG
 
 
-def same_post(text: str, post: RemotePost, *, images: int = 0, reply: bool = False) -> bool:
+def same_post(text: str, post: RemotePost, *, images: int = 0, reply: bool = False,
+              media_ids: tuple[str, ...] | None = None) -> bool:
     """Whether the remote post is this text as X shows it (time aside).
 
-    ``images``: how many images the desk sent with it; ``reply``: whether it was a reply."""
+    ``images``: how many files the desk sent with it; ``reply``: whether it was a reply;
+    ``media_ids``: the ids X gave those files in this attempt, when known. X's media keys
+    are "<type>_<media id>", so where both are known they must name the same files."""
     if post.reply is not None and post.reply != reply:
         return False  # X's conversation_id says it is (or is not) a reply
     media = _has_media(post)
@@ -134,6 +137,8 @@ def same_post(text: str, post: RemotePost, *, images: int = 0, reply: bool = Fal
         return False
     if images and post.media_keys and len(post.media_keys) != images:
         return False
+    if media_ids and post.media_keys and {key.partition("_")[2] for key in post.media_keys} != set(media_ids):
+        return False  # another post's files: the same words, not this attempt
     words = [word for word in normalise(text).split(" ") if word]
     if any(form == words for form in _forms(post, images, reply)):
         return True
@@ -150,7 +155,7 @@ def same_post(text: str, post: RemotePost, *, images: int = 0, reply: bool = Fal
 
 def find_match(text: str, remote_posts: Iterable[RemotePost], window_start: datetime,
                window_end: datetime | None, *, images: int = 0, reply: bool = False,
-               tolerance: timedelta = TOLERANCE) -> RemotePost | None:
+               media_ids: tuple[str, ...] | None = None, tolerance: timedelta = TOLERANCE) -> RemotePost | None:
     """The earliest remote post that is this text as X shows it (``same_post``), created
     within the attempt's window (widened by ``tolerance``); None if there is none.
 
@@ -163,6 +168,6 @@ def find_match(text: str, remote_posts: Iterable[RemotePost], window_start: date
         at = placed_at(post)
         if at is None or at < low or (high is not None and at > high):
             continue
-        if same_post(text, post, images=images, reply=reply):
+        if same_post(text, post, images=images, reply=reply, media_ids=media_ids):
             found.append((at, post))
     return min(found, key=lambda pair: pair[0], default=(None, None))[1]

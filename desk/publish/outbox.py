@@ -16,7 +16,7 @@ from typing import Callable
 
 from desk.core.errors import Conflict, DeskError, PublishError, PublishUncertain, RateLimited, WrongState
 from desk.core.lifecycle import SYSTEM, Actor
-from desk.core.media import MIME, check_set, file_sha256
+from desk.core.media import MIME, attached, check_set, file_sha256
 from desk.core.states import State
 from desk.publish.base import OutgoingImage, OutgoingPost, Publisher
 
@@ -151,7 +151,7 @@ class Outbox:
         try:
             remote = publisher.recent_posts(first_claim - LOOK_BACK)
             match = find_match(post.text, remote, first_claim, None,
-                               images=len(post.media), reply=bool(post.reply_to))
+                               images=len(attached(post.media)), reply=bool(post.reply_to))
             if match:
                 x_post_id = match.x_post_id
                 url = publisher.post_url(x_post_id)

@@ -54,6 +54,7 @@ from datetime import datetime, timedelta, timezone
 
 from desk.core.errors import DeskError
 from desk.core.lifecycle import SYSTEM
+from desk.core.media import attached
 from desk.core.states import State
 from desk.publish.matching import TOLERANCE, find_match
 
@@ -87,15 +88,24 @@ STALLED = timedelta(minutes=5)  # far past any request's timeout: the sending de
 
 def attempt_window(history: list[dict]) -> tuple[datetime, datetime | None, str]:
     """From the last claim to the event that left the post uncertain, and where it went."""
-    start = end = None
+    start, end, kind, _ = attempt(history)
+    return start, end, kind
+
+
+def attempt(history: list[dict]) -> tuple[datetime, datetime | None, str, tuple[str, ...] | None]:
+    """The attempt's window and publisher, and the media ids X gave its files (None when
+    not known: a desk that stopped mid-send, or an attempt recorded before they were kept)."""
+    start = end = media_ids = None
     kind = ""
     for event in history:
         if event["action"] == "claim":
-            start, end = datetime.fromisoformat(event["at"]), None
+            start, end, media_ids = datetime.fromisoformat(event["at"]), None, None
             kind = (event["detail"] or {}).get("publisher", "")
         elif event["action"] == "uncertain" and start is not None:
             end = datetime.fromisoformat(event["at"])
-    return start or datetime.now(timezone.utc), end, kind
+            ids = ((event["detail"] or {}).get("params") or {}).get("media_ids")
+            media_ids = tuple(str(i) for i in ids) if isinstance(ids, list) else None
+    return start or datetime.now(timezone.utc), end, kind, media_ids
 
 
 def mark_stalled(store, now: datetime) -> None:
@@ -118,8 +128,8 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
     uncertain = store.posts.ids_in(State.UNCERTAIN)
     if not uncertain:
         return []
-    windows = {post_id: attempt_window(store.log.history(post_id)) for post_id in uncertain}
-    earliest = min(start for start, _, _ in windows.values())
+    windows = {post_id: attempt(store.log.history(post_id)) for post_id in uncertain}
+    earliest = min(start for start, _, _, _ in windows.values())
     try:
         remote = publisher.recent_posts(earliest - LOOK_BACK)
     except DeskError as error:
@@ -131,7 +141,7 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
     results += note_missing(store, publisher, remote, earliest - LOOK_BACK, now)
     for post_id in uncertain:
         post = store.posts.get(post_id)
-        start, end, kind = windows[post_id]
+        start, end, kind, media_ids = windows[post_id]
         if kind and kind != publisher.kind:
             # Sent to X but the desk now publishes to training (or back): that timeline
             # cannot tell whether the attempt went out, so the post waits.
@@ -139,7 +149,7 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
             continue
         # X's created_at may come as late as the attempt's end plus X's lag.
         match = find_match(post.text, remote, start, (end or now) + lag,
-                           images=len(post.media), reply=bool(post.reply_to))
+                           images=len(attached(post.media)), reply=bool(post.reply_to), media_ids=media_ids)
         url = publisher.post_url(match.x_post_id) if match is not None else ""
         with store.transaction():
             if store.posts.get(post_id).state != State.UNCERTAIN:

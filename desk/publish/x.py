@@ -184,6 +184,10 @@ class XPublisher(Publisher):
             body = self._call("post", lambda: self._client.create_tweet(
                 text=post.text, in_reply_to_tweet_id=post.reply_to or None,
                 media_ids=media_ids or None, user_auth=True))
+        except PublishUncertain as error:
+            # X's media keys name these ids: the reconciler can tell this attempt by them
+            error.params["media_ids"] = tuple(media_ids)
+            raise
         except PublishError as error:  # a reply X does not allow, a long post: said as such
             raise about_post(error, post) from None
         x_id = str((body.get("data") or {}).get("id") or "")

@@ -63,6 +63,25 @@ def test_a_video_with_its_arabic_caption_goes_out(desk_x, tmp_path):
                                                video.stat().st_size + len(SRT_AR)) in reports
 
 
+def test_an_uncertain_video_with_its_caption_is_found_by_the_video_alone(desk_x, tmp_path):
+    """X shows one media key for a video and its caption track: the reconciler counts the
+    files the post carries on X, and knows them by the ids this attempt uploaded."""
+    from desk.publish.reconcile import reconcile
+
+    desk, fake = desk_x
+    video = write_mp4(tmp_path / "الحفل.mp4", 200 * 1024)
+    caption = tmp_path / "ترجمة.srt"
+    caption.write_bytes(SRT_AR)
+    post_id, sara = approved(desk, "حفل التخرج السنوي", [(str(video), "الطلاب على المنصة"), (str(caption), "ar")])
+    fake.fail_next("drop", on="POST /2/tweets")
+    with pytest.raises(DeskError):
+        sara.publish(post_id)
+    assert desk.store.posts.get(post_id).state.value == "uncertain"
+    (on_x,) = fake.posts
+    settled = reconcile(desk.store, desk.publisher())
+    assert [(s.post_id, s.outcome, s.x_post_id) for s in settled] == [(post_id, "published", on_x.id)]
+
+
 def test_a_gif_goes_alone_in_chunks(desk_x, tmp_path):
     desk, fake = desk_x
     gif = tmp_path / "شعار.gif"

@@ -180,3 +180,19 @@ def test_a_retry_x_calls_a_duplicate_is_settled_with_the_image_posts_id(x_desk, 
     row = desk.store.posts.get(post_id)
     assert (row.state.value, row.x_post_id) == ("published", lagging.id) and fake.posts == [lagging]
     assert desk.store.log.history(post_id)[-1]["detail"]["settled"] == "duplicate"
+
+
+def test_the_attempts_own_files_tell_it_from_the_same_words_posted_by_hand_with_a_picture(x_desk, tmp_path):
+    """X's media keys name the media ids the attempt uploaded: a copy posted by hand a
+    moment earlier, with a picture of its own, is not taken for the attempt."""
+    import dataclasses
+
+    desk, fake = x_desk
+    post_id = approved(desk, HEADLINE, [(png(tmp_path / "a.png", "navy"), "سحب")])
+    cut_off(desk, fake, post_id)
+    ours = fake.posts[-1]
+    other = dataclasses.replace(fake.media[ours.media_ids[0]], id=str(int(ours.media_ids[0]) + 7))
+    fake.media[other.id] = other
+    by_hand = fake.add_post(HEADLINE, ours.created_at - timedelta(seconds=1))
+    by_hand.media_ids = [other.id]
+    assert settle(desk) == {post_id: ("published", ours.id)}
