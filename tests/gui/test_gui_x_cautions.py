@@ -93,7 +93,7 @@ class NotNow:
     def __init__(self, until):
         self.until = until
 
-    def send(self, post):
+    def send(self, post, progress=None):
         from desk.core.errors import RateLimited
 
         raise RateLimited("x.daily_user", reset_at=self.until, limit="17")
