@@ -15,7 +15,6 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from desk.core.errors import StoreError
 from desk.core.media import CheckedImage
 
 

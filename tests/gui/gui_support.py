@@ -56,6 +56,22 @@ def as_user(desk, username):
     return desk.sign_in(username, PASSWORD)
 
 
+def approved(desk, text, media=None, **extra):
+    """A post Sara wrote and Khalid approved: what most publishing screens start from."""
+    sara = as_user(desk, "sara")
+    post_id = sara.draft(text, media or (), **extra)
+    sara.submit(post_id)
+    as_user(desk, "khalid").approve(post_id)
+    return post_id
+
+
+def page_of(open_window, desk, username, place):
+    """The window of a person, at one of its places: (window, page)."""
+    window = open_window(desk, username)
+    window.places.go(place)
+    return window, window.page[place]
+
+
 @contextmanager
 def null_keyring():
     """No OS keyring while the block runs (as tests/conftest.py's no_keyring fixture)."""

@@ -12,7 +12,7 @@ from desk.core.messages import render
 from desk.core.states import State
 from desk.publish import x_media
 from desk.ui import tasks
-from gui_support import as_user, settle
+from gui_support import approved, page_of, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -76,21 +76,14 @@ def test_compose_takes_a_video_and_its_arabic_captions(qtbot, open_window, desk,
 
 
 def approved_video(desk, tmp_path, text):
-    video = write_mp4(tmp_path / "v.mp4", 256 * 1024)
-    sara = as_user(desk, "sara")
-    post_id = sara.draft(text, [(str(video), "")])
-    sara.submit(post_id)
-    as_user(desk, "khalid").approve(post_id)
-    return post_id
+    return approved(desk, text, [(str(write_mp4(tmp_path / "v.mp4", 256 * 1024)), "")])
 
 
 def test_publishing_shows_progress_and_cancel_stops_before_the_post(qtbot, open_window, x_desk, tmp_path, lang):
     desk, fake = x_desk
     post_id = approved_video(desk, tmp_path, "فيديو الافتتاح")
     fake.check_after_secs, fake.processing_steps = 1, 60  # X takes its time: the window waits
-    window = open_window(desk, "huda")
-    window.places.go("approved")
-    page = window.page["approved"]
+    window, page = page_of(open_window, desk, "huda", "approved")
     page._select(post_id)
     page.publish(window.ctx.session.post(post_id))
     sending = page.sending
@@ -117,13 +110,8 @@ def test_the_confirmation_names_the_video_and_its_captions(qtbot, open_window, d
     video = write_mp4(tmp_path / "v.mp4", 32 * 1024)
     caption = tmp_path / "c.srt"
     caption.write_bytes(SRT_AR)
-    sara = as_user(desk, "sara")
-    post_id = sara.draft("حفل التخرج", [(str(video), "الطلاب على المنصة"), (str(caption), "ar")])
-    sara.submit(post_id)
-    as_user(desk, "khalid").approve(post_id)
-    window = open_window(desk, "huda")
-    window.places.go("approved")
-    page = window.page["approved"]
+    post_id = approved(desk, "حفل التخرج", [(str(video), "الطلاب على المنصة"), (str(caption), "ar")])
+    window, page = page_of(open_window, desk, "huda", "approved")
     page._select(post_id)
     page._confirm(window.ctx.session.post(post_id), "x")
     qtbot.waitUntil(lambda: page.dialog.isVisible())

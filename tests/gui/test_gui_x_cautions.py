@@ -2,7 +2,7 @@
 a reply where the account was not summoned, a post over 280 characters without Premium."""
 
 import pytest
-from gui_support import as_user
+from gui_support import approved, as_user, page_of
 
 POST = "1890000000000000001"
 LONG = "تعلن الوزارة عن برنامج جديد لدعم الطلاب " * 9  # over 280
@@ -39,9 +39,7 @@ def _review(open_window, desk, text, reply_to=None):
     sara = as_user(desk, "sara")
     post_id = sara.draft(text, reply_to=reply_to)
     sara.submit(post_id)
-    window = open_window(desk, "khalid")
-    window.places.go("review")
-    page = window.page["review"]
+    window, page = page_of(open_window, desk, "khalid", "review")
     page.reload()
     page.show_post(post_id)
     return page
@@ -106,16 +104,11 @@ def test_a_post_x_said_not_now_to_stays_approved_and_says_until_when(open_window
 
     until = datetime.now(timezone.utc) + timedelta(hours=3)
     desk._publisher_factory = lambda d: NotNow(until)
-    sara = as_user(desk, "sara")
-    post_id = sara.draft("موعد إعلان النتائج")
-    sara.submit(post_id)
+    post_id = approved(desk, "موعد إعلان النتائج")
     khalid = as_user(desk, "khalid")
-    khalid.approve(post_id)
     with pytest.raises(RateLimited):
         khalid.publish(post_id)
-    window = open_window(desk, "khalid")
-    window.places.go("approved")
-    page = window.page["approved"]
+    window, page = page_of(open_window, desk, "khalid", "approved")
     page.reload()
     page.show_post(post_id)
     assert khalid.post(post_id).state.value == "approved"
