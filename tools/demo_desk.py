@@ -33,14 +33,14 @@ class DemoPublisher:
         self.inner = TrainingPublisher(desk.store, (desk.institution() or {}).get("handle", "training"))
         self.kind = "x" if DemoPublisher.as_x else "training"
 
-    def send(self, post):
+    def send(self, post, progress=None):
         from desk.core.errors import PublishError, PublishUncertain
 
         if post.post_id in self.fail_ids:
             raise PublishError("x.duplicate")
         if post.post_id in self.uncertain_ids:
             raise PublishUncertain("x.uncertain_timeout", seconds=30)
-        return self.inner.send(post)
+        return self.inner.send(post, progress)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
@@ -67,7 +67,8 @@ def build(folder: Path):
     """Make the demo desk in ``folder`` (empty or new); returns the open Desk."""
     from desk.service import Desk
 
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.chmod(0o700)  # it holds password hashes, as every desk's folder does
     desk = Desk(folder, publisher_factory=DemoPublisher)
     desk.init("المركز الإعلامي", "Media Centre", "MediaCentre", "admin", "نورة الدوسري", PASSWORD,
               logo=make_logo(folder / "demo-logo.png"))
@@ -144,9 +145,22 @@ def build(folder: Path):
     return desk
 
 
-if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/demo-desk")
-    if (target / "desk.sqlite3").exists():
-        sys.exit(f"{target} already holds a desk")
+def main(argv=None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description="Make a demo desk of real headlines (everyone's password is "
+                    f"{PASSWORD!r}; publishing goes to the training timeline).")
+    parser.add_argument("folder", nargs="?", default="/tmp/demo-desk", type=Path,
+                        help="a new or empty folder for the desk (default: /tmp/demo-desk)")
+    target = parser.parse_args(argv).folder
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        parser.error(f"{target} is not an empty folder")
     build(target)
     print(f"demo desk in {target}; sign in as admin, huda, khalid or sara with {PASSWORD!r}")
+    print(f"open it with: .venv/bin/desk --data-dir {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

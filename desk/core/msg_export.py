@@ -37,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ملف التصدير سليم. الأحداث المفحوصة: {count}، والصفوف: {rows}.",
     ),
     "export.verify.missing": ("The file {path} does not exist.", "الملف {path} غير موجود."),
+    "export.verify.folder": ("{path} is a folder: name the exported JSON file inside it.",
+                             "{path} مجلد: اذكر ملف السجل المصدَّر (JSON) الذي فيه."),
     "export.verify.unreadable": (
         "{path} cannot be read as an exported log ({reason}).",
         "تعذّرت قراءة {path} بوصفه سجلًا مُصدَّرًا ({reason}).",

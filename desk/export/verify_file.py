@@ -265,7 +265,8 @@ def verify_export(path, against=None) -> VerifyResult:
     path = Path(path)
     shown = str(path)
     if not path.is_file():
-        return VerifyResult(False, 0, None, "export.verify.missing", {"path": shown}, readable=False)
+        key = "export.verify.folder" if path.is_dir() else "export.verify.missing"
+        return VerifyResult(False, 0, None, key, {"path": shown}, readable=False)
     chain, rows = _Chain(against), {}
     header: dict = {}
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cli_helpers import DeskCli  # noqa: E402
+from cli_helpers import DeskCli, desk_executable  # noqa: E402
 
 from desk.export.verify_desk import verify_export_file  # noqa: E402
 from desk.export.verify_file import verify_export  # noqa: E402
@@ -233,6 +235,19 @@ def test_command_line_says_which_check_it_made(made, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     assert cli.run("verify", "--export", broken).code == 4
+    folder = cli.run("verify", "--export", tmp_path)
+    assert folder.code == 4 and "is a folder" in folder.out, str(folder)
+
+
+def test_an_unreadable_export_is_exit_4_not_tampered(made, tmp_path, unprivileged):
+    locked = tmp_path / "locked.json"
+    shutil.copyfile(made["full"], locked)
+    locked.chmod(0o000)
+    cli = DeskCli(made["folder"])
+    done = subprocess.run([*unprivileged, desk_executable(), "verify", "--export", str(locked)],
+                          capture_output=True, text=True, env=cli.environ(), timeout=120)
+    assert done.returncode == 4, (done.stdout, done.stderr)
+    assert "cannot be read" in done.stdout and "Permission denied" in done.stdout
 
 
 def test_another_institutions_desk_is_not_held_against(made, tmp_path, desk_factory):

@@ -251,7 +251,7 @@ def test_a_database_locked_by_another_process_waits_then_says_so(office, monkeyp
         waited = time.monotonic() - started
         assert refused.value.key == "store.locked"
         assert "busy" in refused.value.message("en") and "مشغولة" in refused.value.message("ar")
-        assert 0.4 <= waited < 5
+        assert waited >= 0.4  # it waited out the busy timeout before giving up
         assert snapshot(office.folder) == before
     finally:
         holder.stdin.write("\n")

@@ -113,15 +113,32 @@ def test_folder_given_as_target(tmp_path):
     assert raised.value.key == "export.is_folder"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
-def test_read_only_folder(tmp_path):
+# Run in a child process so that, as root, it runs without the capabilities that let
+# root write anywhere (the suite's unprivileged prefix).
+READ_ONLY_CHILD = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from test_export_csv import many, meta
+from desk.core.errors import InvalidInput
+from desk.export.writer import write_export
+try:
+    write_export("csv", many(3), None, meta(), Path(sys.argv[2]) / "log.csv")
+    print("written")
+except InvalidInput as refused:
+    print(refused.key)
+"""
+
+
+def test_read_only_folder(tmp_path, unprivileged):
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        with pytest.raises(InvalidInput) as raised:
-            write_export("csv", many(3), None, meta(), folder / "log.csv")
-        assert raised.value.key == "export.not_writable"
+        child = subprocess.run([*unprivileged, sys.executable, "-c", READ_ONLY_CHILD, str(Path(__file__).parent), str(folder)],
+                               capture_output=True, text=True, timeout=120)
+        assert child.returncode == 0, child.stderr
+        assert child.stdout.strip() == "export.not_writable"
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
