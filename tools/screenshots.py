@@ -1,18 +1,25 @@
-"""Render every screen of the desk, in Arabic and in English, to docs/screenshots/*.png.
+"""Take a picture of every screen of the desk, in Arabic and in English, on a real X
+server at the two screen sizes an office has (1366×768 and 1024×700), into
+docs/screenshots/NAME-LANG-WIDTH.png.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py
-The demo desk is made from ../shared/seed/headlines-ar.txt (tools/demo_desk.py).
+    python tools/screenshots.py                 # starts Xvfb (apt-get install xvfb) per size
+    python tools/screenshots.py --size 1366x768 # one size only
+Each picture is the whole screen, as a person at that screen sees it: the window sized
+by the desk itself, and a dialog over it. The demo desk is made from
+../shared/seed/headlines-ar.txt (tools/demo_desk.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
@@ -30,6 +37,8 @@ from desk.ui.main_window import MainWindow  # noqa: E402
 from desk.ui.sign_in import SignInDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+SIZES = ("1366x768", "1024x700")
+WIDTH = os.environ.get("DESK_SHOT_WIDTH", "")  # the suffix of this run's pictures
 
 
 class NoAccount(AccountLink):
@@ -50,16 +59,20 @@ def settle(seconds: float = 0.3) -> None:
 
 def save(widget, name: str, lang: str) -> None:
     settle()
-    path = OUT / f"{name}-{lang}.png"
-    widget.grab().save(str(path))
+    screen = widget.screen()
+    path = OUT / f"{name}-{lang}-{WIDTH or screen.size().width()}.png"
+    if QApplication.platformName() == "xcb":
+        settle(0.4)  # the X server has drawn what Qt sent
+        screen.grabWindow(0).save(str(path))  # the whole screen, as a person sees it
+    else:
+        widget.grab().save(str(path))
     print(path.relative_to(ROOT))
 
 
 def window_for(desk, username: str) -> MainWindow:
     session = desk.sign_in(username, demo_desk.PASSWORD)
     window = MainWindow(DeskContext(desk, session, NoAccount()))
-    window.resize(1280, 800)
-    window.show()
+    window.show()  # at the size the desk chooses for this screen
     return window
 
 
@@ -162,7 +175,6 @@ def shoot(lang: str, base: Path) -> None:
     admin.page["staff"].select("sara")
     save(admin, "11-staff", lang)
     admin.places.go("settings")
-    admin.resize(1280, 1120)  # the whole page: institution, X account, the desk's rules
     save(admin, "12-settings", lang)
     admin.close()
     desk.close()
@@ -180,12 +192,11 @@ def demo_desk_filter(state: str):
     return LogFilter(state=state)
 
 
-def main() -> int:
+def shoot_all() -> int:
     from datetime import timedelta
 
     from desk.publish import reconcile
 
-    OUT.mkdir(parents=True, exist_ok=True)
     # the demo's unconfirmed post stays "not on the timeline yet" while the pictures are taken
     reconcile.TIMELINE_LAG = timedelta(hours=1)
     app = DeskApplication([])
@@ -196,6 +207,40 @@ def main() -> int:
             shoot(lang, Path(scratch) / lang)
     tasks.wait_all()
     app.processEvents()
+    return 0
+
+
+def on_xvfb(size: str) -> int:
+    """This script again, on an X server of its own with a screen of ``size``."""
+    xvfb = shutil.which("Xvfb")
+    if not xvfb:
+        sys.exit("Xvfb is needed for the pictures: apt-get install xvfb")
+    read, write = os.pipe()
+    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as told:
+        display = told.readline().strip()  # Xvfb writes its display number once it is ready
+    try:
+        env = {**os.environ, "DISPLAY": f":{display}", "QT_QPA_PLATFORM": "xcb",
+               "DESK_SHOT_WIDTH": size.split("x")[0]}
+        return subprocess.run([sys.executable, __file__, "--here"], env=env).returncode
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", choices=SIZES, action="append", help="one screen size (default: both)")
+    parser.add_argument("--here", action="store_true", help="on the display this process has")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.here:
+        return shoot_all()
+    for size in args.size or SIZES:
+        if on_xvfb(size):
+            return 1
     return 0
 
 
