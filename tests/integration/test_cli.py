@@ -42,6 +42,7 @@ def new_desk(data_dir, store_kind, pg_databases):
     return data_dir
 
 
+@pytest.mark.slow
 def test_done_when_scenario(run_desk, new_desk, headlines, raw_sql):
     data_dir = new_desk
     headline = headlines[0]

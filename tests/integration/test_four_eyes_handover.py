@@ -169,6 +169,7 @@ def writers_and_holder(desk, post_id):
 @given(st.lists(STEP, min_size=3, max_size=14))
 @example([("needed", 2), ("draft", "sara"), ("submit", 0), ("approve", 0, "huda"), ("handover", "sara", "huda"),
           ("approve", 0, "khalid"), ("publish", 0, "khalid")])  # the case the office met
+@pytest.mark.slow
 def test_no_post_is_approved_or_published_without_enough_other_eyes(huda_template, office_copier, pg_databases,
                                                                     steps):
     from desk.service import Desk

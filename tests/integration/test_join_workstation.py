@@ -132,6 +132,7 @@ def _cli(folder, url, *args, stdin=""):
                           timeout=120)
 
 
+@pytest.mark.slow
 def test_the_command_line_sets_the_passphrase_and_joins(office, tmp_path):
     first, _admin, url, second_folder = office
     first.account.flush()

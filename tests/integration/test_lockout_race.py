@@ -41,6 +41,7 @@ def hammer(folder: str, start, results) -> None:
     results.put((checked, refused))
 
 
+@pytest.mark.slow
 def test_parallel_wrong_passwords_check_at_most_the_limit(office_folder, raw_sql):
     context = multiprocessing.get_context("fork")
     start, results = context.Event(), context.Queue()

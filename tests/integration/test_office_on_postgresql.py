@@ -35,6 +35,7 @@ def log_on(folder: Path, user: str) -> list[dict]:
     return json.loads(ran.stdout)
 
 
+@pytest.mark.slow
 def test_drafted_on_one_approved_on_another_published_once_from_the_third(office_of_three, headlines):
     omar, sara, khalid = office_of_three
     post_id = omar.value("draft", headlines[0], user="omar")

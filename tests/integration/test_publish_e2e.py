@@ -255,6 +255,7 @@ def post_requests(fake: FakeX, since: int = 0) -> int:
 
 
 # --------------------------------------------------------------------------- 1. a post goes out
+@pytest.mark.slow
 def test_arabic_post_with_two_images_goes_out_once_signed_and_exact(world, news, tmp_path):
     cli, fake = world.cli, world.fake
     connected = cli.ok("account", "set", as_user="admin", lines=KEY_LINES)
@@ -609,6 +610,7 @@ def test_two_publish_due_processes_settle_an_uncertain_post_once_and_still_send_
 
 
 # --------------------------------------------------------------------------- 6. the account's keys
+@pytest.mark.slow
 def test_account_set_refuses_another_accounts_keys_and_malformed_ones(world):
     cli, fake = world.cli, world.fake
     other = FakeX(**OTHER_KEYS, user_id=OTHER_USER_ID, username=OTHER_HANDLE, name="مجلس المدينة").start()
@@ -717,6 +719,7 @@ def _in_process_failures(world: World, news: list[str], tmp_path: Path) -> list[
     return texts
 
 
+@pytest.mark.slow
 def test_marker_secrets_never_appear_anywhere(world, news, tmp_path, caplog):
     cli, fake = world.cli, world.fake
     caplog.set_level(logging.DEBUG)
@@ -792,6 +795,7 @@ def _wait_for(condition, seconds: float = 30.0) -> None:
 LATER = {"DESK_CLOCK_AHEAD_SECONDS": 3600}  # past the stall (5 min) and X's lag (15 min)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see a stopped process")
 @pytest.mark.parametrize("step", ["claimed", "request_left", "answered"])
 def test_publish_killed_at_each_step_ends_with_exactly_one_post_on_x(connected, news, step):
@@ -847,6 +851,7 @@ def _send_by(world: World, path: str, post_id: int) -> None:
         assert raised.type.__name__ in ("PublishError", "PublishUncertain"), raised.value
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault, on_x", [("503", 0), ("drop", 1)])
 @pytest.mark.parametrize("path", ["publish", "publish-due", "window"])
 def test_a_503_or_a_cut_connection_ends_the_same_on_every_path_and_after_a_restart(connected, news, path,

@@ -257,6 +257,7 @@ class DeskMachine(RuleBasedStateMachine):
         assert on_timeline == published
 
 
+@pytest.mark.slow
 def test_random_staff_through_random_actions(office_template, office_copier, headlines, tmp_path, snapshot,
                                              store_kind, pg_databases):
     DeskMachine.headlines = headlines
@@ -392,6 +393,7 @@ class LaggingXMachine(RuleBasedStateMachine):
             assert all(p.text != text for p in self.fake.posts), f"post {post_id} is on X yet sendable"
 
 
+@pytest.mark.slow
 def test_publishing_through_a_lagging_faulty_x(office_template, office_copier, tmp_path, store_kind, pg_databases):
     LaggingXMachine.workdir = tmp_path
     LaggingXMachine.open_copy = staticmethod(office_opener(store_kind, office_template, office_copier, pg_databases))

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,6 +41,7 @@ def run_marked_test(**env) -> subprocess.CompletedProcess:
         timeout=300)
 
 
+@pytest.mark.slow
 def test_without_a_server_the_postgresql_runs_fail_in_ci_and_skip_elsewhere():
     in_ci = run_marked_test(CI="true")
     assert in_ci.returncode == 1, in_ci.stdout
