@@ -95,10 +95,19 @@ def local(iso: str | None) -> datetime | None:
     return datetime.fromisoformat(iso).astimezone()
 
 
+LRI, PDI = "\u2066", "\u2069"
+
+
+def ltr(text: str) -> str:
+    """A left-to-right island (LRI … PDI): digits, times and dates keep their order inside
+    an Arabic sentence ("08:54" never turns into "54:08", the date never swaps with the time)."""
+    return f"{LRI}{text}{PDI}" if text else ""
+
+
 def when(iso: str | None) -> str:
-    """A stored UTC time in the workstation's zone, e.g. 2026-03-01 09:30."""
+    """A stored UTC time in the workstation's zone, e.g. 2026-03-01 09:30, as a left-to-right island."""
     moment = local(iso)
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    return ltr(moment.strftime("%Y-%m-%d %H:%M")) if moment else ""
 
 
 HIJRI_MONTHS_AR = ("محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
@@ -122,7 +131,7 @@ def when_with_hijri(iso: str | None) -> str:
     moment = local(iso)
     if not moment:
         return ""
-    return f"{moment.strftime('%Y-%m-%d %H:%M')} ({hijri(moment.date())})"
+    return f"{ltr(moment.strftime('%Y-%m-%d %H:%M'))} ({hijri(moment.date())})"
 
 
 def with_handle(template: str, handle: str) -> str:

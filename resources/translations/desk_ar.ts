@@ -995,59 +995,59 @@
 <context>
     <name>LogFilters</name>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="33"/>
+        <location filename="../../desk/ui/log/filters.py" line="34"/>
         <source>Search the text of every post (Ctrl+F)</source>
         <translation>ابحث في نصوص كل المنشورات (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="34"/>
+        <location filename="../../desk/ui/log/filters.py" line="35"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="36"/>
+        <location filename="../../desk/ui/log/filters.py" line="37"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="37"/>
+        <location filename="../../desk/ui/log/filters.py" line="38"/>
         <source>Every state</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="40"/>
-        <location filename="../../desk/ui/log/filters.py" line="57"/>
+        <location filename="../../desk/ui/log/filters.py" line="41"/>
+        <location filename="../../desk/ui/log/filters.py" line="58"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="41"/>
-        <location filename="../../desk/ui/log/filters.py" line="59"/>
+        <location filename="../../desk/ui/log/filters.py" line="42"/>
+        <location filename="../../desk/ui/log/filters.py" line="60"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="43"/>
+        <location filename="../../desk/ui/log/filters.py" line="44"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="45"/>
+        <location filename="../../desk/ui/log/filters.py" line="46"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="69"/>
+        <location filename="../../desk/ui/log/filters.py" line="70"/>
         <source>any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="75"/>
+        <location filename="../../desk/ui/log/filters.py" line="76"/>
         <source>Every author</source>
         <translation>كل الكتّاب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="76"/>
+        <location filename="../../desk/ui/log/filters.py" line="77"/>
         <source>Every approver</source>
         <translation>كل الموافقين</translation>
     </message>
@@ -1660,31 +1660,41 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="18"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="19"/>
         <source>Schedule post #%1</source>
         <translation>جدولة المنشور رقم %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="26"/>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="31"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="27"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="32"/>
         <source>Date and time</source>
         <translation>التاريخ والوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="28"/>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="32"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="29"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="33"/>
         <source>Hijri date</source>
         <translation>التاريخ الهجري</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="34"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="35"/>
         <source>Schedule</source>
         <translation>جدوِل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="37"/>
-        <source>The desk publishes it at that time if a desk is open or the system&apos;s task scheduler runs &apos;desk publish-due&apos;.</source>
-        <translation>ينشره المكتب في ذلك الوقت إذا كان أحد المكاتب مفتوحًا، أو إذا شغّل مجدول مهام النظام الأمر desk publish-due.</translation>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="38"/>
+        <source>It is published at that time while Posting Desk is open on any computer of the office, or when the office&apos;s scheduled publishing task runs.</source>
+        <translation>يُنشَر المنشور في موعده ما دام مكتب النشر مفتوحًا على أي حاسوب في الإدارة، أو حين تعمل مهمة النشر المجدولة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="44"/>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="49"/>
+        <source>For whoever looks after the office&apos;s computers: the scheduled task runs the command %1.</source>
+        <translation>لمن يتولى حواسيب الإدارة: تشغّل المهمة المجدولة الأمر %1.</translation>
     </message>
 </context>
 <context>
