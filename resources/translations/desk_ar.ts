@@ -407,97 +407,109 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="40"/>
+        <location filename="../../desk/ui/compose/page.py" line="41"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="49"/>
+        <location filename="../../desk/ui/compose/page.py" line="50"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="50"/>
+        <location filename="../../desk/ui/compose/page.py" line="51"/>
         <source>Write the post here…</source>
         <translation>اكتب المنشور هنا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="59"/>
+        <location filename="../../desk/ui/compose/page.py" line="60"/>
         <source>Add images or video…</source>
         <translation>إضافة صور أو فيديو…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="60"/>
+        <location filename="../../desk/ui/compose/page.py" line="61"/>
         <source>Or drag files onto this page. Up to 4 images, or one GIF, or one MP4 video with its SubRip (.srt) captions.</source>
         <translation>أو اسحب الملفات إلى هذه الصفحة. حتى 4 صور، أو صورة GIF واحدة، أو فيديو MP4 واحد مع ترجمته بصيغة SubRip (.srt).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="63"/>
+        <location filename="../../desk/ui/compose/page.py" line="64"/>
         <source>New draft</source>
         <translation>مسودة جديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="65"/>
+        <location filename="../../desk/ui/compose/page.py" line="66"/>
         <source>Save draft</source>
         <translation>احفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="66"/>
+        <location filename="../../desk/ui/compose/page.py" line="67"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="68"/>
+        <location filename="../../desk/ui/compose/page.py" line="69"/>
         <source>Submit for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="69"/>
+        <location filename="../../desk/ui/compose/page.py" line="70"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="72"/>
+        <location filename="../../desk/ui/compose/page.py" line="77"/>
         <source>Take back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="90"/>
+        <location filename="../../desk/ui/compose/page.py" line="95"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="120"/>
+        <location filename="../../desk/ui/compose/page.py" line="126"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/compose/page.py" line="195"/>
+        <source>%n over X&apos;s limit: shorten the post to submit it.</source>
+        <translation>
+            <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور حرفًا واحدًا على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور حرفين على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور %n أحرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور %n حرفًا على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="205"/>
+        <location filename="../../desk/ui/compose/page.py" line="224"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="223"/>
+        <location filename="../../desk/ui/compose/page.py" line="242"/>
         <source>Add images or video</source>
         <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="224"/>
+        <location filename="../../desk/ui/compose/page.py" line="243"/>
         <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
         <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="276"/>
+        <location filename="../../desk/ui/compose/page.py" line="295"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="298"/>
+        <location filename="../../desk/ui/compose/page.py" line="317"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="348"/>
+        <location filename="../../desk/ui/compose/page.py" line="367"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -1692,7 +1704,7 @@
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="49"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="48"/>
         <source>For whoever looks after the office&apos;s computers: the scheduled task runs the command %1.</source>
         <translation>لمن يتولى حواسيب الإدارة: تشغّل المهمة المجدولة الأمر %1.</translation>
     </message>

@@ -9,11 +9,12 @@ formats: the undo history stays the person's.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from desk.ui.post_text import direction
 
+OVERFLOW = "#fcd4d2"  # X's light red behind what is past the limit
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp4", ".srt")  # what a drop offers; the bytes decide
 
 
@@ -29,6 +30,7 @@ class PostEditor(QTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAcceptRichText(False)
+        self.overflow: int | None = None  # where the part past X's limit starts, for the page and tests
         self.setTabChangesFocus(True)  # Tab moves on: a post has no tabs, and keyboard users need a way out
         self.document().contentsChanged.connect(self._follow_text)
         self._follow_text()
@@ -39,6 +41,24 @@ class PostEditor(QTextEdit):
     def set_text(self, text: str) -> None:
         self.setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def mark_overflow(self, start: int | None) -> None:
+        """A light red background on the characters from `start` (an index into text()) on,
+        as X marks what is past its limit. Only how it is drawn: the text stays as it is."""
+        marks = []
+        if start is not None:
+            mark = QTextEdit.ExtraSelection()
+            mark.format.setBackground(QColor(OVERFLOW))
+            mark.cursor = QTextCursor(self.document())
+            mark.cursor.setPosition(self.position_of(start))
+            mark.cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            marks.append(mark)
+        self.overflow = start
+        self.setExtraSelections(marks)
+
+    def position_of(self, index: int) -> int:
+        """The document position of a character of text(): Qt counts UTF-16 units."""
+        return len(self.text()[:index].encode("utf-16-le")) // 2
 
     def _follow_text(self) -> None:
         wanted = Qt.LayoutDirection.LayoutDirectionAuto if direction(self.toPlainText()) else self.layoutDirection()
