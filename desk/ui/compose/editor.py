@@ -15,8 +15,10 @@ is text(), never the document's raw characters.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 from desk.ui.post_text import LRM, RLM, direction, marks
@@ -166,8 +168,21 @@ class PostEditor(QTextEdit):
     def _contents_changed(self) -> None:
         if self._marking:
             return
-        self._remark()
+        # an undo or a redo brings back marks of its own: adding others would cut the redo off
+        if self.document().availableRedoSteps() == 0:
+            self._remark()
         self._follow_text()
+
+    @contextmanager
+    def _one_step(self):
+        """The person's edit and the marks it moves, one step for Undo."""
+        step = QTextCursor(self.document())
+        step.beginEditBlock()
+        try:
+            yield
+            self._remark()
+        finally:
+            step.endEditBlock()
 
     def _plain_typing(self) -> None:
         """What the person types next never takes a mark's format (it would pass for one)."""
@@ -204,6 +219,17 @@ class PostEditor(QTextEdit):
 
     # keys and copies step over the marks ----------------------------------------
     def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+            super().keyPressEvent(event)
+            return
+        with self._one_step():
+            self._key(event)
+
+    def inputMethodEvent(self, event) -> None:
+        with self._one_step():
+            super().inputMethodEvent(event)
+
+    def _key(self, event) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not self.textCursor().hasSelection():
             self._step_over_marks(backward=key == Qt.Key.Key_Backspace)
@@ -251,7 +277,8 @@ class PostEditor(QTextEdit):
             self.images_dropped.emit(paths)
             return
         if source.hasText():
-            self.insertPlainText(source.text())
+            with self._one_step():
+                self.insertPlainText(source.text())
 
     def dragEnterEvent(self, event) -> None:
         if image_paths(event.mimeData()):
