@@ -145,6 +145,34 @@
     </message>
 </context>
 <context>
+    <name>ActionRow</name>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Reply</source>
+        <translation>الرد</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Repost</source>
+        <translation>إعادة النشر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Like</source>
+        <translation>الإعجاب</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Views</source>
+        <translation>المشاهدات</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="77"/>
+        <source>%1: as on X; nothing to press in the preview</source>
+        <translation>%1: كما يظهر في X، ولا يعمل في المعاينة</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
@@ -1346,37 +1374,37 @@
         <translation>اختر منشورًا لتراه هنا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="82"/>
+        <location filename="../../desk/ui/post_detail.py" line="83"/>
         <source>Post #%1 · %2</source>
         <translation>المنشور رقم %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="77"/>
+        <location filename="../../desk/ui/post_detail.py" line="78"/>
         <source>Written by %1</source>
         <translation>كتبه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="80"/>
+        <location filename="../../desk/ui/post_detail.py" line="81"/>
         <source>Approved by %1</source>
         <translation>وافق عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="85"/>
+        <location filename="../../desk/ui/post_detail.py" line="86"/>
         <source>Scheduled for %1</source>
         <translation>مجدول في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="87"/>
+        <location filename="../../desk/ui/post_detail.py" line="88"/>
         <source>Published %1</source>
         <translation>نُشر في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="91"/>
+        <location filename="../../desk/ui/post_detail.py" line="92"/>
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="93"/>
+        <location filename="../../desk/ui/post_detail.py" line="94"/>
         <source>The video has no description.</source>
         <translation>الفيديو بلا وصف.</translation>
     </message>
@@ -1384,37 +1412,42 @@
 <context>
     <name>PostPreview</name>
     <message>
-        <location filename="../../desk/ui/preview.py" line="24"/>
+        <location filename="../../desk/ui/preview.py" line="28"/>
         <source>Preview of the post</source>
         <translation>معاينة المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="27"/>
+        <location filename="../../desk/ui/preview.py" line="31"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="44"/>
+        <location filename="../../desk/ui/preview.py" line="48"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="77"/>
+        <location filename="../../desk/ui/preview.py" line="55"/>
+        <source>Time of the post</source>
+        <translation>وقت المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/preview.py" line="89"/>
         <source>Training</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="86"/>
+        <location filename="../../desk/ui/preview.py" line="98"/>
         <source>post %1 on X</source>
         <translation>المنشور %1 على X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="87"/>
+        <location filename="../../desk/ui/preview.py" line="99"/>
         <source>Replying to %1</source>
         <translation>ردًا على %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="111"/>
+        <location filename="../../desk/ui/preview.py" line="124"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
@@ -1885,19 +1918,19 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="20"/>
-        <location filename="../../desk/ui/training_page.py" line="32"/>
+        <location filename="../../desk/ui/training_page.py" line="18"/>
+        <location filename="../../desk/ui/training_page.py" line="30"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="22"/>
-        <location filename="../../desk/ui/training_page.py" line="55"/>
+        <location filename="../../desk/ui/training_page.py" line="20"/>
+        <location filename="../../desk/ui/training_page.py" line="52"/>
         <source>Posts published while the desk is in training come here instead of X. Nobody outside the office sees them.</source>
         <translation>المنشورات التي تُنشر والمكتب في وضع التدريب تأتي إلى هنا بدلًا من X، ولا يراها أحد من خارج المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="57"/>
+        <location filename="../../desk/ui/training_page.py" line="54"/>
         <source>Nothing has been published to the training timeline yet.</source>
         <translation>لم يُنشر شيء في خط التدريب الزمني بعد.</translation>
     </message>
