@@ -192,20 +192,21 @@ def test_autosave_is_removed_once_the_draft_is_saved(qtbot, open_window, desk):
     assert not page.autosave.path.exists()
 
 
-def test_saving_runs_off_the_gui_thread_and_keeps_the_page_still(qtbot, open_window, desk, monkeypatch):
+def test_saving_runs_off_the_gui_thread_and_keeps_the_page_still(qtbot, open_window, desk, monkeypatch, request):
     import threading
-    import time
 
     from desk.session import Session
 
     window, page = compose_page(open_window, desk)
     gui_thread = threading.get_ident()
     saved_on = []
+    release = threading.Event()  # the store answers once the test has looked at the page
+    request.addfinalizer(release.set)  # a failed look never leaves the save hanging
     real = Session.draft
 
     def slow_draft(self, *args, **kw):
         saved_on.append(threading.get_ident())
-        time.sleep(0.3)
+        assert release.wait(10), "the test never let the save finish"
         return real(self, *args, **kw)
 
     monkeypatch.setattr(Session, "draft", slow_draft)
@@ -216,6 +217,9 @@ def test_saving_runs_off_the_gui_thread_and_keeps_the_page_still(qtbot, open_win
     assert not page.submit_button.isEnabled() and not page.save()
     page.flush_autosave()  # the autosave timer may fire meanwhile: the text is kept on disk
     assert page.autosave.load()["text"] == "خبر يُحفظ في الخلفية"
+    qtbot.waitUntil(lambda: bool(saved_on))  # the save is in the store, on its own thread
+    assert page.saving and page.editor.isReadOnly()
+    release.set()
     settle(qtbot)
     assert saved_on and gui_thread not in saved_on
     assert not page.saving and not page.editor.isReadOnly() and page.save_button.isEnabled()
