@@ -19,7 +19,8 @@ def left_to_right(edit, display_format: str):
     edit.setDisplayFormat(display_format)  # again: Qt reversed it if it was set while right to left
     window_way = QApplication.layoutDirection()
     side = Qt.AlignmentFlag.AlignRight if window_way == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft
-    edit.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+    # absolute: Arabic words in the field ("any day") would turn a plain right to the left
+    edit.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
     if edit.calendarPopup() and edit.calendarWidget() is not None:
         edit.calendarWidget().setLayoutDirection(window_way)
     return edit

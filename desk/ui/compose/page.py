@@ -73,6 +73,7 @@ class ComposePage(QWidget):
         self.submit_reason = QLabel()  # why Submit is greyed, beside it
         self.submit_reason.setObjectName("disabled_reason")
         self.submit_reason.setWordWrap(True)
+        self.submit_reason.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         self.submit_reason.hide()
         self.recall_button = QPushButton(self.tr("Take back from review"))
         self.recall_button.clicked.connect(self.recall)
@@ -106,7 +107,6 @@ class ComposePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch()
-        buttons.addWidget(self.submit_reason, 1)
         buttons.addWidget(self.recall_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
@@ -118,6 +118,8 @@ class ComposePage(QWidget):
         column.addWidget(self.editor, 3)
         column.addWidget(self.counter)
         column.addWidget(images_box, 1)
+        # on its own line, on the Submit button's side: a narrow window does not squeeze it
+        column.addWidget(self.submit_reason)
         column.addLayout(buttons)
 
         preview_panel = QWidget()
@@ -126,8 +128,19 @@ class ComposePage(QWidget):
         preview_title = QLabel(self.tr("As it will appear on X"))
         preview_title.setStyleSheet("font-weight: bold;")
         preview_column.addWidget(preview_title)
-        preview_column.addWidget(self.preview)
-        preview_column.addStretch()
+        # a long post with pictures is taller than a small screen: the preview scrolls
+        preview_box = QScrollArea()
+        preview_box.setWidgetResizable(True)
+        preview_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        preview_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        preview_box.setMinimumWidth(280)  # about the narrowest X shows a post
+        preview_inner = QWidget()
+        preview_inner_column = QVBoxLayout(preview_inner)
+        preview_inner_column.setContentsMargins(0, 0, 0, 0)
+        preview_inner_column.addWidget(self.preview)
+        preview_inner_column.addStretch()
+        preview_box.setWidget(preview_inner)
+        preview_column.addWidget(preview_box, 1)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(drafts_panel)
