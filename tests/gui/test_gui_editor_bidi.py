@@ -111,6 +111,7 @@ def test_typing_backspace_undo_and_copy_keep_the_persons_text(editor, qtbot):
     editor.selectAll()
     editor.copy()
     assert QApplication.clipboard().text() == "خبر مع @Huda\u200e"
+    assert QApplication.clipboard().mimeData().formats() == ["text/plain"]  # no copy with the marks in it
 
 
 def test_delete_steps_over_a_mark(editor, qtbot):
