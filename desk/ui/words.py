@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
@@ -54,7 +55,7 @@ def desk_message(key: str | None, fallback: str = "", params: dict | None = None
         shown = dict.fromkeys((name for _, name, _, _ in Formatter().parse(template) if name), "…")
     except ValueError:
         return fallback
-    shown.update(params or {})
+    shown.update(isolated_times(params or {}))
     return render(key, lang, shown)
 
 
@@ -102,6 +103,15 @@ def ltr(text: str) -> str:
     """A left-to-right island (LRI … PDI): digits, times and dates keep their order inside
     an Arabic sentence ("08:54" never turns into "54:08", the date never swaps with the time)."""
     return f"{LRI}{text}{PDI}" if text else ""
+
+
+TIME_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}.*)?$|^\d{1,2}:\d{2}( .*)?$")
+
+
+def isolated_times(params: dict) -> dict:
+    """A message's parameters with its dates and times made left-to-right islands."""
+    return {name: ltr(value) if isinstance(value, str) and TIME_LIKE.match(value) else value
+            for name, value in params.items()}
 
 
 def when(iso: str | None) -> str:

@@ -86,3 +86,14 @@ def test_times_in_sentences_are_left_to_right_islands(lang):
     assert words.when(at) == f"\u2066{local}\u2069"
     assert words.when_with_hijri(at).startswith(f"\u2066{local}\u2069 (")
     assert words.when(None) == "" and words.when_with_hijri(None) == ""
+
+
+def test_times_in_refusals_are_left_to_right_islands(lang):
+    from desk.core.errors import InvalidInput
+    from desk.ui.context import DeskContext
+
+    refusal = InvalidInput("schedule.past", at="2026-12-03 08:54")
+    shown = DeskContext.message(type("Ctx", (), {"lang": lang})(), refusal)
+    assert "\u20662026-12-03 08:54\u2069" in shown
+    assert words.isolated_times({"at": "09:03", "n": 3, "name": "huda"}) == {"at": "\u206609:03\u2069", "n": 3,
+                                                                              "name": "huda"}
