@@ -132,3 +132,15 @@ def test_what_is_saved_has_no_marks(arabic, open_window, desk, qtbot):
     settle(qtbot)
     assert window.ctx.session.post(page.post_id).text == POST
     assert page.counter.length == weighted_length(POST)
+
+
+def test_what_is_typed_after_a_mark_is_kept(editor, qtbot):
+    editor.set_text("خبر @Huda")
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)  # after the mark that closes "@Huda"
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, " ok")
+    assert editor.text() == "خبر @Huda ok"
+    editor.selectAll()  # choosing text never changes it
+    assert editor.text() == "خبر @Huda ok" and not editor.document().isRedoAvailable()

@@ -186,7 +186,8 @@ class PostEditor(QTextEdit):
 
     def _plain_typing(self) -> None:
         """What the person types next never takes a mark's format (it would pass for one)."""
-        if self.currentCharFormat().hasProperty(MARKED):
+        # with a selection, setting the format would change the selected text: only the caret
+        if not self.textCursor().hasSelection() and self.currentCharFormat().hasProperty(MARKED):
             self.setCurrentCharFormat(QTextCharFormat())
 
     def mark_overflow(self, start: int | None) -> None:
