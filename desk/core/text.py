@@ -110,3 +110,46 @@ def check_reply_target(reply_to: str | None) -> str | None:
     if not reply_to.isdigit() or not reply_to.isascii() or len(reply_to) > 25:
         raise InvalidInput("text.reply_target")
     return reply_to
+
+
+def overflow_start(text: str, limit: int = DEFAULT_LIMIT) -> int | None:
+    """Index (in the text's own characters) of the first character past the limit by X's
+    count, or None when it fits. A link that crosses the limit is past it whole, as on X."""
+    from twitter_text import parse_tweet
+
+    if not text:
+        return None
+    if limit not in _OPTIONS_CACHE:
+        _OPTIONS_CACHE[limit] = _options(limit)
+    parsed = parse_tweet(text, _OPTIONS_CACHE[limit])
+    if parsed.weightedLength <= limit:
+        return None
+    # twitter-text counts the NFC form, and its end of the valid part in UTF-16 units
+    counted = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    units = parsed.validRangeEnd - (_utf16(text) - _utf16(counted)) + 1
+    kept = _index_of_unit(counted, units)
+    if counted == text:
+        return kept
+    # the longest start of the text whose NFC form is no longer than the valid part
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(unicodedata.normalize("NFC", text[:middle])) <= kept:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _index_of_unit(text: str, units: int) -> int:
+    """The character index at which `units` UTF-16 code units of the text end."""
+    count = 0
+    for index, char in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desk.core.errors import DeskError
-from desk.ui import adapters, i18n
+from desk.core.messages import render
+from desk.ui import adapters, i18n, words
 from desk.ui.tasks import run_task
 
 
@@ -147,7 +148,8 @@ class DeskContext(QObject):
     # acting --------------------------------------------------------------------
     def message(self, error: BaseException) -> str:
         if isinstance(error, DeskError):
-            return error.message(self.lang)
+            # a date or time in the message keeps its order inside an Arabic sentence
+            return render(error.key, self.lang, words.isolated_times(error.params))
         if isinstance(error, OSError):  # a picture or page that could not be fetched or read
             return self.tr("The request could not be completed (%1).").replace("%1", error.strerror or type(error).__name__)
         return self.tr("Something unexpected went wrong (%1). Nothing else was changed.").replace(

@@ -72,7 +72,8 @@ class PostDetail(QWidget):
         names = ctx.staff_names()
         pixmaps = post_pixmaps(ctx.session, post.media)
         self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
-        self.preview.set_post(post.text, pixmaps, bool(post.training), post.reply_to)
+        self.preview.set_post(post.text, pixmaps, bool(post.training), post.reply_to,
+                              at=row.get("published_at") or post.scheduled_at)
         self.preview.show()
         people = [self.tr("Written by %1").replace("%1", names.get(post.author, post.author))]
         if row.get("approver"):

@@ -1,4 +1,4 @@
-"""A post's text as X shows it: paragraph directions, links, #hashtags and @mentions marked."""
+"""A post's text as X shows it: one direction for the post, links, #hashtags and @mentions marked."""
 
 from __future__ import annotations
 
@@ -46,15 +46,38 @@ def entities(text: str) -> list[tuple[int, int, str]]:
     return kept
 
 
-def _marked_line(line: str) -> str:
+LRM, RLM = "\u200e", "\u200f"
+
+
+def marks(line: str, way: str) -> list[tuple[int, str]]:
+    """Where a line of a post laid out in direction `way` needs invisible direction marks,
+    as (index, mark), in order.
+
+    A link, #hashtag or @mention written against the post's direction gets a mark of its
+    own direction on both sides, so "@name" keeps its sign in front and a link its last
+    "/" ("MediaCentre@" and "https://@" are what the bare bidi algorithm makes of them).
+    The preview and the editor place the same marks, so both show a line alike.
+    """
+    found = []
+    for start, end, _kind in entities(line):
+        mark = _mark(line[start:end], way)
+        if mark:
+            found += [(start, mark), (end, mark)]
+    return found
+
+
+def _mark(piece: str, way: str) -> str:
+    own = direction(piece) or "ltr"
+    return "" if own == way else (RLM if own == "rtl" else LRM)
+
+
+def _marked_line(line: str, way: str) -> str:
     parts, position = [], 0
     for start, end, kind in entities(line):
         parts.append(html.escape(line[position:start]))
         piece = line[start:end]
         shown = shown_url(piece) if kind == "url" else piece
-        # a mark of the entity's own direction on both sides keeps "@name" and "#وسم" whole,
-        # their sign in front, on lines of either direction
-        mark = "\u200f" if direction(piece) == "rtl" else "\u200e"
+        mark = _mark(piece, way)
         parts.append(f'{mark}<span style="color:{LINK}">{html.escape(shown)}</span>{mark}')
         position = end
     parts.append(html.escape(line[position:]))
@@ -62,12 +85,13 @@ def _marked_line(line: str) -> str:
 
 
 def post_html(text: str, fallback_dir: str = "ltr") -> str:
-    """Each paragraph gets the direction of its own first strong letter."""
+    """The whole post in the direction of its first strong letter, as X lays it out: an
+    English line in an Arabic post stays on the right with the rest."""
+    way = direction(text) or fallback_dir
+    align = "right" if way == "rtl" else "left"
     blocks = []
     for line in text.split("\n"):
-        way = direction(line) or fallback_dir
-        align = "right" if way == "rtl" else "left"
-        body = _marked_line(line) or "&nbsp;"
+        body = _marked_line(line, way) or "&nbsp;"
         blocks.append(f'<p dir="{way}" align="{align}" style="margin:0">{body}</p>')
     return "".join(blocks)
 

@@ -1,20 +1,24 @@
-"""The post as X will show it: round logo, name, @handle, marked text, images."""
+"""The post as X will show it: round logo, name, @handle, the text laid out in the post's
+own direction, images with rounded corners, the time, and the (greyed) row of actions."""
 
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QTime
+from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desk.ui import i18n
+from desk.ui import i18n, words
 from desk.ui.avatar import round_logo
+from desk.ui.post_actions import ActionRow
 from desk.ui.post_text import post_html
 from desk.ui.style import LINK
 
 AVATAR = 44
 IMAGE_WIDTH = 300
+RADIUS = 12  # X rounds the block of pictures, not each one
 
 
 class PostPreview(QFrame):
@@ -46,6 +50,10 @@ class PostPreview(QFrame):
         self.grid = QGridLayout(self.images)
         self.grid.setContentsMargins(0, 4, 0, 0)
         self.grid.setSpacing(3)
+        self.time = QLabel()
+        self.time.setObjectName("handle")
+        self.time.setAccessibleName(self.tr("Time of the post"))
+        self.actions = ActionRow()
 
         names = QHBoxLayout()
         names.addWidget(self.name)
@@ -57,6 +65,8 @@ class PostPreview(QFrame):
         column.addWidget(self.replying)
         column.addWidget(self.body)
         column.addWidget(self.images)
+        column.addWidget(self.time)
+        column.addWidget(self.actions)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 12, 12, 12)
         row.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignTop)
@@ -70,9 +80,11 @@ class PostPreview(QFrame):
         self.avatar.setPixmap(round_logo(logo_path, AVATAR))
 
     def set_post(self, text: str, pixmaps: list[QPixmap] = (), training: bool = False,
-                 reply_to: str | None = None, reply_handle: str = "") -> None:
+                 reply_to: str | None = None, reply_handle: str = "", at: str | None = None) -> None:
+        """`at`: when it was (or will be) published, stored UTC; none: as if it went out now."""
         fallback = "rtl" if i18n.current() == "ar" else "ltr"
         self.body.setText(post_html(text or "", fallback))
+        self.time.setText(x_time(words.local(at) if at else datetime.now().astimezone()))
         self._set_reply(reply_to, reply_handle)
         self.tag.setText(self.tr("Training"))
         self.tag.setVisible(training)
@@ -90,6 +102,7 @@ class PostPreview(QFrame):
 
     def clear(self) -> None:
         self.body.setText("")
+        self.time.setText("")
         self.replying.hide()
         self.tag.hide()
         self._set_images([])
@@ -112,9 +125,55 @@ class PostPreview(QFrame):
             filled = pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                                    Qt.TransformationMode.SmoothTransformation)
             # the middle of the picture, as X crops it
-            label.setPixmap(filled.copy((filled.width() - width) // 2, (filled.height() - height) // 2, width, height))
+            middle = filled.copy((filled.width() - width) // 2, (filled.height() - height) // 2, width, height)
+            label.setPixmap(rounded(middle, outer_corners(count, index, self.isRightToLeft())))
             if count == 3:
                 row, column, span = (0, 0, 2) if index == 0 else (index - 1, 1, 1)
                 self.grid.addWidget(label, row, column, span, 1)
             else:
                 self.grid.addWidget(label, index // 2, index % 2, 1, 2 if wide else 1)
+
+
+def x_time(moment: datetime) -> str:
+    """As X writes a post's time under it: "8:54 AM · 3 Dec 2026", in the window's language."""
+    locale = QLocale()
+    clock = locale.toString(QTime(moment.hour, moment.minute), "h:mm AP")
+    day = locale.toString(QDate(moment.year, moment.month, moment.day), "d MMM yyyy")
+    return f"{clock} · {day}"
+
+
+def outer_corners(count: int, index: int, right_to_left: bool) -> set[str]:
+    """Which corners of picture `index` are corners of the whole block of pictures, which
+    X rounds: "tl", "tr", "bl", "br" as drawn (the grid's first column is on the right in Arabic)."""
+    if count == 1:
+        cells = {"ts", "te", "bs", "be"}
+    elif count == 2:
+        cells = {"ts", "bs"} if index == 0 else {"te", "be"}
+    elif count == 3:
+        cells = ({"ts", "bs"}, {"te"}, {"be"})[index]
+    else:
+        cells = ({"ts"}, {"te"}, {"bs"}, {"be"})[index]
+    start, end = ("r", "l") if right_to_left else ("l", "r")
+    return {corner[0] + (start if corner[1] == "s" else end) for corner in cells}
+
+
+def rounded(pixmap: QPixmap, corners: set[str], radius: float = RADIUS) -> QPixmap:
+    """The picture with the given corners rounded, the others square."""
+    width, height = pixmap.width(), pixmap.height()
+    shape = QPainterPath()
+    shape.addRoundedRect(QRectF(0, 0, width, height), radius, radius)
+    squares = {"tl": (0, 0), "tr": (width - radius, 0), "bl": (0, height - radius),
+               "br": (width - radius, height - radius)}
+    for corner, (x, y) in squares.items():
+        if corner not in corners:
+            square = QPainterPath()
+            square.addRect(QRectF(x, y, radius, radius))
+            shape = shape.united(square)
+    result = QPixmap(pixmap.size())
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setClipPath(shape)
+    painter.drawPixmap(0, 0, pixmap)
+    painter.end()
+    return result

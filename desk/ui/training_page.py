@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desk.ui import words
 from desk.ui.media_look import video_frame
 from desk.ui.preview import PostPreview
 
@@ -47,8 +45,7 @@ class TrainingPage(QWidget):
             card.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
             pixmaps = [video_frame() if item["file"].endswith(".mp4") else QPixmap(str(ctx.desk.media_file(item["file"])))
                        for item in entry["media"]]
-            card.set_post(entry["text"], pixmaps, reply_to=entry.get("reply_to"))
-            card.handle.setText(f"@{ctx.handle()} · {words.when(entry['created_at'])}")
+            card.set_post(entry["text"], pixmaps, reply_to=entry.get("reply_to"), at=entry["created_at"])
             card.setMaximumWidth(640)
             self.column.insertWidget(self.column.count() - 1, card)
             self.cards.append(card)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
@@ -54,7 +55,7 @@ def desk_message(key: str | None, fallback: str = "", params: dict | None = None
         shown = dict.fromkeys((name for _, name, _, _ in Formatter().parse(template) if name), "…")
     except ValueError:
         return fallback
-    shown.update(params or {})
+    shown.update(isolated_times(params or {}))
     return render(key, lang, shown)
 
 
@@ -95,10 +96,28 @@ def local(iso: str | None) -> datetime | None:
     return datetime.fromisoformat(iso).astimezone()
 
 
+LRI, PDI = "\u2066", "\u2069"
+
+
+def ltr(text: str) -> str:
+    """A left-to-right island (LRI … PDI): digits, times and dates keep their order inside
+    an Arabic sentence ("08:54" never turns into "54:08", the date never swaps with the time)."""
+    return f"{LRI}{text}{PDI}" if text else ""
+
+
+TIME_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}.*)?$|^\d{1,2}:\d{2}( .*)?$")
+
+
+def isolated_times(params: dict) -> dict:
+    """A message's parameters with its dates and times made left-to-right islands."""
+    return {name: ltr(value) if isinstance(value, str) and TIME_LIKE.match(value) else value
+            for name, value in params.items()}
+
+
 def when(iso: str | None) -> str:
-    """A stored UTC time in the workstation's zone, e.g. 2026-03-01 09:30."""
+    """A stored UTC time in the workstation's zone, e.g. 2026-03-01 09:30, as a left-to-right island."""
     moment = local(iso)
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    return ltr(moment.strftime("%Y-%m-%d %H:%M")) if moment else ""
 
 
 HIJRI_MONTHS_AR = ("محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
@@ -122,7 +141,7 @@ def when_with_hijri(iso: str | None) -> str:
     moment = local(iso)
     if not moment:
         return ""
-    return f"{moment.strftime('%Y-%m-%d %H:%M')} ({hijri(moment.date())})"
+    return f"{ltr(moment.strftime('%Y-%m-%d %H:%M'))} ({hijri(moment.date())})"
 
 
 def with_handle(template: str, handle: str) -> str:

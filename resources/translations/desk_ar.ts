@@ -145,6 +145,34 @@
     </message>
 </context>
 <context>
+    <name>ActionRow</name>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Reply</source>
+        <translation>الرد</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Repost</source>
+        <translation>إعادة النشر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Like</source>
+        <translation>الإعجاب</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="69"/>
+        <source>Views</source>
+        <translation>المشاهدات</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_actions.py" line="77"/>
+        <source>%1: as on X; nothing to press in the preview</source>
+        <translation>%1: كما يظهر في X، ولا يعمل في المعاينة</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
@@ -407,97 +435,109 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="40"/>
+        <location filename="../../desk/ui/compose/page.py" line="41"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="49"/>
+        <location filename="../../desk/ui/compose/page.py" line="50"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="50"/>
+        <location filename="../../desk/ui/compose/page.py" line="51"/>
         <source>Write the post here…</source>
         <translation>اكتب المنشور هنا…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="59"/>
+        <location filename="../../desk/ui/compose/page.py" line="60"/>
         <source>Add images or video…</source>
         <translation>إضافة صور أو فيديو…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="60"/>
+        <location filename="../../desk/ui/compose/page.py" line="61"/>
         <source>Or drag files onto this page. Up to 4 images, or one GIF, or one MP4 video with its SubRip (.srt) captions.</source>
         <translation>أو اسحب الملفات إلى هذه الصفحة. حتى 4 صور، أو صورة GIF واحدة، أو فيديو MP4 واحد مع ترجمته بصيغة SubRip (.srt).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="63"/>
+        <location filename="../../desk/ui/compose/page.py" line="64"/>
         <source>New draft</source>
         <translation>مسودة جديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="65"/>
+        <location filename="../../desk/ui/compose/page.py" line="66"/>
         <source>Save draft</source>
         <translation>احفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="66"/>
+        <location filename="../../desk/ui/compose/page.py" line="67"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="68"/>
+        <location filename="../../desk/ui/compose/page.py" line="69"/>
         <source>Submit for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="69"/>
+        <location filename="../../desk/ui/compose/page.py" line="70"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="72"/>
+        <location filename="../../desk/ui/compose/page.py" line="77"/>
         <source>Take back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="90"/>
+        <location filename="../../desk/ui/compose/page.py" line="95"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="120"/>
+        <location filename="../../desk/ui/compose/page.py" line="126"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/compose/page.py" line="195"/>
+        <source>%n over X&apos;s limit: shorten the post to submit it.</source>
+        <translation>
+            <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور حرفًا واحدًا على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور حرفين على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور %n أحرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور %n حرفًا على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+            <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="205"/>
+        <location filename="../../desk/ui/compose/page.py" line="224"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="223"/>
+        <location filename="../../desk/ui/compose/page.py" line="242"/>
         <source>Add images or video</source>
         <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="224"/>
+        <location filename="../../desk/ui/compose/page.py" line="243"/>
         <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
         <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="276"/>
+        <location filename="../../desk/ui/compose/page.py" line="295"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="298"/>
+        <location filename="../../desk/ui/compose/page.py" line="317"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="348"/>
+        <location filename="../../desk/ui/compose/page.py" line="367"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -995,59 +1035,59 @@
 <context>
     <name>LogFilters</name>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="33"/>
+        <location filename="../../desk/ui/log/filters.py" line="34"/>
         <source>Search the text of every post (Ctrl+F)</source>
         <translation>ابحث في نصوص كل المنشورات (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="34"/>
+        <location filename="../../desk/ui/log/filters.py" line="35"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="36"/>
+        <location filename="../../desk/ui/log/filters.py" line="37"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="37"/>
+        <location filename="../../desk/ui/log/filters.py" line="38"/>
         <source>Every state</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="40"/>
-        <location filename="../../desk/ui/log/filters.py" line="57"/>
+        <location filename="../../desk/ui/log/filters.py" line="41"/>
+        <location filename="../../desk/ui/log/filters.py" line="58"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="41"/>
-        <location filename="../../desk/ui/log/filters.py" line="59"/>
+        <location filename="../../desk/ui/log/filters.py" line="42"/>
+        <location filename="../../desk/ui/log/filters.py" line="60"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="43"/>
+        <location filename="../../desk/ui/log/filters.py" line="44"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="45"/>
+        <location filename="../../desk/ui/log/filters.py" line="46"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="69"/>
+        <location filename="../../desk/ui/log/filters.py" line="70"/>
         <source>any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="75"/>
+        <location filename="../../desk/ui/log/filters.py" line="76"/>
         <source>Every author</source>
         <translation>كل الكتّاب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/filters.py" line="76"/>
+        <location filename="../../desk/ui/log/filters.py" line="77"/>
         <source>Every approver</source>
         <translation>كل الموافقين</translation>
     </message>
@@ -1334,37 +1374,37 @@
         <translation>اختر منشورًا لتراه هنا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="82"/>
+        <location filename="../../desk/ui/post_detail.py" line="83"/>
         <source>Post #%1 · %2</source>
         <translation>المنشور رقم %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="77"/>
+        <location filename="../../desk/ui/post_detail.py" line="78"/>
         <source>Written by %1</source>
         <translation>كتبه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="80"/>
+        <location filename="../../desk/ui/post_detail.py" line="81"/>
         <source>Approved by %1</source>
         <translation>وافق عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="85"/>
+        <location filename="../../desk/ui/post_detail.py" line="86"/>
         <source>Scheduled for %1</source>
         <translation>مجدول في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="87"/>
+        <location filename="../../desk/ui/post_detail.py" line="88"/>
         <source>Published %1</source>
         <translation>نُشر في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="91"/>
+        <location filename="../../desk/ui/post_detail.py" line="92"/>
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="93"/>
+        <location filename="../../desk/ui/post_detail.py" line="94"/>
         <source>The video has no description.</source>
         <translation>الفيديو بلا وصف.</translation>
     </message>
@@ -1372,37 +1412,42 @@
 <context>
     <name>PostPreview</name>
     <message>
-        <location filename="../../desk/ui/preview.py" line="24"/>
+        <location filename="../../desk/ui/preview.py" line="28"/>
         <source>Preview of the post</source>
         <translation>معاينة المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="27"/>
+        <location filename="../../desk/ui/preview.py" line="31"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="44"/>
+        <location filename="../../desk/ui/preview.py" line="48"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="77"/>
+        <location filename="../../desk/ui/preview.py" line="55"/>
+        <source>Time of the post</source>
+        <translation>وقت المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/preview.py" line="89"/>
         <source>Training</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="86"/>
+        <location filename="../../desk/ui/preview.py" line="98"/>
         <source>post %1 on X</source>
         <translation>المنشور %1 على X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="87"/>
+        <location filename="../../desk/ui/preview.py" line="99"/>
         <source>Replying to %1</source>
         <translation>ردًا على %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="111"/>
+        <location filename="../../desk/ui/preview.py" line="124"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
@@ -1660,31 +1705,41 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="18"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="19"/>
         <source>Schedule post #%1</source>
         <translation>جدولة المنشور رقم %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="26"/>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="31"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="27"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="32"/>
         <source>Date and time</source>
         <translation>التاريخ والوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="28"/>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="32"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="29"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="33"/>
         <source>Hijri date</source>
         <translation>التاريخ الهجري</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="34"/>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="35"/>
         <source>Schedule</source>
         <translation>جدوِل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/schedule_dialog.py" line="37"/>
-        <source>The desk publishes it at that time if a desk is open or the system&apos;s task scheduler runs &apos;desk publish-due&apos;.</source>
-        <translation>ينشره المكتب في ذلك الوقت إذا كان أحد المكاتب مفتوحًا، أو إذا شغّل مجدول مهام النظام الأمر desk publish-due.</translation>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="38"/>
+        <source>It is published at that time while Posting Desk is open on any computer of the office, or when the office&apos;s scheduled publishing task runs.</source>
+        <translation>يُنشَر المنشور في موعده ما دام مكتب النشر مفتوحًا على أي حاسوب في الإدارة، أو حين تعمل مهمة النشر المجدولة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="44"/>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/schedule_dialog.py" line="48"/>
+        <source>For whoever looks after the office&apos;s computers: the scheduled task runs the command %1.</source>
+        <translation>لمن يتولى حواسيب الإدارة: تشغّل المهمة المجدولة الأمر %1.</translation>
     </message>
 </context>
 <context>
@@ -1863,19 +1918,19 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="20"/>
-        <location filename="../../desk/ui/training_page.py" line="32"/>
+        <location filename="../../desk/ui/training_page.py" line="18"/>
+        <location filename="../../desk/ui/training_page.py" line="30"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="22"/>
-        <location filename="../../desk/ui/training_page.py" line="55"/>
+        <location filename="../../desk/ui/training_page.py" line="20"/>
+        <location filename="../../desk/ui/training_page.py" line="52"/>
         <source>Posts published while the desk is in training come here instead of X. Nobody outside the office sees them.</source>
         <translation>المنشورات التي تُنشر والمكتب في وضع التدريب تأتي إلى هنا بدلًا من X، ولا يراها أحد من خارج المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="57"/>
+        <location filename="../../desk/ui/training_page.py" line="54"/>
         <source>Nothing has been published to the training timeline yet.</source>
         <translation>لم يُنشر شيء في خط التدريب الزمني بعد.</translation>
     </message>

@@ -2,12 +2,21 @@
 
 import json
 
+import pytest
+
 from PIL import Image
 from PySide6.QtCore import Qt
 
 from desk.core.states import State
 from gui_support import settle
 from desk.service import LogFilter
+
+
+@pytest.fixture
+def arabic(qapp):
+    qapp.set_language("ar")
+    yield
+    qapp.set_language("en")
 
 
 def compose_page(open_window, desk, username="sara"):
@@ -41,6 +50,57 @@ def test_counter_turns_red_past_the_limit_and_says_why(open_window, desk):
     assert page.counter.count.property("over") is True
     assert "17 over the limit" in page.counter.reason.text()
     assert "X counts every link as 23 and every emoji as 2" in page.counter.reason.text()
+
+
+def overflow_marked(page) -> str | None:
+    """What the editor draws on light red, as the person reads it (display marks left out)."""
+    marks = page.editor.extraSelections()
+    if not marks:
+        return None
+    assert marks[0].format.background().color().name() == "#fcd4d2"
+    shown = marks[0].cursor.selectedText().replace("\u2029", "\n")
+    return shown.replace("\u200e", "").replace("\u200f", "")
+
+
+def test_over_the_limit_submit_is_greyed_with_the_reason_beside_it(open_window, desk):
+    _, page = compose_page(open_window, desk)
+    page.editor.set_text("ب" * 280)
+    assert page.submit_button.isEnabled() and page.submit_reason.isHidden()
+    assert overflow_marked(page) is None
+    page.editor.set_text("ب" * 297)
+    assert not page.submit_button.isEnabled()
+    assert page.submit_reason.isVisible()
+    assert page.submit_reason.text() == "17 over X's limit: shorten the post to submit it."
+    assert page.save_button.isEnabled()  # a draft may be saved over the limit
+    assert overflow_marked(page) == "ب" * 17
+    assert page.editor.text() == "ب" * 297  # marked, not changed
+    page.editor.textCursor().deletePreviousChar()
+    cursor = page.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    for _ in range(16):
+        cursor.deletePreviousChar()
+    assert page.submit_button.isEnabled() and page.submit_reason.isHidden() and overflow_marked(page) is None
+
+
+def test_the_mark_past_the_limit_counts_links_and_emoji_as_x_does(open_window, desk):
+    _, page = compose_page(open_window, desk)
+    link = "https://example.org/a/very/long/path"
+    text = "خبر " * 60 + link + " 😀" * 10 + " تابعونا"
+    page.editor.set_text(text)
+    # 240 letters and spaces, the link 23, five " 😀" of 3 each: 278; the sixth emoji ends at 281
+    start = text.index(link) + len(link) + 5 * 2 + 1
+    assert text[start] == "😀" and page.editor.overflow == start
+    assert overflow_marked(page) == text[start:]  # Qt counts an emoji as two units: the mark still fits
+    page.editor.set_text("ب" * 270 + " " + link)  # the link crosses the limit: marked whole
+    assert overflow_marked(page) == link
+
+
+def test_arabic_over_the_limit_says_why_in_arabic(arabic, open_window, desk):
+    _, page = compose_page(open_window, desk)
+    page.editor.set_text("ب" * 283)
+    assert not page.submit_button.isEnabled()
+    reason = page.submit_reason.text()
+    assert "3 أحرف" in reason and not any(c.isascii() and c.isalpha() for c in reason.replace("X", ""))
 
 
 def test_preview_marks_links_hashtags_and_mentions(open_window, desk):
@@ -132,20 +192,21 @@ def test_autosave_is_removed_once_the_draft_is_saved(qtbot, open_window, desk):
     assert not page.autosave.path.exists()
 
 
-def test_saving_runs_off_the_gui_thread_and_keeps_the_page_still(qtbot, open_window, desk, monkeypatch):
+def test_saving_runs_off_the_gui_thread_and_keeps_the_page_still(qtbot, open_window, desk, monkeypatch, request):
     import threading
-    import time
 
     from desk.session import Session
 
     window, page = compose_page(open_window, desk)
     gui_thread = threading.get_ident()
     saved_on = []
+    release = threading.Event()  # the store answers once the test has looked at the page
+    request.addfinalizer(release.set)  # a failed look never leaves the save hanging
     real = Session.draft
 
     def slow_draft(self, *args, **kw):
         saved_on.append(threading.get_ident())
-        time.sleep(0.3)
+        assert release.wait(10), "the test never let the save finish"
         return real(self, *args, **kw)
 
     monkeypatch.setattr(Session, "draft", slow_draft)
@@ -156,6 +217,9 @@ def test_saving_runs_off_the_gui_thread_and_keeps_the_page_still(qtbot, open_win
     assert not page.submit_button.isEnabled() and not page.save()
     page.flush_autosave()  # the autosave timer may fire meanwhile: the text is kept on disk
     assert page.autosave.load()["text"] == "خبر يُحفظ في الخلفية"
+    qtbot.waitUntil(lambda: bool(saved_on))  # the save is in the store, on its own thread
+    assert page.saving and page.editor.isReadOnly()
+    release.set()
     settle(qtbot)
     assert saved_on and gui_thread not in saved_on
     assert not page.saving and not page.editor.isReadOnly() and page.save_button.isEnabled()

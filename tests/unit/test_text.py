@@ -6,7 +6,8 @@ import pytest
 
 from desk.core.errors import InvalidInput
 from desk.core.text import (
-    DEFAULT_LIMIT, check_characters, check_draft_text, check_publishable, check_reply_target, weighted_length,
+    DEFAULT_LIMIT, check_characters, check_draft_text, check_publishable, check_reply_target, overflow_start,
+    weighted_length,
 )
 
 
@@ -109,3 +110,29 @@ def test_reply_target_refuses_anything_else(value):
     with pytest.raises(InvalidInput) as refused:
         check_reply_target(value)
     assert refused.value.key == "text.reply_target"
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("ب" * 280, None),  # exactly the limit: nothing over it
+        ("ب" * 281, 280),
+        ("ب" * 270 + " https://example.org/a " + "ج" * 5, 271),  # the link crosses the limit: over it whole
+        ("ب" * 250 + " https://example.org/a " + "ج" * 10, 257 + len("https://example.org/a")),  # 250+1+23+1+5 fit
+        ("漢" * 141, 140),  # CJK weighs 2
+        ("x" * 279 + "😀" + "y", 279),  # an emoji of 2 at 279 ends at 281
+        ("a" * 278 + "👩\u200d👩\u200d👧" + "b", 283),  # one emoji of five code points weighs 2
+        ("\u0627\u0654" * 281, 560),  # alef + hamza above counts as one letter (NFC), both stay under
+        ("ب" * 279 + "\n\n" + "ج", 280),
+    ],
+)
+def test_overflow_starts_at_the_first_character_past_the_limit(text, start):
+    assert overflow_start(text) == start
+    if start is not None:
+        assert weighted_length(text[:start]) <= DEFAULT_LIMIT < weighted_length(text)
+
+
+def test_overflow_follows_the_limit_setting():
+    assert overflow_start("ك" * 1000, 25_000) is None
+    assert overflow_start("ك" * 1000, 500) == 500
+    assert overflow_start("") is None

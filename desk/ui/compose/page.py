@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.states import State
+from desk.core.text import overflow_start
 from desk.ui import words
 from desk.ui.compose.autosave import Autosave
 from desk.ui.compose.counter import CharCounter
@@ -69,6 +70,11 @@ class ComposePage(QWidget):
         self.submit_button.setToolTip(self.tr("Ctrl+Enter"))
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
+        self.submit_reason = QLabel()  # why Submit is greyed, beside it
+        self.submit_reason.setObjectName("disabled_reason")
+        self.submit_reason.setWordWrap(True)
+        self.submit_reason.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        self.submit_reason.hide()
         self.recall_button = QPushButton(self.tr("Take back from review"))
         self.recall_button.clicked.connect(self.recall)
         self.drafts = DraftsList()
@@ -112,6 +118,8 @@ class ComposePage(QWidget):
         column.addWidget(self.editor, 3)
         column.addWidget(self.counter)
         column.addWidget(images_box, 1)
+        # on its own line, on the Submit button's side: a narrow window does not squeeze it
+        column.addWidget(self.submit_reason)
         column.addLayout(buttons)
 
         preview_panel = QWidget()
@@ -120,8 +128,19 @@ class ComposePage(QWidget):
         preview_title = QLabel(self.tr("As it will appear on X"))
         preview_title.setStyleSheet("font-weight: bold;")
         preview_column.addWidget(preview_title)
-        preview_column.addWidget(self.preview)
-        preview_column.addStretch()
+        # a long post with pictures is taller than a small screen: the preview scrolls
+        preview_box = QScrollArea()
+        preview_box.setWidgetResizable(True)
+        preview_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        preview_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        preview_box.setMinimumWidth(280)  # about the narrowest X shows a post
+        preview_inner = QWidget()
+        preview_inner_column = QVBoxLayout(preview_inner)
+        preview_inner_column.setContentsMargins(0, 0, 0, 0)
+        preview_inner_column.addWidget(self.preview)
+        preview_inner_column.addStretch()
+        preview_box.setWidget(preview_inner)
+        preview_column.addWidget(preview_box, 1)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(drafts_panel)
@@ -156,14 +175,21 @@ class ComposePage(QWidget):
         self.update_preview()
 
     def _text_changed(self) -> None:
-        self.counter.update_for(self.editor.text())
+        self._count()
+        self._update_buttons()
         self._schedule_preview()
+
+    def _count(self) -> None:
+        """X's count, and the characters past the limit marked in the editor as X marks them."""
+        text = self.editor.text()
+        self.counter.update_for(text)
+        self.editor.mark_overflow(overflow_start(text, self.counter.limit) if self.counter.over else None)
 
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
 
     def update_preview(self) -> None:
-        self.counter.update_for(self.editor.text())
+        self._count()
         reply_to, handle = self.reply.target() or ("", "")
         self.preview.set_post(self.editor.text(), self.images.pixmaps(), self.ctx.training(), reply_to, handle)
         self._update_buttons()
@@ -176,6 +202,12 @@ class ComposePage(QWidget):
             card.set_read_only(not editable)
         for widget in (self.save_button, self.add_button, self.submit_button):
             widget.setEnabled(editable)
+        over = editable and self.counter.over
+        if over:
+            self.submit_button.setEnabled(False)
+            self.submit_reason.setText(self.tr("%n over X's limit: shorten the post to submit it.",
+                                               "", self.counter.length - self.counter.limit))
+        self.submit_reason.setVisible(over)
         self.recall_button.setVisible(self.state == State.IN_REVIEW and self.post_id is not None)
         self.recall_button.setEnabled(not self.saving)
         self.drafts.setEnabled(not self.saving)

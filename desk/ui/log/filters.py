@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 from desk.core.states import State
 from desk.service import LogFilter
 from desk.ui import words
+from desk.ui.time_field import left_to_right
 
 UNSET = QDate(2000, 1, 1)
 
@@ -64,7 +65,7 @@ class LogFilters(QWidget):
     def _date(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        left_to_right(edit, "yyyy-MM-dd")
         edit.setMinimumDate(UNSET)
         edit.setSpecialValueText(self.tr("any day"))  # shown while the date is UNSET
         edit.setDate(UNSET)
