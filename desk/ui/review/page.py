@@ -35,7 +35,7 @@ class ReviewPage(QWidget):
         self.list = PostList([self.tr("Author"), self.tr("Submitted"), self.tr("Approvals"), self.tr("First line")],
                              self.tr("Posts waiting for review"))
         self.list.chosen.connect(self.show_post)
-        self.empty = QLabel(self.tr("Nothing is waiting for review."))
+        self.empty = QLabel(self.tr("Nothing waits for your review. Posts that PR officers submit for review come here."))
         self.empty.setObjectName("muted")
         self.detail = PostDetail(ctx)
         self.changes_title = QLabel(self.tr("What changed since it was last reviewed"))
