@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         problems = sum(session.log_count(LogFilter(state=s)) for s in ("failed", "uncertain", "missed"))
         self.places.set_count("review", review)
         self.places.set_count("approved", problems)
-        self.notifier.update(review, problems, self.tr("%n posts wait for your review.", "", review),
+        self.notifier.update(review, problems, self.tr("Posts waiting for your review: %n.", "", review),
                              self.tr("A post could not be published: see Approved and scheduled."))
 
     def _due_ran(self, results) -> None:

@@ -46,6 +46,7 @@ class Places(QListWidget):
         """What a place's count counts: a short line under its name and a sentence for its tooltip."""
         if key == "review":
             return (self.tr("%n waiting", "", count),
-                    self.tr("%n posts wait for your review", "", count))
-        return (self.tr("%n need attention", "", count),
-                self.tr("%n posts could not go out as planned: failed, not confirmed or missed their time", "", count))
+                    self.tr("Posts waiting for your review: %n", "", count))
+        return (self.tr("%n to look at", "", count),
+                self.tr("Posts that could not go out as planned (failed, not confirmed or missed their time): %n",
+                        "", count))

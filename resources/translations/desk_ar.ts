@@ -1302,7 +1302,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../desk/ui/main_window.py" line="212"/>
-        <source>%n posts wait for your review.</source>
+        <source>Posts waiting for your review: %n.</source>
         <translation>
             <numerusform>لا منشورات تنتظر مراجعتك.</numerusform>
             <numerusform>منشور واحد ينتظر مراجعتك.</numerusform>
@@ -1454,7 +1454,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../desk/ui/places.py" line="49"/>
-        <source>%n posts wait for your review</source>
+        <source>Posts waiting for your review: %n</source>
         <translation>
             <numerusform>لا منشورات تنتظر مراجعتك</numerusform>
             <numerusform>منشور واحد ينتظر مراجعتك</numerusform>
@@ -1466,7 +1466,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../desk/ui/places.py" line="50"/>
-        <source>%n need attention</source>
+        <source>%n to look at</source>
         <translation>
             <numerusform>لا شيء يحتاج إلى متابعة</numerusform>
             <numerusform>منشور واحد يحتاج إلى متابعة</numerusform>
@@ -1478,7 +1478,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../desk/ui/places.py" line="51"/>
-        <source>%n posts could not go out as planned: failed, not confirmed or missed their time</source>
+        <source>Posts that could not go out as planned (failed, not confirmed or missed their time): %n</source>
         <translation>
             <numerusform>لا منشورات تعذّر نشرها كما خُطط</numerusform>
             <numerusform>منشور واحد تعذّر نشره كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
