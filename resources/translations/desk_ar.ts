@@ -11,22 +11,22 @@
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="38"/>
         <source>API key (consumer key)</source>
-        <translation>مفتاح الواجهة (API Key)</translation>
+        <translation>مفتاح الواجهة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="39"/>
         <source>API key secret (consumer secret)</source>
-        <translation>سر مفتاح الواجهة (API Key Secret)</translation>
+        <translation>سر مفتاح الواجهة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="40"/>
         <source>Access token</source>
-        <translation>رمز الوصول (Access Token)</translation>
+        <translation>رمز الوصول</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="41"/>
         <source>Access token secret</source>
-        <translation>سر رمز الوصول (Access Token Secret)</translation>
+        <translation>سر رمز الوصول</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="49"/>

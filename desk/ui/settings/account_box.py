@@ -34,7 +34,7 @@ class AccountBox(QGroupBox):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.fields = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         for name, label in (("consumer_key", self.tr("API key (consumer key)")),
                             ("consumer_secret", self.tr("API key secret (consumer secret)")),
                             ("access_token", self.tr("Access token")),
