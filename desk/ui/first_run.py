@@ -87,7 +87,7 @@ class FirstRunDialog(QDialog):
         return label
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Posting Desk — first run"))
+        self.setWindowTitle(self.tr("First run"))  # Qt adds " — Posting Desk"
         self.intro.setText(self.tr(
             "This data folder has no institution yet. Enter the institution that owns the X account "
             "and its first administrator. The administrator then adds the office's staff."))

@@ -35,7 +35,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Posting Desk — %1").replace("%1", ctx.institution_name()))
+        # Qt adds the program's name itself ("Media Centre — Posting Desk"): said once
+        self.setWindowTitle(ctx.institution_name())
         self.header = HeaderBar(ctx)
         self.bands = Bands(ctx)
         self.places = Places()

@@ -82,7 +82,7 @@ class SignInDialog(QDialog):
         self.username.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Posting Desk — sign in"))
+        self.setWindowTitle(self.tr("Sign in"))  # Qt adds " — Posting Desk"
         if self._institution is None:  # read once: a language change needs no database
             self._institution = self.desk.institution() or {}
         found = self._institution

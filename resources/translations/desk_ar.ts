@@ -659,7 +659,7 @@
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="40"/>
         <source>Save</source>
-        <translation>احفظ</translation>
+        <translation>حفظ</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="44"/>
@@ -679,7 +679,7 @@
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="48"/>
         <source>Lock the window after</source>
-        <translation>اقفل النافذة بعد</translation>
+        <translation>قفل النافذة بعد</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="49"/>
@@ -714,8 +714,8 @@
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desk/ui/first_run.py" line="90"/>
-        <source>Posting Desk — first run</source>
-        <translation>مكتب النشر — التشغيل الأول</translation>
+        <source>First run</source>
+        <translation>التشغيل الأول</translation>
     </message>
     <message>
         <location filename="../../desk/ui/first_run.py" line="92"/>
@@ -954,7 +954,7 @@
     <message>
         <location filename="../../desk/ui/compose/images.py" line="83"/>
         <source>Remove image %1</source>
-        <translation>حذف الصورة %1</translation>
+        <translation>إزالة الصورة %1</translation>
     </message>
     <message>
         <location filename="../../desk/ui/compose/images.py" line="84"/>
@@ -972,7 +972,7 @@
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="24"/>
         <source>Choose logo…</source>
-        <translation>اختر الشعار…</translation>
+        <translation>اختيار الشعار…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="25"/>
@@ -982,7 +982,7 @@
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="27"/>
         <source>Save</source>
-        <translation>احفظ</translation>
+        <translation>حفظ</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="34"/>
@@ -1167,7 +1167,7 @@
     <message>
         <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>Published</source>
-        <translation>نُشر</translation>
+        <translation>تاريخ النشر</translation>
     </message>
     <message>
         <location filename="../../desk/ui/log/model.py" line="30"/>
@@ -1261,47 +1261,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="38"/>
-        <source>Posting Desk — %1</source>
-        <translation>مكتب النشر — %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/main_window.py" line="77"/>
+        <location filename="../../desk/ui/main_window.py" line="78"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="80"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="80"/>
+        <location filename="../../desk/ui/main_window.py" line="81"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="81"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="83"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="83"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="212"/>
+        <location filename="../../desk/ui/main_window.py" line="213"/>
         <source>Posts waiting for your review: %n.</source>
         <translation>
             <numerusform>لا منشورات تنتظر مراجعتك.</numerusform>
@@ -1314,54 +1309,54 @@
     </message>
     <message>
         <location filename="../../desk/ui/lock_screen.py" line="46"/>
-        <location filename="../../desk/ui/main_window.py" line="95"/>
+        <location filename="../../desk/ui/main_window.py" line="96"/>
         <location filename="../../desk/ui/sign_in.py" line="105"/>
         <location filename="../../desk/ui/staff/dialogs.py" line="77"/>
         <source>Working</source>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="104"/>
+        <location filename="../../desk/ui/main_window.py" line="105"/>
         <source>&amp;Desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="105"/>
+        <location filename="../../desk/ui/main_window.py" line="106"/>
         <source>Lock</source>
-        <translation>اقفل</translation>
+        <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="106"/>
+        <location filename="../../desk/ui/main_window.py" line="107"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="107"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="113"/>
+        <location filename="../../desk/ui/main_window.py" line="114"/>
         <source>&amp;Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="114"/>
+        <location filename="../../desk/ui/main_window.py" line="115"/>
         <source>Search the log</source>
         <translation>البحث في السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="116"/>
+        <location filename="../../desk/ui/main_window.py" line="117"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="203"/>
+        <location filename="../../desk/ui/main_window.py" line="204"/>
         <source>This workstation holds the X keys.</source>
         <translation>تحتفظ هذه المحطة بمفاتيح X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="213"/>
+        <location filename="../../desk/ui/main_window.py" line="214"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1979,11 +1974,6 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="85"/>
-        <source>Posting Desk — sign in</source>
-        <translation>مكتب النشر — تسجيل الدخول</translation>
-    </message>
-    <message>
         <location filename="../../desk/ui/sign_in.py" line="90"/>
         <location filename="../../desk/ui/sign_in.py" line="93"/>
         <source>Username</source>
@@ -2013,6 +2003,7 @@
         <translation>كلمة المرور الجديدة مرة أخرى</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/sign_in.py" line="85"/>
         <location filename="../../desk/ui/sign_in.py" line="99"/>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
