@@ -2103,55 +2103,67 @@
         <translation>يبقى في المكتب دائمًا مسؤول نظام نشط واحد على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="69"/>
+        <location filename="../../desk/ui/staff/page.py" line="70"/>
         <source>active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="69"/>
+        <location filename="../../desk/ui/staff/page.py" line="70"/>
+        <source>active</source>
+        <comment>female</comment>
+        <translation>نشطة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="72"/>
         <source>deactivated</source>
         <translation>موقوف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="143"/>
+        <location filename="../../desk/ui/staff/page.py" line="72"/>
+        <source>deactivated</source>
+        <comment>female</comment>
+        <translation>موقوفة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="146"/>
         <source>%1 can now sign in.</source>
         <translation>يستطيع %1 الآن تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="143"/>
+        <location filename="../../desk/ui/staff/page.py" line="146"/>
         <source>%1 can now sign in.</source>
         <comment>female</comment>
         <translation>تستطيع %1 الآن تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="162"/>
+        <location filename="../../desk/ui/staff/page.py" line="165"/>
         <source>The reset of %1&apos;s password waits for another administrator.</source>
         <translation>إعادة تعيين كلمة مرور %1 بانتظار تأكيد مدير آخر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="165"/>
+        <location filename="../../desk/ui/staff/page.py" line="168"/>
         <source>New one-time password made for %1.</source>
         <translation>أُنشئت كلمة مرور جديدة لمرة واحدة للمستخدم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="166"/>
+        <location filename="../../desk/ui/staff/page.py" line="169"/>
         <source>New one-time password made for %1.</source>
         <comment>female</comment>
         <translation>أُنشئت كلمة مرور جديدة لمرة واحدة للمستخدمة %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="182"/>
+        <location filename="../../desk/ui/staff/page.py" line="185"/>
         <source>%1 is deactivated.</source>
         <translation>أُوقف %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="183"/>
+        <location filename="../../desk/ui/staff/page.py" line="186"/>
         <source>%1 is deactivated.</source>
         <comment>female</comment>
         <translation>أُوقفت %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="185"/>
+        <location filename="../../desk/ui/staff/page.py" line="188"/>
         <source>Open drafts handed over: %1.</source>
         <translation>المسودات المفتوحة التي سُلّمت: %1.</translation>
     </message>

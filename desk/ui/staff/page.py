@@ -66,7 +66,10 @@ class StaffPage(QWidget):
         self.members = {}
         for member in self.session.staff():
             self.members[member.username] = member
-            status = self.tr("active") if member.active else self.tr("deactivated")
+            if member.active:
+                status = words.agreeing(member.gender, self.tr("active"), self.tr("active", "female"))
+            else:
+                status = words.agreeing(member.gender, self.tr("deactivated"), self.tr("deactivated", "female"))
             item = QTreeWidgetItem([member.name, member.username, words.roles_label(member.roles, member.gender), status])
             item.setData(0, Qt.ItemDataRole.UserRole, member.username)
             self.table.addTopLevelItem(item)
