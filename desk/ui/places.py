@@ -13,7 +13,10 @@ class Places(QListWidget):
         super().__init__(parent)
         self.setObjectName("places")
         self.setAccessibleName(self.tr("Places"))
-        self.setWordWrap(True)  # a place's count, in words, may be wider than its name
+        # a place's count, in words, may be wider than its name: it wraps, never scrolls sideways
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.names: dict[str, str] = {}
         self.counts: dict[str, int] = {}
         self.currentItemChanged.connect(lambda item, _: item and self.chosen.emit(item.data(Qt.ItemDataRole.UserRole)))

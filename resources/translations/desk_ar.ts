@@ -1436,7 +1436,7 @@
         <translation>الأقسام</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/places.py" line="48"/>
+        <location filename="../../desk/ui/places.py" line="51"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>لا شيء ينتظر</numerusform>
@@ -1448,7 +1448,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/places.py" line="49"/>
+        <location filename="../../desk/ui/places.py" line="52"/>
         <source>Posts waiting for your review: %n</source>
         <translation>
             <numerusform>لا منشورات تنتظر مراجعتك</numerusform>
@@ -1460,19 +1460,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/places.py" line="50"/>
+        <location filename="../../desk/ui/places.py" line="53"/>
         <source>%n to look at</source>
         <translation>
-            <numerusform>لا شيء يحتاج إلى متابعة</numerusform>
-            <numerusform>منشور واحد يحتاج إلى متابعة</numerusform>
-            <numerusform>منشوران يحتاجان إلى متابعة</numerusform>
-            <numerusform>%n منشورات تحتاج إلى متابعة</numerusform>
-            <numerusform>%n منشورًا يحتاج إلى متابعة</numerusform>
-            <numerusform>%n منشور يحتاج إلى متابعة</numerusform>
+            <numerusform>لا شيء للمتابعة</numerusform>
+            <numerusform>منشور واحد للمتابعة</numerusform>
+            <numerusform>منشوران للمتابعة</numerusform>
+            <numerusform>%n منشورات للمتابعة</numerusform>
+            <numerusform>%n منشورًا للمتابعة</numerusform>
+            <numerusform>%n منشور للمتابعة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/places.py" line="51"/>
+        <location filename="../../desk/ui/places.py" line="54"/>
         <source>Posts that could not go out as planned (failed, not confirmed or missed their time): %n</source>
         <translation>
             <numerusform>لا منشورات تعذّر نشرها كما خُطط</numerusform>
@@ -1787,7 +1787,7 @@
     <message>
         <location filename="../../desk/ui/review/page.py" line="35"/>
         <source>Submitted</source>
-        <translation>أُرسل</translation>
+        <translation>وقت الإرسال</translation>
     </message>
     <message>
         <location filename="../../desk/ui/review/page.py" line="35"/>
@@ -2223,7 +2223,7 @@
     <message>
         <location filename="../../desk/ui/words.py" line="21"/>
         <source>returned to the author</source>
-        <translation>أعاده إلى الكاتب</translation>
+        <translation>أعاده إلى كاتبه</translation>
     </message>
     <message>
         <location filename="../../desk/ui/words.py" line="22"/>
@@ -2355,7 +2355,7 @@
         <location filename="../../desk/ui/words.py" line="82"/>
         <source>returned to the author</source>
         <comment>female</comment>
-        <translation>أعادته إلى الكاتب</translation>
+        <translation>أعادته إلى كاتبه</translation>
     </message>
     <message>
         <location filename="../../desk/ui/words.py" line="83"/>
