@@ -159,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # store
     "store.locked": (
         "The database is busy in another program; tried for {seconds} seconds. Try again shortly.",
-        "قاعدة البيانات مشغولة في برنامج آخر؛ انتظرنا {seconds} ثانية. أعد المحاولة بعد قليل.",
+        "قاعدة البيانات مشغولة في برنامج آخر؛ انتظرنا {seconds}. أعد المحاولة بعد قليل.",
     ),
     "store.not_database": (
         "{path} is not a Posting Desk database (or it is damaged).",

@@ -628,7 +628,7 @@
         <translation>
             <numerusform> دقيقة</numerusform>
             <numerusform> دقيقة</numerusform>
-            <numerusform> دقيقتان</numerusform>
+            <numerusform> دقيقتين</numerusform>
             <numerusform> دقائق</numerusform>
             <numerusform> دقيقة</numerusform>
             <numerusform> دقيقة</numerusform>
@@ -640,7 +640,7 @@
         <translation>
             <numerusform> حرف</numerusform>
             <numerusform> حرف</numerusform>
-            <numerusform> حرفان</numerusform>
+            <numerusform> حرفين</numerusform>
             <numerusform> أحرف</numerusform>
             <numerusform> حرفًا</numerusform>
             <numerusform> حرف</numerusform>
