@@ -79,22 +79,22 @@
         <translation>لا يوجد في هذا المكتب مخزن مفاتيح لحفظ المفاتيح فيه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="122"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="140"/>
         <source>The computer&apos;s password keyring could not be opened, so the X account&apos;s keys cannot be kept here. Writing and review work as usual. Ask whoever looks after the office&apos;s computers to set up the keyring; the details below are for them.</source>
         <translation>تعذّر فتح مخزن المفاتيح في هذا الحاسوب، لذا لا يمكن حفظ مفاتيح حساب X هنا. الكتابة والمراجعة تعملان كالمعتاد. اطلب من مسؤول الأجهزة في المؤسسة إعداد مخزن المفاتيح؛ التفاصيل أدناه موجّهة إليه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="128"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="125"/>
         <source>Connected to @%1. The keys are kept in the computer&apos;s keyring and cannot be shown again.</source>
         <translation>مربوط بالحساب ‎@%1‎. المفاتيح محفوظة في مخزن المفاتيح في هذا الحاسوب ولا يمكن عرضها مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="130"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="127"/>
         <source>Keyring: %1.</source>
         <translation>مخزن المفاتيح: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="210"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="216"/>
         <source>The logo is now the account&apos;s picture on X.</source>
         <translation>أصبح الشعار صورة الحساب في X.</translation>
     </message>
@@ -104,57 +104,57 @@
         <translation>جارٍ سؤال مخزن المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="132"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="129"/>
         <source>No account is connected: posts go to the training timeline. Paste the four keys of the institution&apos;s X app.</source>
         <translation>لا يوجد حساب مربوط: تذهب المنشورات إلى خط التدريب الزمني. الصق المفاتيح الأربعة لتطبيق المؤسسة في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="148"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="150"/>
         <source>Checking the keys with X…</source>
         <translation>جارٍ فحص المفاتيح لدى X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="164"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="170"/>
         <source>The X account keys are saved.</source>
         <translation>حُفظت مفاتيح حساب X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="169"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="175"/>
         <source>Another account</source>
         <translation>حساب آخر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="171"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="177"/>
         <source>Connect that account</source>
         <translation>ربط ذلك الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="180"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="186"/>
         <source>Asking X…</source>
         <translation>جارٍ سؤال X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="196"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="202"/>
         <source>The account&apos;s current picture on X</source>
         <translation>صورة الحساب الحالية في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="198"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="204"/>
         <source>The account&apos;s picture is not the institution&apos;s logo. The office&apos;s account should carry the logo, never a personal photo.</source>
         <translation>صورة الحساب ليست شعار المؤسسة. يجب أن يحمل حساب المكتب الشعار، لا صورة شخصية أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="219"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="225"/>
         <source>Disconnect the X account</source>
         <translation>فصل حساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="220"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="226"/>
         <source>Remove the account&apos;s keys from this computer? Posts then go to the training timeline until keys are saved again.</source>
         <translation>هل تريد حذف مفاتيح الحساب من هذا الحاسوب؟ ستذهب المنشورات بعدها إلى خط التدريب الزمني حتى تُحفظ المفاتيح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="223"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="229"/>
         <source>Disconnect</source>
         <translation>فصل الحساب</translation>
     </message>

@@ -131,7 +131,8 @@ def test_without_a_secure_keyring_the_desk_says_so_and_keeps_nothing(qtbot, open
         box.fields[name].setText(value)
     box.save_button.click()
     qtbot.waitUntil(lambda: tasks.tracker().idle() and box.save_button.isEnabled())
-    assert "No secure keyring was found" in window.page["settings"].notice.text()
+    assert "password keyring could not be opened" in window.page["settings"].notice.text()
+    assert "No secure keyring was found" in box.details.text()
     assert all(field.text() == "" for field in box.fields.values())
     assert not any(value in every_text(window) for value in KEYS.values())
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desk.core.errors import InvalidInput
 from desk.core.roles import Role
 from desk.service import LogFilter
-from desk.ui import words
+from desk.ui import tasks, words
 from desk.ui.places import Places
 from desk.ui.reason_dialog import ReasonDialog
 from gui_support import PASSWORD, as_user
@@ -170,6 +170,14 @@ def test_arabic_settings_and_keyring_notice_have_no_english(arabic, qtbot, open_
     assert box.details.isHidden()  # the technical words wait behind «التفاصيل»
     box.details_button.click()
     assert not box.details.isHidden() and box.details.text()
+    keys = {"consumer_key": "KEYck" + "a1" * 11, "consumer_secret": "KEYcs" + "b2" * 20,
+            "access_token": "1234567890-KEYat" + "c3" * 15, "access_token_secret": "KEYats" + "d4" * 18}
+    for name, value in keys.items():
+        box.fields[name].setText(value)
+    box.save_button.click()  # the keyring's refusal, as a notice, speaks plain Arabic too
+    notice = window.page["settings"].notice
+    qtbot.waitUntil(lambda: tasks.tracker().idle() and box.save_button.isEnabled() and bool(notice.text()))
+    assert "مسؤول الأجهزة" in notice.text() and latin(notice.text()) == []
 
 
 def test_qt_standard_buttons_use_the_verbal_noun(arabic, qtbot):

@@ -118,10 +118,7 @@ class AccountBox(QGroupBox):
             self.status.setText(ctx.publishing_blocked())
             detail = ctx.account_problem
         elif ctx.account_problem and not saved:
-            self.status.setText(self.tr(
-                "The computer's password keyring could not be opened, so the X account's keys cannot be kept "
-                "here. Writing and review work as usual. Ask whoever looks after the office's computers to set "
-                "up the keyring; the details below are for them."))
+            self.status.setText(self.no_keyring_text())
             detail = ctx.account_problem
         elif saved:
             where = ctx.account_status.get("backend", "")
@@ -139,6 +136,11 @@ class AccountBox(QGroupBox):
         # a connected account whose keys are gone can still be forgotten (back to training)
         self.disconnect_button.setEnabled(bool(saved) or bool(ctx.account is not None and ctx.publishing_blocked()))
 
+    def no_keyring_text(self) -> str:
+        return self.tr("The computer's password keyring could not be opened, so the X account's keys cannot be kept "
+                       "here. Writing and review work as usual. Ask whoever looks after the office's computers to "
+                       "set up the keyring; the details below are for them.")
+
     # saving ------------------------------------------------------------------------
     def save_keys(self, replace_other: bool = False, values: dict | None = None) -> None:
         values = values or {name: field.text() for name, field in self.fields.items()}
@@ -152,6 +154,10 @@ class AccountBox(QGroupBox):
             self.account.clear()
             if isinstance(error, DeskError) and error.key == "account.other_handle":
                 self._ask_other_account(error, values)
+            elif isinstance(error, DeskError) and "howto" in error.params:  # no keyring: plain words, details below
+                self.ctx.notice.emit(self.no_keyring_text(), True)
+                self.details.setText(self.ctx.message(error))
+                self.details_button.show()
             else:
                 self.ctx.notice.emit(self.ctx.message(error), True)
 
