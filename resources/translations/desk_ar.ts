@@ -1039,9 +1039,15 @@
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="70"/>
+        <location filename="../../desk/ui/lock_screen.py" line="72"/>
         <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
         <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخل كلمة المرور لتكمل من حيث توقفت.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/lock_screen.py" line="73"/>
+        <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
+        <comment>female</comment>
+        <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخلي كلمة المرور لتكملي من حيث توقفتِ.</translation>
     </message>
 </context>
 <context>

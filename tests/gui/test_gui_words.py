@@ -206,3 +206,12 @@ def test_empty_lists_say_what_to_do(open_window, desk):
     assert log.empty_hint.isHidden()
     log.apply_filter(LogFilter(state="withdrawn"))
     assert not log.empty_hint.isHidden() and log.empty_hint.text().startswith("No post matches")
+
+
+def test_the_lock_screen_speaks_to_a_woman_as_a_woman(arabic, open_window, desk, two_posts):
+    window = open_window(desk, "amal")
+    window.lock()
+    assert "يا Amal، أدخلي كلمة المرور لتكملي" in window.lock_screen.message.text()
+    window = open_window(desk, "sami")
+    window.lock()
+    assert "يا Sami، أدخل كلمة المرور لتكمل" in window.lock_screen.message.text()
