@@ -123,8 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The X account needs four keys, one a line, in this order: consumer key (API Key), "
         "consumer secret (API Key Secret), access token, access token secret. {given} "
         "Nothing was kept and nothing was sent to X.",
-        "يحتاج حساب X إلى أربعة مفاتيح، كل مفتاح في سطر، بهذا الترتيب: مفتاح المستهلك (API Key)، "
-        "ثم سر المستهلك (API Key Secret)، ثم رمز الوصول، ثم سر رمز الوصول. {given} "
+        "يحتاج حساب X إلى أربعة مفاتيح، كل مفتاح في سطر، بهذا الترتيب: مفتاح الواجهة (API Key)، "
+        "ثم سر مفتاح الواجهة (API Key Secret)، ثم رمز الوصول، ثم سر رمز الوصول. {given} "
         "لم يُحفظ شيء ولم يُرسل شيء إلى X.",
     ),
     "keys.count.0": ("None was given.", "لم يُدخَل أي مفتاح."),
