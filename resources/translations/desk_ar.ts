@@ -35,6 +35,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="55"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="141"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
@@ -79,7 +80,12 @@
         <translation>لا يوجد في هذا المكتب مخزن مفاتيح لحفظ المفاتيح فيه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="140"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="141"/>
+        <source>Hide the details</source>
+        <translation>إخفاء التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/account_box.py" line="144"/>
         <source>The computer&apos;s password keyring could not be opened, so the X account&apos;s keys cannot be kept here. Writing and review work as usual. Ask whoever looks after the office&apos;s computers to set up the keyring; the details below are for them.</source>
         <translation>تعذّر فتح مخزن المفاتيح في هذا الحاسوب، لذا لا يمكن حفظ مفاتيح حساب X هنا. الكتابة والمراجعة تعملان كالمعتاد. اطلب من مسؤول الأجهزة في المؤسسة إعداد مخزن المفاتيح؛ التفاصيل أدناه موجّهة إليه.</translation>
     </message>
@@ -94,7 +100,7 @@
         <translation>مخزن المفاتيح: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="216"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="220"/>
         <source>The logo is now the account&apos;s picture on X.</source>
         <translation>أصبح الشعار صورة الحساب في X.</translation>
     </message>
@@ -109,52 +115,52 @@
         <translation>لا يوجد حساب مربوط: تذهب المنشورات إلى خط التدريب الزمني. الصق المفاتيح الأربعة لتطبيق المؤسسة في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="150"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="154"/>
         <source>Checking the keys with X…</source>
         <translation>جارٍ فحص المفاتيح لدى X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="170"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="174"/>
         <source>The X account keys are saved.</source>
         <translation>حُفظت مفاتيح حساب X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="175"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="179"/>
         <source>Another account</source>
         <translation>حساب آخر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="177"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="181"/>
         <source>Connect that account</source>
         <translation>ربط ذلك الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="186"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="190"/>
         <source>Asking X…</source>
         <translation>جارٍ سؤال X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="202"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="206"/>
         <source>The account&apos;s current picture on X</source>
         <translation>صورة الحساب الحالية في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="204"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="208"/>
         <source>The account&apos;s picture is not the institution&apos;s logo. The office&apos;s account should carry the logo, never a personal photo.</source>
         <translation>صورة الحساب ليست شعار المؤسسة. يجب أن يحمل حساب المكتب الشعار، لا صورة شخصية أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="225"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="229"/>
         <source>Disconnect the X account</source>
         <translation>فصل حساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="226"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="230"/>
         <source>Remove the account&apos;s keys from this computer? Posts then go to the training timeline until keys are saved again.</source>
         <translation>هل تريد حذف مفاتيح الحساب من هذا الحاسوب؟ ستذهب المنشورات بعدها إلى خط التدريب الزمني حتى تُحفظ المفاتيح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="229"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="233"/>
         <source>Disconnect</source>
         <translation>فصل الحساب</translation>
     </message>

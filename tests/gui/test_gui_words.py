@@ -170,6 +170,7 @@ def test_arabic_settings_and_keyring_notice_have_no_english(arabic, qtbot, open_
     assert box.details.isHidden()  # the technical words wait behind «التفاصيل»
     box.details_button.click()
     assert not box.details.isHidden() and box.details.text()
+    assert box.details_button.text() == "إخفاء التفاصيل"
     keys = {"consumer_key": "KEYck" + "a1" * 11, "consumer_secret": "KEYcs" + "b2" * 20,
             "access_token": "1234567890-KEYat" + "c3" * 15, "access_token_secret": "KEYats" + "d4" * 18}
     for name, value in keys.items():

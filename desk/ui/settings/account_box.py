@@ -61,7 +61,7 @@ class AccountBox(QGroupBox):
         self.details.setObjectName("muted")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.hide()
-        self.details_button.toggled.connect(self.details.setVisible)
+        self.details_button.toggled.connect(self._show_details)
         self.save_button = QPushButton(self.tr("Save keys"))
         self.save_button.setToolTip(self.tr("The keys are checked with X, then kept in the computer's keyring."))
         self.save_button.clicked.connect(self.save_keys)
@@ -135,6 +135,10 @@ class AccountBox(QGroupBox):
         self.verify_button.setEnabled(bool(saved))
         # a connected account whose keys are gone can still be forgotten (back to training)
         self.disconnect_button.setEnabled(bool(saved) or bool(ctx.account is not None and ctx.publishing_blocked()))
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setText(self.tr("Hide the details") if shown else self.tr("Details"))
 
     def no_keyring_text(self) -> str:
         return self.tr("The computer's password keyring could not be opened, so the X account's keys cannot be kept "
