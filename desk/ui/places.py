@@ -43,7 +43,7 @@ class Places(QListWidget):
         text = f"{self.names[key]}\n{counted}" if count else self.names[key]
         item.setText(text)
         item.setToolTip(tip if count else "")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self.names[key]}: {tip}" if count else self.names[key])
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self.names[key]}. {tip}" if count else self.names[key])
 
     def count_words(self, key: str, count: int) -> tuple[str, str]:
         """What a place's count counts: a short line under its name and a sentence for its tooltip."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from desk.service import LogFilter
 from desk.ui.empty_hint import EmptyHint
 from desk.ui.log.export import LogExport, available_formats
 from desk.ui.log.filters import LogFilters
@@ -111,7 +112,7 @@ class LogPage(QWidget):
             return
         self.count.setText(self.tr("Posts: %1").replace("%1", str(self.model.total)))
         if not self.model.total:
-            anything = self.session.log_count(type(log_filter)()) > 0
+            anything = self.session.log_count(LogFilter()) > 0  # any post at all, whatever the filters
             self.empty_hint.setText(self.tr("No post matches these filters or this search. Clear them to see every post.")
                                     if anything else self.tr("No posts yet. Every post written on the Compose page "
                                                              "comes here, with its whole history."))
