@@ -89,15 +89,18 @@ def test_adding_staff_in_the_window_asks_the_gender(qtbot, open_window, desk):
     window.places.go("staff")
     page = window.page["staff"]
     page.ask_add()
-    dialog = page.findChild(AddStaffDialog)
+    dialog = page.dialog
+    assert isinstance(dialog, AddStaffDialog)
     dialog.username.setText("reem")
     dialog.name.setText("Reem")
     dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
+    assert dialog.roles.boxes[Role.SUPERVISOR].text() == "Supervisor"  # English reads the same for both
     dialog.password.setText(PASSWORD)
     dialog.password2.setText(PASSWORD)
     dialog.ok.click()
-    qtbot.waitUntil(lambda: desk.store.staff.get("reem") is not None)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert desk.store.staff.require("reem").gender == "f"
+    assert page.notice.text() == "Reem can now sign in."
 
 
 @pytest.mark.parametrize("count, waiting, tip, minutes", [
@@ -216,3 +219,14 @@ def test_the_lock_screen_speaks_to_a_woman_as_a_woman(arabic, open_window, desk,
     window = open_window(desk, "sami")
     window.lock()
     assert "يا Sami، أدخل كلمة المرور لتكمل" in window.lock_screen.message.text()
+
+
+def test_the_role_boxes_name_the_roles_as_they_will_be_of_the_person(arabic, qtbot):
+    from desk.ui.staff.dialogs import AddStaffDialog
+
+    dialog = AddStaffDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.roles.boxes[Role.SUPERVISOR].text() == "مشرف"
+    dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
+    assert [dialog.roles.boxes[r].text() for r in Role] == ["مسؤولة علاقات عامة", "مشرفة", "مسؤولة النظام"]
+    assert dialog.gender.currentText() == "مؤنث"

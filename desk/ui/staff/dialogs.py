@@ -13,13 +13,13 @@ from desk.ui import words
 
 
 class RoleBoxes(QWidget):
-    def __init__(self, roles=frozenset(), parent=None):
+    def __init__(self, roles=frozenset(), parent=None, gender: str = ""):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.boxes = {}
         for role in Role:
-            box = QCheckBox(words.role_label(role))
+            box = QCheckBox(words.role_label(role, gender))
             box.setChecked(role in roles)
             self.boxes[role] = box
             row.addWidget(box)
@@ -27,6 +27,11 @@ class RoleBoxes(QWidget):
 
     def roles(self) -> frozenset:
         return frozenset(role for role, box in self.boxes.items() if box.isChecked())
+
+    def set_gender(self, gender: str) -> None:
+        """The roles named as they will be of this person («مشرفة» for a woman)."""
+        for role, box in self.boxes.items():
+            box.setText(words.role_label(role, gender))
 
 
 class GenderBox(QComboBox):
@@ -126,6 +131,7 @@ class AddStaffDialog(_Form):
         self.name = QLineEdit()
         self.gender = GenderBox()
         self.roles = RoleBoxes(frozenset({Role.OFFICER}))
+        self.gender.currentIndexChanged.connect(lambda _: self.roles.set_gender(self.gender.gender()))
         self.password = _password_field()
         self.password2 = _password_field()
         self._field(self.tr("Username"), self.username)
@@ -145,7 +151,7 @@ class AddStaffDialog(_Form):
 class RolesDialog(_Form):
     def __init__(self, member, parent=None):
         super().__init__(self.tr("Roles of %1").replace("%1", member.name), self.tr("Save"), parent)
-        self.roles = RoleBoxes(member.roles)
+        self.roles = RoleBoxes(member.roles, gender=member.gender)
         self._field(self.tr("Roles"), self.roles)
 
     def value(self):
