@@ -74,7 +74,8 @@ def cmd_init(args, console):
     password = console.password(args.admin)  # before the folder is touched: no password, nothing made
     desk = _desk(args, create=True)
     desk.undo_failed_init = True
-    desk.init(args.name_ar, args.name_en, args.handle, args.admin, args.admin_name or args.admin, password, logo=args.logo)
+    desk.init(args.name_ar, args.name_en, args.handle, args.admin, args.admin_name or args.admin, password, logo=args.logo,
+              admin_gender=args.admin_gender or "")
     print(f"{args.name_ar} / {args.name_en} (@{args.handle.lstrip('@')})")
 
 
@@ -92,7 +93,7 @@ def cmd_staff(args, console):
 
         check_username(args.username), check_name(args.name), parse_roles(args.role)  # before asking
         password = console.line(f"Password for the new staff member {args.username}: ")
-        session.add_staff(args.username, args.name, args.role, password)
+        session.add_staff(args.username, args.name, args.role, password, gender=args.gender or "")
         print(args.username)
     elif args.staff_command == "deactivate":
         moved = session.deactivate(args.username, args.handover_to)

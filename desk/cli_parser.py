@@ -57,6 +57,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p.add_argument("--logo", metavar="FILE")
     p.add_argument("--admin", required=True, metavar="USER")
     p.add_argument("--admin-name", metavar="NAME")
+    p.add_argument("--admin-gender", choices=("f", "m"), help="f or m: how sentences that name the administrator read")
     p.add_argument("--password-stdin", action="store_true")
 
     staff = sub.add_parser("staff", help="manage staff").add_subparsers(dest="staff_command", required=True)
@@ -64,6 +65,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p.add_argument("username")
     p.add_argument("--name", required=True)
     p.add_argument("--role", required=True, help="officer, supervisor, administrator (comma-separated)")
+    p.add_argument("--gender", choices=("f", "m"), help="f or m: how sentences that name the person read (كتبت / كتب)")
     _as_user(p)
     _as_user(staff.add_parser("list"))
     p = staff.add_parser("deactivate")

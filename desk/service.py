@@ -19,7 +19,7 @@ from desk.core.media import check_image
 from desk.core.roles import Role, parse_roles
 from desk.core.workstation import require_publishing_here
 from desk.core.staff_rules import (
-    LOCK_MINUTES, check_name, check_username, decoy_check, hash_password, is_locked, lock_until,
+    LOCK_MINUTES, check_gender, check_name, check_username, decoy_check, hash_password, is_locked, lock_until,
     password_matches,
 )
 from desk.publish.outbox import Outbox
@@ -168,16 +168,17 @@ class Desk(Copies):
         """A training timeline entry's image file on this workstation."""
         return self.store.media.named(name)
 
-    def init(self, name_ar: str, name_en: str, handle: str, admin: str, admin_name: str, password: str, logo=None) -> None:
+    def init(self, name_ar: str, name_en: str, handle: str, admin: str, admin_name: str, password: str, logo=None,
+             admin_gender: str = "") -> None:
         """Set up a new desk: the institution and its first administrator."""
         try:
-            self._init(name_ar, name_en, handle, admin, admin_name, password, logo)
+            self._init(name_ar, name_en, handle, admin, admin_name, password, logo, admin_gender)
         except BaseException:
             if self.undo_failed_init:
                 self._undo_new_folder()
             raise
 
-    def _init(self, name_ar, name_en, handle, admin, admin_name, password, logo) -> None:
+    def _init(self, name_ar, name_en, handle, admin, admin_name, password, logo, admin_gender="") -> None:
         existing = self.institution()
         if existing:
             raise InvalidInput("desk.already_initialised", name=existing["name_en"])
@@ -188,11 +189,13 @@ class Desk(Copies):
             raise InvalidInput("institution.bad_handle")
         username = check_username(admin)
         name = check_name(admin_name or admin)
+        gender = check_gender(admin_gender)
         password_hash = hash_password(password)
         logo_file = self.save_logo(logo) if logo else None
         with self.store.transaction():
             self.store.institution.create(name_ar, name_en, handle.lstrip("@"), logo_file, by=username)
-            self.store.staff.add(username, name, frozenset({Role.ADMINISTRATOR}), password_hash, by=None)
+            self.store.staff.add(username, name, frozenset({Role.ADMINISTRATOR}), password_hash, by=None,
+                                 gender=gender)
 
     # signing in --------------------------------------------------------------
     def sign_in(self, username: str, password: str) -> "Session":

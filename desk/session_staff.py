@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desk.core.errors import InvalidInput
 from desk.core.roles import Role, parse_roles
-from desk.core.staff_rules import check_name, check_username, hash_password, one_time_password
+from desk.core.staff_rules import check_gender, check_name, check_username, hash_password, one_time_password
 
 
 class StaffActs:
@@ -15,13 +15,13 @@ class StaffActs:
         self._require("read_log")
         return self.store.staff.all()
 
-    def add_staff(self, username: str, name: str, roles, password: str) -> None:
+    def add_staff(self, username: str, name: str, roles, password: str, gender: str = "") -> None:
         self._require("manage_staff")
-        username, name = check_username(username), check_name(name)
+        username, name, gender = check_username(username), check_name(name), check_gender(gender)
         roles = parse_roles(roles) if not isinstance(roles, frozenset) else roles
         password_hash = hash_password(password)
         with self.store.transaction():
-            self.store.staff.add(username, name, roles, password_hash, by=self.username)
+            self.store.staff.add(username, name, roles, password_hash, by=self.username, gender=gender)
 
     def set_roles(self, username: str, roles) -> None:
         self._require("manage_staff")

@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 HEADLINES = ROOT.parent / "shared" / "seed" / "headlines-ar.txt"
 PASSWORD = "demo-password"
 STAFF = [
-    ("huda", "هدى العتيبي", "supervisor"),
-    ("khalid", "خالد الشهري", "supervisor"),
-    ("sara", "سارة القحطاني", "officer"),
+    ("huda", "هدى العتيبي", "supervisor", "f"),
+    ("khalid", "خالد الشهري", "supervisor", "m"),
+    ("sara", "سارة القحطاني", "officer", "f"),
 ]
 
 
@@ -71,10 +71,10 @@ def build(folder: Path):
     folder.chmod(0o700)  # it holds password hashes, as every desk's folder does
     desk = Desk(folder, publisher_factory=DemoPublisher)
     desk.init("المركز الإعلامي", "Media Centre", "MediaCentre", "admin", "نورة الدوسري", PASSWORD,
-              logo=make_logo(folder / "demo-logo.png"))
+              logo=make_logo(folder / "demo-logo.png"), admin_gender="f")
     admin = desk.sign_in("admin", PASSWORD)
-    for username, name, role in STAFF:
-        admin.add_staff(username, name, role, PASSWORD)
+    for username, name, role, gender in STAFF:
+        admin.add_staff(username, name, role, PASSWORD, gender)
     sara, huda, khalid = (desk.sign_in(u, PASSWORD) for u in ("sara", "huda", "khalid"))
     lines = headlines()
     extras = ["", " #السعودية", " https://example.org/news", " @MediaCentre", ""]

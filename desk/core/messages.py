@@ -29,12 +29,48 @@ def default_language() -> str:
     return "en"
 
 
+# Arabic units in Qt's order of forms: one, two, a few (3-10), many (11-99) and the rest.
+# The dual is the oblique «ثانيتين»: in the messages the time follows a verb or a
+# preposition («انتظرنا ثانيتين»، «خلال ثانيتين»، «مقفل دقيقتين»).
+ARABIC_UNITS = {
+    "seconds": ("ثانية واحدة", "ثانيتين", "{n} ثوانٍ", "{n} ثانية", "{n} ثانية"),
+    "minutes": ("دقيقة واحدة", "دقيقتين", "{n} دقائق", "{n} دقيقة", "{n} دقيقة"),
+}
+
+
+def arabic_count(n: int, unit: str) -> str:
+    """A number with its unit in the form Arabic gives it: «دقيقتين»، «3 دقائق»، «15 دقيقة»."""
+    one, two, few, many, other = ARABIC_UNITS[unit]
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    if 3 <= n % 100 <= 10:
+        return few.format(n=n)
+    if 11 <= n % 100 <= 99:
+        return many.format(n=n)
+    return other.format(n=n)
+
+
+def _counted(name: str, value):
+    """An Arabic message's seconds or minutes with their unit; fractions keep the plain unit."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is not None and number.is_integer() and number >= 0:
+        return arabic_count(int(number), name)
+    return f"{value} {ARABIC_UNITS[name][4].format(n='').strip()}"  # «0.5 ثانية»، «… دقيقة»
+
+
 def render(key: str, lang: str, params: dict) -> str:
     english, arabic = CATALOG.get(key, (key, key))
     template = arabic if lang == "ar" else english
     # A parameter given as (english, arabic) is shown in the message's language.
     index = 1 if lang == "ar" else 0
     shown = {k: (v[index] if isinstance(v, (tuple, list)) and len(v) == 2 else v) for k, v in params.items()}
+    if lang == "ar":  # the Arabic templates leave the unit to the number («{seconds}», not «{seconds} ثانية»)
+        shown.update({k: _counted(k, v) for k, v in shown.items() if k in ARABIC_UNITS})
     try:
         return template.format(**shown)
     except (KeyError, IndexError):

@@ -105,6 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "اسم المستخدم من 2 إلى 32 حرفًا أو رقمًا أو نقطة أو شرطة.",
     ),
     "staff.bad_role": ("Unknown role {role}.", "دور غير معروف: {role}."),
+    "staff.bad_gender": ("Unknown gender {gender}: give f or m.", "جنس غير معروف: {gender}. اختر f (أنثى) أو m (ذكر)."),
     "staff.no_role": ("Give at least one role.", "حدّد دورًا واحدًا على الأقل."),
     "staff.name_required": ("Give the person's full name.", "اكتب الاسم الكامل للشخص."),
     "staff.weak_password": (
@@ -158,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # store
     "store.locked": (
         "The database is busy in another program; tried for {seconds} seconds. Try again shortly.",
-        "قاعدة البيانات مشغولة في برنامج آخر؛ انتظرنا {seconds} ثانية. أعد المحاولة بعد قليل.",
+        "قاعدة البيانات مشغولة في برنامج آخر؛ انتظرنا {seconds}. أعد المحاولة بعد قليل.",
     ),
     "store.not_database": (
         "{path} is not a Posting Desk database (or it is damaged).",

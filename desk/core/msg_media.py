@@ -66,7 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "media.processing_slow": (
         "X was still processing {name} after {minutes} minutes; the desk stopped waiting and sent nothing. "
         "Publish again later.",
-        "ظل X يعالج {name} أكثر من {minutes} دقيقة، فتوقف المكتب عن الانتظار ولم يُرسل شيئًا. انشر من جديد لاحقًا.",
+        "ظل X يعالج {name} أكثر من {minutes}، فتوقف المكتب عن الانتظار ولم يُرسل شيئًا. انشر من جديد لاحقًا.",
     ),
     "media.changed_while_sending": (
         "{name} changed on disk while it was being sent, so it is no longer what was approved; nothing was "

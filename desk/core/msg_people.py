@@ -4,7 +4,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # one answer for every refused sign-in: it must not tell whether the name exists or is locked
     "signin.refused": (
         "Wrong username or password, or the name is locked for {minutes} minutes after too many wrong passwords.",
-        "اسم المستخدم أو كلمة المرور غير صحيحة، أو أن الاسم مقفل {minutes} دقيقة بعد محاولات خاطئة كثيرة.",
+        "اسم المستخدم أو كلمة المرور غير صحيحة، أو أن الاسم مقفل {minutes} بعد محاولات خاطئة كثيرة.",
     ),
     "approval.more_needed": (
         "Post {post_id} has {have} of the {need} approvals the desk now asks for: "

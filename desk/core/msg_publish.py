@@ -55,7 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "x.timeout": (
         "X did not answer within {seconds} seconds. Try again later.",
-        "لم يردّ X خلال {seconds} ثانية. أعد المحاولة لاحقًا.",
+        "لم يردّ X خلال {seconds}. أعد المحاولة لاحقًا.",
     ),
     "x.connection_lost": (
         "The connection to X was cut before X answered. Try again.",
@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the post may have gone out
     "x.uncertain_timeout": (
         "X did not answer within {seconds} seconds after receiving the post:" + _MAY_HAVE_GONE[0],
-        "لم يردّ X خلال {seconds} ثانية بعد تسلّم المنشور" + _MAY_HAVE_GONE[1],
+        "لم يردّ X خلال {seconds} بعد تسلّم المنشور" + _MAY_HAVE_GONE[1],
     ),
     "x.uncertain_dropped": (
         "The connection to X was cut after the post was sent:" + _MAY_HAVE_GONE[0],

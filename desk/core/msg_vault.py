@@ -67,12 +67,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vault.backend.macos": ("macOS Keychain", "سلسلة مفاتيح ماك (Keychain)"),
     "vault.backend.windows": ("Windows Credential Manager", "مدير بيانات الاعتماد في ويندوز"),
     # the four X keys, named as X's developer portal names them
-    "keys.field.consumer_key": ("consumer key (API Key)", "مفتاح المستهلك (API Key)"),
-    "keys.field.consumer_secret": ("consumer secret (API Key Secret)", "سر المستهلك (API Key Secret)"),
-    "keys.field.access_token": ("access token (Access Token)", "رمز الوصول (Access Token)"),
+    "keys.field.consumer_key": ("consumer key (API Key)", "مفتاح الواجهة"),
+    "keys.field.consumer_secret": ("consumer secret (API Key Secret)", "سر مفتاح الواجهة"),
+    "keys.field.access_token": ("access token (Access Token)", "رمز الوصول"),
     "keys.field.access_token_secret": (
         "access token secret (Access Token Secret)",
-        "سر رمز الوصول (Access Token Secret)",
+        "سر رمز الوصول",
     ),
     "keys.empty": ("The {field} is empty.", "حقل {field} فارغ."),
     "keys.whitespace": (
@@ -123,8 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The X account needs four keys, one a line, in this order: consumer key (API Key), "
         "consumer secret (API Key Secret), access token, access token secret. {given} "
         "Nothing was kept and nothing was sent to X.",
-        "يحتاج حساب X إلى أربعة مفاتيح، كل مفتاح في سطر، بهذا الترتيب: مفتاح المستهلك (API Key)، "
-        "ثم سر المستهلك (API Key Secret)، ثم رمز الوصول، ثم سر رمز الوصول. {given} "
+        "يحتاج حساب X إلى أربعة مفاتيح، كل مفتاح في سطر، بهذا الترتيب: مفتاح الواجهة (API Key)، "
+        "ثم سر مفتاح الواجهة (API Key Secret)، ثم رمز الوصول، ثم سر رمز الوصول. {given} "
         "لم يُحفظ شيء ولم يُرسل شيء إلى X.",
     ),
     "keys.count.0": ("None was given.", "لم يُدخَل أي مفتاح."),

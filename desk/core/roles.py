@@ -17,7 +17,7 @@ class Role(str, Enum):
 
 
 ROLE_LABELS = {
-    Role.OFFICER: ("officer", "مسؤول علاقات عامة"),
+    Role.OFFICER: ("PR officer", "مسؤول علاقات عامة"),
     Role.SUPERVISOR: ("supervisor", "مشرف"),
     Role.ADMINISTRATOR: ("administrator", "مسؤول النظام"),
 }

@@ -27,6 +27,18 @@ def _get_hasher():
     return _hasher
 
 
+# A person's grammatical gender, for the sentences that name them («كتبت» / «كتب»).
+# "" is not known: the masculine form, which Arabic also uses as the neutral one.
+GENDERS = ("f", "m", "")
+
+
+def check_gender(gender: str | None) -> str:
+    gender = (gender or "").strip().lower()
+    if gender not in GENDERS:
+        raise InvalidInput("staff.bad_gender", gender=gender)
+    return gender
+
+
 def check_username(username: str) -> str:
     username = (username or "").strip()
     if not USERNAME.match(username):

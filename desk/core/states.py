@@ -28,7 +28,7 @@ STATE_LABELS = {
     State.APPROVED: ("approved", "معتمد"),
     State.SCHEDULED: ("scheduled", "مجدول"),
     State.PUBLISHING: ("publishing", "جارٍ النشر"),
-    State.PUBLISHED: ("published", "منشور"),
+    State.PUBLISHED: ("published", "تم النشر"),  # not «منشور»: the noun for a post
     State.FAILED: ("failed", "فشل النشر"),
     State.UNCERTAIN: ("uncertain", "غير مؤكد"),
     State.MISSED: ("missed", "فات موعده"),

@@ -94,7 +94,12 @@ def _v3_staff_reset(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset]
+def _v4_staff_gender(db: sqlite_utils.Database) -> None:
+    """Each person's grammatical gender for the sentences that name them; '' is not known."""
+    db.execute("ALTER TABLE staff ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -90,7 +90,11 @@ def _v3_staff_reset(db) -> None:
         requested_by {T} NOT NULL, requested_at {T} NOT NULL)""")
 
 
-MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset]
+def _v4_staff_gender(db) -> None:
+    db.execute(f"ALTER TABLE staff ADD COLUMN gender {T} NOT NULL DEFAULT ''")
+
+
+MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender]
 assert len(MIGRATIONS) == migrations.SCHEMA_VERSION, "each SQLite migration has its PostgreSQL twin"
 
 # Which desk schema version the database holds; PostgreSQL has no user_version.

@@ -22,6 +22,7 @@ class StaffMember:
     locked_until: datetime | None
     password_hash: str
     must_change: bool = False  # signed in with a one-time password: only a new password may follow
+    gender: str = ""  # "f", "m" or "" (not known): which form of a sentence names them
 
     def __repr__(self) -> str:  # never print the password hash
         return f"StaffMember({self.username!r}, roles={sorted(r.value for r in self.roles)}, active={self.active})"
@@ -37,6 +38,7 @@ def _member(row: dict) -> StaffMember:
         locked_until=datetime.fromisoformat(row["locked_until"]) if row["locked_until"] else None,
         password_hash=row["password_hash"],
         must_change=bool(row.get("must_change", 0)),
+        gender=row.get("gender") or "",
     )
 
 
@@ -81,15 +83,22 @@ class StaffTable:
     def names(self) -> dict[str, str]:
         return {r["username"]: r["name"] for r in self.db.query("SELECT username, name FROM staff")}
 
-    def add(self, username: str, name: str, roles: frozenset[Role], password_hash: str, by: str | None) -> None:
+    def genders(self) -> dict[str, str]:
+        return {r["username"]: r["gender"] or "" for r in self.db.query("SELECT username, gender FROM staff")}
+
+    def add(self, username: str, name: str, roles: frozenset[Role], password_hash: str, by: str | None,
+            gender: str = "") -> None:
         if self.get(username) is not None:
             raise InvalidInput("staff.exists", username=username)
         self.db.execute(
-            "INSERT INTO staff (username, name, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-            [username, name, roles_text(roles), password_hash, chain.now_utc()],
+            "INSERT INTO staff (username, name, roles, password_hash, created_at, gender) VALUES (?, ?, ?, ?, ?, ?)",
+            [username, name, roles_text(roles), password_hash, chain.now_utc(), gender],
         )
-        chain.append(self.db, action="staff_add", actor=by, detail={
-            "username": username, "name": name, "roles": roles_text(roles), "password_digest": password_digest(password_hash)})
+        detail = {"username": username, "name": name, "roles": roles_text(roles),
+                  "password_digest": password_digest(password_hash)}
+        if gender:
+            detail["gender"] = gender
+        chain.append(self.db, action="staff_add", actor=by, detail=detail)
 
     def _active_admins(self) -> list[str]:
         return [m.username for m in self.all() if m.active and Role.ADMINISTRATOR in m.roles]

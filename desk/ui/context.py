@@ -123,6 +123,10 @@ class DeskContext(QObject):
     def staff_names(self) -> dict[str, str]:
         return {m.username: m.name for m in self.session.staff()}
 
+    def staff_genders(self) -> dict[str, str]:
+        """Each person's grammatical gender ("f", "m" or ""), for sentences that name them."""
+        return {m.username: m.gender for m in self.session.staff()}
+
     def check_account(self) -> None:
         """Ask the keyring (off the GUI thread: it may prompt) whether keys are saved."""
         if self.account is None:

@@ -14,6 +14,7 @@ from desk.ui import i18n
 from desk.ui.avatar import round_logo
 from desk.ui.language_box import LanguageBox
 from desk.ui.notice import NoticeLine
+from desk.ui.staff.dialogs import GenderBox
 
 
 class FirstRunDialog(QDialog):
@@ -37,6 +38,7 @@ class FirstRunDialog(QDialog):
         self.admin = QLineEdit()
         self.admin.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.admin_name = QLineEdit()
+        self.admin_gender = GenderBox()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2 = QLineEdit()
@@ -60,7 +62,7 @@ class FirstRunDialog(QDialog):
         institution_form.addRow(self._label(self.logo), logo_row)
         self.admin_box = QGroupBox()
         admin_form = QFormLayout(self.admin_box)
-        for field in (self.admin, self.admin_name, self.password, self.password2):
+        for field in (self.admin, self.admin_name, self.admin_gender, self.password, self.password2):
             admin_form.addRow(self._label(field), field)
         top = QFormLayout()
         top.addRow(self._label(self.language), self.language)
@@ -85,7 +87,7 @@ class FirstRunDialog(QDialog):
         return label
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Posting Desk — first run"))
+        self.setWindowTitle(self.tr("First run"))  # Qt adds " — Posting Desk"
         self.intro.setText(self.tr(
             "This data folder has no institution yet. Enter the institution that owns the X account "
             "and its first administrator. The administrator then adds the office's staff."))
@@ -99,6 +101,7 @@ class FirstRunDialog(QDialog):
             (self.logo, self.tr("Logo")),
             (self.admin, self.tr("Username")),
             (self.admin_name, self.tr("Full name")),
+            (self.admin_gender, self.tr("Addressed as")),
             (self.password, self.tr("Password")),
             (self.password2, self.tr("Password again")),
         ]
@@ -131,7 +134,8 @@ class FirstRunDialog(QDialog):
             return
         try:
             self.desk.init(self.name_ar.text(), self.name_en.text(), self.handle.text().strip(),
-                           self.admin.text(), self.admin_name.text(), self.password.text(), logo=self.logo_file)
+                           self.admin.text(), self.admin_name.text(), self.password.text(), logo=self.logo_file,
+                           admin_gender=self.admin_gender.gender())
         except DeskError as error:
             self.notice.show_text(error.message(i18n.current()), True)
             return

@@ -48,5 +48,6 @@ class HeaderBar(QWidget):
         else:
             self.account.setText(words.with_handle(self.tr("On X as @%1"), ctx.x_handle()))
         member = ctx.session.member
-        self.person.setText(f"{member.name}\n{words.roles_label(member.roles)}")
-        self.person.setAccessibleName(self.tr("Signed in as %1").replace("%1", member.name))
+        self.person.setText(f"{member.name}\n{words.roles_label(member.roles, member.gender)}")
+        signed_in = words.agreeing(member.gender, self.tr("Signed in as %1"), self.tr("Signed in as %1", "female"))
+        self.person.setAccessibleName(signed_in.replace("%1", member.name))

@@ -58,13 +58,14 @@ class HistoryView(QTreeWidget):
         height = self.header().sizeHint().height() + MIN_ROWS * row + 2 * self.frameWidth()
         return QSize(hint.width(), max(hint.height(), height))
 
-    def set_history(self, history: list[dict], names: dict[str, str]) -> None:
+    def set_history(self, history: list[dict], names: dict[str, str], genders: dict[str, str] | None = None) -> None:
         self.clear()
+        genders = genders or {}
         for event in history:
             item = QTreeWidgetItem([
                 words.when(event["at"]),
                 words.actor_name(event["actor"], names),
-                words.event_words(event["action"]),
+                words.event_words(event["action"], genders.get(event["actor"] or "", "")),
                 event_note(event),
             ])
             item.setToolTip(3, event_note(event))

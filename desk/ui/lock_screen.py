@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desk.ui import adapters
+from desk.ui import adapters, words
 from desk.ui.avatar import round_logo
 from desk.ui.notice import NoticeLine
 from desk.ui.tasks import run_task
@@ -66,9 +66,13 @@ class LockScreen(QWidget):
         outer.addStretch()
 
     def prepare(self) -> None:
-        name = self.ctx.session.member.name
-        self.message.setText(self.tr("The desk was locked after a while without use. %1, enter your password "
-                                     "to go on where you left off.").replace("%1", name))
+        member = self.ctx.session.member
+        text = words.agreeing(
+            member.gender,
+            self.tr("The desk was locked after a while without use. %1, enter your password to go on where you left off."),
+            self.tr("The desk was locked after a while without use. %1, enter your password to go on where you left off.",
+                    "female"))
+        self.message.setText(text.replace("%1", member.name))
         self.password.clear()
         self.notice.clear_text()
         self.password.setFocus()

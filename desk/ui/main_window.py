@@ -35,7 +35,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Posting Desk — %1").replace("%1", ctx.institution_name()))
+        # Qt adds the program's name itself ("Media Centre — Posting Desk"): said once
+        self.setWindowTitle(ctx.institution_name())
         self.header = HeaderBar(ctx)
         self.bands = Bands(ctx)
         self.places = Places()
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         problems = sum(session.log_count(LogFilter(state=s)) for s in ("failed", "uncertain", "missed"))
         self.places.set_count("review", review)
         self.places.set_count("approved", problems)
-        self.notifier.update(review, problems, self.tr("Posts waiting for review: %1.").replace("%1", str(review)),
+        self.notifier.update(review, problems, self.tr("Posts waiting for your review: %n.", "", review),
                              self.tr("A post could not be published: see Approved and scheduled."))
 
     def _due_ran(self, results) -> None:

@@ -13,6 +13,10 @@ class Places(QListWidget):
         super().__init__(parent)
         self.setObjectName("places")
         self.setAccessibleName(self.tr("Places"))
+        # a place's count, in words, may be wider than its name: it wraps, never scrolls sideways
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.names: dict[str, str] = {}
         self.counts: dict[str, int] = {}
         self.currentItemChanged.connect(lambda item, _: item and self.chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
@@ -35,6 +39,17 @@ class Places(QListWidget):
             return
         self.counts[key] = count
         item = self.item(self.keys().index(key))
-        text = f"{self.names[key]} ({count})" if count else self.names[key]
+        counted, tip = self.count_words(key, count)
+        text = f"{self.names[key]}\n{counted}" if count else self.names[key]
         item.setText(text)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        item.setToolTip(tip if count else "")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self.names[key]}. {tip}" if count else self.names[key])
+
+    def count_words(self, key: str, count: int) -> tuple[str, str]:
+        """What a place's count counts: a short line under its name and a sentence for its tooltip."""
+        if key == "review":
+            return (self.tr("%n waiting", "", count),
+                    self.tr("Posts waiting for your review: %n", "", count))
+        return (self.tr("%n to look at", "", count),
+                self.tr("Posts that could not go out as planned (failed, not confirmed or missed their time): %n",
+                        "", count))

@@ -69,16 +69,21 @@ class PostDetail(QWidget):
             return None
         self.shown = shown
         post, row = shown["post"], shown["row"] or {}
-        names = ctx.staff_names()
+        names, genders = ctx.staff_names(), ctx.staff_genders()
         pixmaps = post_pixmaps(ctx.session, post.media)
         self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
         self.preview.set_post(post.text, pixmaps, bool(post.training), post.reply_to,
                               at=row.get("published_at") or post.scheduled_at)
         self.preview.show()
-        people = [self.tr("Written by %1").replace("%1", names.get(post.author, post.author))]
+        author = words.agreeing(genders.get(post.author, ""), self.tr("Written by %1"),
+                                self.tr("Written by %1", "female"))
+        people = [author.replace("%1", names.get(post.author, post.author))]
         if row.get("approver"):
-            approvers = words.joined(names.get(u, u) for u in row["approver"].split("; "))
-            people.append(self.tr("Approved by %1").replace("%1", approvers))
+            approvers = row["approver"].split("; ")
+            # a verb before its subjects agrees with the first of them
+            approved = words.agreeing(genders.get(approvers[0], ""), self.tr("Approved by %1"),
+                                      self.tr("Approved by %1", "female"))
+            people.append(approved.replace("%1", words.joined(names.get(u, u) for u in approvers)))
         # who wrote and who approved on one line: the history below gets the room
         lines = [self.tr("Post #%1 · %2").replace("%1", str(post.id)).replace("%2", words.state_label(post.state)),
                  " · ".join(people)]
@@ -94,7 +99,7 @@ class PostDetail(QWidget):
                 lines.append(self.tr("The video has no description."))
             lines += [caption_line(m) for m in post.media if m.ext == "srt"]
         self.facts.setText("\n".join(lines))
-        self.history.set_history(shown["history"], names)
+        self.history.set_history(shown["history"], names, genders)
         self._fit()
         return shown
 

@@ -82,7 +82,7 @@ class SignInDialog(QDialog):
         self.username.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Posting Desk — sign in"))
+        self.setWindowTitle(self.tr("Sign in"))  # Qt adds " — Posting Desk"
         if self._institution is None:  # read once: a language change needs no database
             self._institution = self.desk.institution() or {}
         found = self._institution
@@ -156,15 +156,17 @@ class SignInDialog(QDialog):
         from desk.ui import words
 
         notice = Session(self.desk, self._member).reset_notice() or {"resets": [], "actions": []}
-        names = self.desk.store.staff.names()
+        names, genders = self.desk.store.staff.names(), self.desk.store.staff.genders()
         lines = [self.tr("Your password was reset. Choose a new one to go on.")]
         for reset in notice["resets"]:
-            lines.append(self.tr("Reset by %1 on %2.").replace("%1", names.get(reset["by"], reset["by"] or "?")).replace(
+            reset_by = words.agreeing(genders.get(reset["by"] or "", ""), self.tr("Reset by %1 on %2."),
+                                      self.tr("Reset by %1 on %2.", "female"))
+            lines.append(reset_by.replace("%1", names.get(reset["by"], reset["by"] or "?")).replace(
                 "%2", words.when(reset["at"])))
         lines.append(self.tr("Actions taken in your name since then: %1").replace("%1", str(len(notice["actions"]))))
         for action in notice["actions"][-5:]:
             post = f" #{action['post_id']}" if action["post_id"] else ""
-            lines.append(f"• {words.when(action['at'])} {words.event_words(action['action'])}{post}")
+            lines.append(f"• {words.when(action['at'])} {words.event_words(action['action'], self._member.gender)}{post}")
         self.reset_info.setText("\n".join(lines))
 
     def _change_password(self) -> None:

@@ -51,4 +51,5 @@ class TrainingPage(QWidget):
             self.cards.append(card)
         self.intro.setText(self.tr("Posts published while the desk is in training come here instead of X. "
                                    "Nobody outside the office sees them.") if self.cards else
-                           self.tr("Nothing has been published to the training timeline yet."))
+                           self.tr("Nothing has been published to the training timeline yet. While the desk is in "
+                                   "training, posts published from the Approved and scheduled page come here."))

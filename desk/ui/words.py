@@ -33,6 +33,12 @@ EVENT_WORDS = {
     "withdraw": QT_TRANSLATE_NOOP("Words", "withdrew from X"),
     "handover": QT_TRANSLATE_NOOP("Words", "handed over"),
 }
+# How each role reads as a label in the window; the stored values stay "officer" etc.
+ROLE_WORDS = {
+    Role.OFFICER: QT_TRANSLATE_NOOP("Words", "PR officer"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Words", "Supervisor"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Words", "Administrator"),
+}
 SYSTEM_NAME = QT_TRANSLATE_NOOP("Words", "the desk")
 HIJRI_SUFFIX = QT_TRANSLATE_NOOP("Words", "AH")
 APPROVAL_N = QT_TRANSLATE_NOOP("Words", "approval %1")
@@ -63,8 +69,39 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Words", text)
 
 
-def event_words(action: str) -> str:
+
+def _female_event_words() -> dict[str, str]:
+    """The events a person takes, in the form that agrees with a woman. Written out so
+    that lupdate finds each one; English reads the same for both."""
+    return {
+        "create": QCoreApplication.translate("Words", "wrote the draft", "female"),
+        "edit": QCoreApplication.translate("Words", "edited", "female"),
+        "submit": QCoreApplication.translate("Words", "submitted for review", "female"),
+        "recall": QCoreApplication.translate("Words", "took back from review", "female"),
+        "approve": QCoreApplication.translate("Words", "approved", "female"),
+        "reject": QCoreApplication.translate("Words", "rejected", "female"),
+        "return": QCoreApplication.translate("Words", "returned to the author", "female"),
+        "schedule": QCoreApplication.translate("Words", "scheduled", "female"),
+        "unschedule": QCoreApplication.translate("Words", "removed from the schedule", "female"),
+        "claim": QCoreApplication.translate("Words", "started publishing", "female"),
+        "withdraw": QCoreApplication.translate("Words", "withdrew from X", "female"),
+        "handover": QCoreApplication.translate("Words", "handed over", "female"),
+    }
+
+
+def event_words(action: str, gender: str = "") -> str:
+    """What the event says after the name of whoever took it, agreeing with them."""
+    if gender == "f":
+        female = _female_event_words().get(action)
+        if female:
+            return female
     return tr(EVENT_WORDS[action]) if action in EVENT_WORDS else action
+
+
+def agreeing(gender: str, male: str, female: str) -> str:
+    """Of a sentence's two translated forms, the one that agrees with the person it names;
+    the masculine form also serves when their gender is not known."""
+    return female if gender == "f" else male
 
 
 def actor_name(username: str | None, names: dict[str, str]) -> str:
@@ -77,8 +114,17 @@ def state_label(state) -> str:
     return State(state).label(i18n.current())
 
 
-def role_label(role) -> str:
-    return Role(role).label(i18n.current())
+def role_label(role, gender: str = "") -> str:
+    """A role as the window shows it ("PR officer"; «مسؤولة علاقات عامة» for a woman)."""
+    role = Role(role)
+    if gender == "f":
+        female = {
+            Role.OFFICER: QCoreApplication.translate("Words", "PR officer", "female"),
+            Role.SUPERVISOR: QCoreApplication.translate("Words", "Supervisor", "female"),
+            Role.ADMINISTRATOR: QCoreApplication.translate("Words", "Administrator", "female"),
+        }
+        return female[role]
+    return tr(ROLE_WORDS[role])
 
 
 def joined(items, english: str = ", ", arabic: str = "، ") -> str:
@@ -86,8 +132,8 @@ def joined(items, english: str = ", ", arabic: str = "، ") -> str:
     return (arabic if i18n.current() == "ar" else english).join(items)
 
 
-def roles_label(roles) -> str:
-    return joined(role_label(r) for r in Role if r in roles)
+def roles_label(roles, gender: str = "") -> str:
+    return joined(role_label(r, gender) for r in Role if r in roles)
 
 
 def local(iso: str | None) -> datetime | None:

@@ -11,137 +11,158 @@
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="38"/>
         <source>API key (consumer key)</source>
-        <translation>مفتاح الواجهة (API Key)</translation>
+        <translation>مفتاح الواجهة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="39"/>
         <source>API key secret (consumer secret)</source>
-        <translation>سر مفتاح الواجهة (API Key Secret)</translation>
+        <translation>سر مفتاح الواجهة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="40"/>
         <source>Access token</source>
-        <translation>رمز الوصول (Access Token)</translation>
+        <translation>رمز الوصول</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="41"/>
         <source>Access token secret</source>
-        <translation>سر رمز الوصول (Access Token Secret)</translation>
+        <translation>سر رمز الوصول</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/account_box.py" line="49"/>
+        <source>The four keys are on the Keys and tokens page of the institution&apos;s app in X&apos;s developer portal, in this order.</source>
+        <translation>تجد المفاتيح الأربعة بهذا الترتيب في بوابة المطوّرين لدى X، في صفحة «المفاتيح والرموز» الخاصة بتطبيق المؤسسة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/account_box.py" line="55"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="141"/>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/account_box.py" line="65"/>
         <source>Save keys</source>
         <translation>حفظ المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="50"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="66"/>
         <source>The keys are checked with X, then kept in the computer&apos;s keyring.</source>
         <translation>تُفحص المفاتيح لدى X ثم تُحفظ في مخزن المفاتيح في هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="52"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="68"/>
         <source>Verify</source>
-        <translation>تحقّق</translation>
+        <translation>التحقق من المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="54"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="70"/>
         <source>Disconnect…</source>
         <translation>فصل الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="56"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="72"/>
         <source>Use the logo as the account&apos;s picture</source>
-        <translation>اجعل الشعار صورة الحساب</translation>
+        <translation>جعل الشعار صورة الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="84"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="102"/>
         <source>The institution&apos;s logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="92"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="111"/>
         <source>saved; type new keys to replace them</source>
         <translation>محفوظة؛ اكتب مفاتيح جديدة لاستبدالها</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="94"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="113"/>
         <source>This desk has no keyring to keep the keys in.</source>
         <translation>لا يوجد في هذا المكتب مخزن مفاتيح لحفظ المفاتيح فيه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="104"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="125"/>
         <source>Connected to @%1. The keys are kept in the computer&apos;s keyring and cannot be shown again.</source>
         <translation>مربوط بالحساب ‎@%1‎. المفاتيح محفوظة في مخزن المفاتيح في هذا الحاسوب ولا يمكن عرضها مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="106"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="127"/>
         <source>Keyring: %1.</source>
         <translation>مخزن المفاتيح: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="182"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="141"/>
+        <source>Hide the details</source>
+        <translation>إخفاء التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/account_box.py" line="144"/>
+        <source>The computer&apos;s password keyring could not be opened, so the X account&apos;s keys cannot be kept here. Writing and review work as usual. Ask whoever looks after the office&apos;s computers to set up the keyring; the details below are for them.</source>
+        <translation>تعذّر فتح مخزن المفاتيح في هذا الحاسوب، لذا لا يمكن حفظ مفاتيح حساب X هنا. الكتابة والمراجعة تعملان كالمعتاد. اطلب من مسؤول الأجهزة في المؤسسة إعداد مخزن المفاتيح؛ التفاصيل أدناه موجّهة إليه.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/account_box.py" line="220"/>
         <source>The logo is now the account&apos;s picture on X.</source>
         <translation>أصبح الشعار صورة الحساب في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="96"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="115"/>
         <source>Asking the keyring…</source>
         <translation>جارٍ سؤال مخزن المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="108"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="129"/>
         <source>No account is connected: posts go to the training timeline. Paste the four keys of the institution&apos;s X app.</source>
         <translation>لا يوجد حساب مربوط: تذهب المنشورات إلى خط التدريب الزمني. الصق المفاتيح الأربعة لتطبيق المؤسسة في X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="120"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="154"/>
         <source>Checking the keys with X…</source>
         <translation>جارٍ فحص المفاتيح لدى X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="136"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="174"/>
         <source>The X account keys are saved.</source>
         <translation>حُفظت مفاتيح حساب X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="141"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="179"/>
         <source>Another account</source>
         <translation>حساب آخر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="143"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="181"/>
         <source>Connect that account</source>
-        <translation>اربط ذلك الحساب</translation>
+        <translation>ربط ذلك الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="152"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="190"/>
         <source>Asking X…</source>
         <translation>جارٍ سؤال X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="168"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="206"/>
         <source>The account&apos;s current picture on X</source>
         <translation>صورة الحساب الحالية في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="170"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="208"/>
         <source>The account&apos;s picture is not the institution&apos;s logo. The office&apos;s account should carry the logo, never a personal photo.</source>
         <translation>صورة الحساب ليست شعار المؤسسة. يجب أن يحمل حساب المكتب الشعار، لا صورة شخصية أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="191"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="229"/>
         <source>Disconnect the X account</source>
         <translation>فصل حساب X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="192"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="230"/>
         <source>Remove the account&apos;s keys from this computer? Posts then go to the training timeline until keys are saved again.</source>
         <translation>هل تريد حذف مفاتيح الحساب من هذا الحاسوب؟ ستذهب المنشورات بعدها إلى خط التدريب الزمني حتى تُحفظ المفاتيح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/account_box.py" line="195"/>
+        <location filename="../../desk/ui/settings/account_box.py" line="233"/>
         <source>Disconnect</source>
-        <translation>افصل</translation>
+        <translation>فصل الحساب</translation>
     </message>
 </context>
 <context>
@@ -175,42 +196,47 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="128"/>
         <source>Add a staff member</source>
         <translation>إضافة موظف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="100"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="128"/>
         <source>Add</source>
-        <translation>أضف</translation>
+        <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="107"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="137"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="108"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="138"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="109"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="139"/>
+        <source>Addressed as</source>
+        <translation>صيغة المخاطبة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="140"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="110"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="141"/>
         <source>First password</source>
         <translation>كلمة المرور الأولى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="111"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="142"/>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="115"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="146"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -256,127 +282,132 @@
 <context>
     <name>ApprovedPage</name>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="32"/>
+        <location filename="../../desk/ui/publish/page.py" line="33"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38"/>
+        <location filename="../../desk/ui/publish/page.py" line="39"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38"/>
+        <location filename="../../desk/ui/publish/page.py" line="39"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38"/>
+        <location filename="../../desk/ui/publish/page.py" line="39"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38"/>
+        <location filename="../../desk/ui/publish/page.py" line="39"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="39"/>
+        <location filename="../../desk/ui/publish/page.py" line="40"/>
         <source>Approved, scheduled and problem posts</source>
         <translation>المنشورات المعتمدة والمجدولة والمتعثرة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="48"/>
-        <source>Publish now…</source>
-        <translation>انشر الآن…</translation>
+        <location filename="../../desk/ui/publish/page.py" line="43"/>
+        <source>Nothing is ready to publish. Posts come here once a supervisor approves them on the For review page.</source>
+        <translation>لا شيء جاهز للنشر. تأتي المنشورات إلى هنا بعد أن يوافق عليها مشرف في صفحة «للمراجعة».</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="50"/>
+        <location filename="../../desk/ui/publish/page.py" line="52"/>
+        <source>Publish now…</source>
+        <translation>نشر الآن…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="54"/>
         <source>Schedule…</source>
         <translation>جدولة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="52"/>
+        <location filename="../../desk/ui/publish/page.py" line="56"/>
         <source>Unschedule</source>
-        <translation>ألغِ الجدولة</translation>
+        <translation>إلغاء الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="54"/>
+        <location filename="../../desk/ui/publish/page.py" line="58"/>
         <source>Check X now</source>
-        <translation>تحقّق من X الآن</translation>
+        <translation>التحقق من X الآن</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="55"/>
+        <location filename="../../desk/ui/publish/page.py" line="59"/>
         <source>Look for the unconfirmed posts on the account&apos;s timeline and settle each: published, or safe to publish again.</source>
         <translation>البحث عن المنشورات غير المؤكدة في الخط الزمني للحساب وحسم أمر كل منها: منشور، أو يمكن نشره مرة أخرى بأمان.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="88"/>
+        <location filename="../../desk/ui/publish/page.py" line="92"/>
         <source>Ready to publish</source>
         <translation>جاهزة للنشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="88"/>
+        <location filename="../../desk/ui/publish/page.py" line="92"/>
         <source>Scheduled</source>
         <translation>مجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="88"/>
+        <location filename="../../desk/ui/publish/page.py" line="92"/>
         <source>Needs attention</source>
         <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="92"/>
+        <location filename="../../desk/ui/publish/page.py" line="96"/>
         <source>Resume publishing</source>
         <translation>استئناف النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="92"/>
+        <location filename="../../desk/ui/publish/page.py" line="96"/>
         <source>Pause all publishing</source>
         <translation>إيقاف كل النشر مؤقتًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="168"/>
+        <location filename="../../desk/ui/publish/page.py" line="176"/>
         <source>Publishing post #%1…</source>
         <translation>جارٍ نشر المنشور رقم %1…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="177"/>
+        <location filename="../../desk/ui/publish/page.py" line="185"/>
         <source>Post #%1 is on the training timeline.</source>
         <translation>المنشور رقم %1 في خط التدريب الزمني.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="179"/>
+        <location filename="../../desk/ui/publish/page.py" line="187"/>
         <source>Post #%1 is published: %2</source>
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="196"/>
+        <location filename="../../desk/ui/publish/page.py" line="204"/>
         <source>Looking for the unconfirmed posts on X…</source>
         <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="206"/>
+        <location filename="../../desk/ui/publish/page.py" line="214"/>
         <source>No post is waiting for a check any more: another desk has settled them.</source>
         <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="227"/>
+        <location filename="../../desk/ui/publish/page.py" line="235"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="234"/>
+        <location filename="../../desk/ui/publish/page.py" line="242"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="238"/>
+        <location filename="../../desk/ui/publish/page.py" line="246"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="240"/>
+        <location filename="../../desk/ui/publish/page.py" line="248"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -467,7 +498,7 @@
     <message>
         <location filename="../../desk/ui/compose/page.py" line="66"/>
         <source>Save draft</source>
-        <translation>احفظ المسودة</translation>
+        <translation>حفظ المسودة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/compose/page.py" line="67"/>
@@ -477,7 +508,7 @@
     <message>
         <location filename="../../desk/ui/compose/page.py" line="69"/>
         <source>Submit for review</source>
-        <translation>أرسل للمراجعة</translation>
+        <translation>إرسال للمراجعة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/compose/page.py" line="70"/>
@@ -485,22 +516,22 @@
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="77"/>
+        <location filename="../../desk/ui/compose/page.py" line="78"/>
         <source>Take back from review</source>
-        <translation>استرجع من المراجعة</translation>
+        <translation>استرجاع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="95"/>
+        <location filename="../../desk/ui/compose/page.py" line="96"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="126"/>
+        <location filename="../../desk/ui/compose/page.py" line="128"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/compose/page.py" line="195"/>
+        <location filename="../../desk/ui/compose/page.py" line="208"/>
         <source>%n over X&apos;s limit: shorten the post to submit it.</source>
         <translation>
             <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
@@ -512,32 +543,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="224"/>
+        <location filename="../../desk/ui/compose/page.py" line="238"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="242"/>
+        <location filename="../../desk/ui/compose/page.py" line="238"/>
+        <source>Returned by %1: %2</source>
+        <comment>female</comment>
+        <translation>أعادته %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/page.py" line="257"/>
         <source>Add images or video</source>
         <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="243"/>
+        <location filename="../../desk/ui/compose/page.py" line="258"/>
         <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
         <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="295"/>
+        <location filename="../../desk/ui/compose/page.py" line="310"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="317"/>
+        <location filename="../../desk/ui/compose/page.py" line="332"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="367"/>
+        <location filename="../../desk/ui/compose/page.py" line="382"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -545,27 +582,33 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="178"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="218"/>
         <source>Deactivate %1</source>
         <translation>إيقاف %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="178"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="218"/>
         <source>Deactivate</source>
-        <translation>أوقف</translation>
+        <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="179"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="221"/>
         <source>%1 will no longer be able to sign in. Their history stays in the log under their name.</source>
         <translation>لن يتمكن %1 من تسجيل الدخول بعد الآن، ويبقى كل ما فعله في السجل باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="184"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="222"/>
+        <source>%1 will no longer be able to sign in. Their history stays in the log under their name.</source>
+        <comment>female</comment>
+        <translation>لن تتمكن %1 من تسجيل الدخول بعد الآن، ويبقى كل ما فعلته في السجل باسمها.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="227"/>
         <source>Nobody (leave them as they are)</source>
         <translation>لا أحد (تبقى كما هي)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="188"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="231"/>
         <source>Hand over the open drafts (%1) to</source>
         <translation>سلّم المسودات المفتوحة (%1) إلى</translation>
     </message>
@@ -581,23 +624,23 @@
 <context>
     <name>DeskContext</name>
     <message>
-        <location filename="../../desk/ui/context.py" line="95"/>
+        <location filename="../../desk/ui/context.py" line="96"/>
         <source>This workstation cannot publish: the X keys are kept on another workstation&apos;s keyring.</source>
         <translation>لا تستطيع هذه المحطة النشر: مفاتيح X محفوظة في مخزن مفاتيح محطة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="101"/>
+        <location filename="../../desk/ui/context.py" line="102"/>
         <source>Scheduled posts are published by the workstation %1, not by this one (%2).</source>
         <translation>تنشر المحطة %1 المنشورات المجدولة، لا هذه المحطة (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="152"/>
+        <location filename="../../desk/ui/context.py" line="158"/>
         <source>The request could not be completed (%1).</source>
         <translation>تعذّر إتمام الطلب (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="153"/>
-        <location filename="../../desk/ui/sign_in.py" line="199"/>
+        <location filename="../../desk/ui/context.py" line="159"/>
+        <location filename="../../desk/ui/sign_in.py" line="201"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
     </message>
@@ -624,16 +667,30 @@
         <source>Two supervisors</source>
         <translation>مشرفان</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desk/ui/settings/desk_box.py" line="22"/>
         <location filename="../../desk/ui/settings/desk_box.py" line="34"/>
         <source> minutes</source>
-        <translation> دقيقة</translation>
+        <translation>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقتين</numerusform>
+            <numerusform> دقائق</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desk/ui/settings/desk_box.py" line="25"/>
         <source> characters</source>
-        <translation> حرفًا</translation>
+        <translation>
+            <numerusform> حرف</numerusform>
+            <numerusform> حرف</numerusform>
+            <numerusform> حرفين</numerusform>
+            <numerusform> أحرف</numerusform>
+            <numerusform> حرفًا</numerusform>
+            <numerusform> حرف</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="35"/>
@@ -648,7 +705,7 @@
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="40"/>
         <source>Save</source>
-        <translation>احفظ</translation>
+        <translation>حفظ</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="44"/>
@@ -668,7 +725,7 @@
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="48"/>
         <source>Lock the window after</source>
-        <translation>اقفل النافذة بعد</translation>
+        <translation>قفل النافذة بعد</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/desk_box.py" line="49"/>
@@ -681,7 +738,7 @@
         <translation>لغة المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/desk_box.py" line="96"/>
+        <location filename="../../desk/ui/settings/desk_box.py" line="102"/>
         <source>The desk&apos;s settings are saved.</source>
         <translation>حُفظت إعدادات المكتب.</translation>
     </message>
@@ -689,108 +746,136 @@
 <context>
     <name>DraftsList</name>
     <message>
-        <location filename="../../desk/ui/compose/drafts_list.py" line="18"/>
+        <location filename="../../desk/ui/compose/drafts_list.py" line="19"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/drafts_list.py" line="23"/>
+        <source>No drafts yet: write a post in the editor and save it as a draft.</source>
+        <translation>لا مسودات بعد: اكتب منشورًا في المحرر واحفظه مسودة.</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="88"/>
-        <source>Posting Desk — first run</source>
-        <translation>مكتب النشر — التشغيل الأول</translation>
+        <location filename="../../desk/ui/first_run.py" line="90"/>
+        <source>First run</source>
+        <translation>التشغيل الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="90"/>
+        <location filename="../../desk/ui/first_run.py" line="92"/>
         <source>This data folder has no institution yet. Enter the institution that owns the X account and its first administrator. The administrator then adds the office&apos;s staff.</source>
         <translation>لا توجد مؤسسة في مجلد البيانات هذا بعد. أدخل المؤسسة التي تملك حساب X ومسؤول النظام الأول، ثم يضيف المسؤول موظفي المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="92"/>
+        <location filename="../../desk/ui/first_run.py" line="94"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="93"/>
+        <location filename="../../desk/ui/first_run.py" line="95"/>
         <source>The institution</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="94"/>
+        <location filename="../../desk/ui/first_run.py" line="96"/>
         <source>The first administrator</source>
         <translation>مسؤول النظام الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="96"/>
+        <location filename="../../desk/ui/first_run.py" line="98"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="97"/>
+        <location filename="../../desk/ui/first_run.py" line="99"/>
         <source>Name in English</source>
         <translation>الاسم بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="98"/>
+        <location filename="../../desk/ui/first_run.py" line="100"/>
         <source>X handle</source>
         <translation>معرّف X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="99"/>
-        <location filename="../../desk/ui/first_run.py" line="108"/>
+        <location filename="../../desk/ui/first_run.py" line="101"/>
+        <location filename="../../desk/ui/first_run.py" line="111"/>
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="100"/>
+        <location filename="../../desk/ui/first_run.py" line="102"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="101"/>
+        <location filename="../../desk/ui/first_run.py" line="103"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="102"/>
+        <location filename="../../desk/ui/first_run.py" line="104"/>
+        <source>Addressed as</source>
+        <translation>صيغة المخاطبة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/first_run.py" line="105"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="103"/>
+        <location filename="../../desk/ui/first_run.py" line="106"/>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="109"/>
+        <location filename="../../desk/ui/first_run.py" line="112"/>
         <source>Choose logo…</source>
-        <translation>اختر الشعار…</translation>
+        <translation>اختيار الشعار…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="110"/>
+        <location filename="../../desk/ui/first_run.py" line="113"/>
         <source>PNG, JPEG or SVG. Until one is chosen a neutral placeholder is used.</source>
         <translation>PNG أو JPEG أو SVG. إلى أن يُختار شعار تُستعمل صورة محايدة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="111"/>
+        <location filename="../../desk/ui/first_run.py" line="114"/>
         <source>Set up the desk</source>
-        <translation>أنشئ المكتب</translation>
+        <translation>إنشاء المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="119"/>
+        <location filename="../../desk/ui/first_run.py" line="122"/>
         <source>Choose the institution&apos;s logo</source>
         <translation>اختر شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="120"/>
+        <location filename="../../desk/ui/first_run.py" line="123"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>الصور (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="130"/>
+        <location filename="../../desk/ui/first_run.py" line="133"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
+    </message>
+</context>
+<context>
+    <name>GenderBox</name>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="47"/>
+        <source>Not given (sentences use the masculine form)</source>
+        <translation>غير محددة (تُستعمل صيغة المذكر)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="48"/>
+        <source>Female</source>
+        <translation>مؤنث</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="48"/>
+        <source>Male</source>
+        <translation>مذكر</translation>
     </message>
 </context>
 <context>
@@ -803,7 +888,7 @@
     <message>
         <location filename="../../desk/ui/header.py" line="26"/>
         <source>Lock</source>
-        <translation>اقفل</translation>
+        <translation>قفل</translation>
     </message>
     <message>
         <location filename="../../desk/ui/header.py" line="27"/>
@@ -824,6 +909,12 @@
         <location filename="../../desk/ui/header.py" line="52"/>
         <source>Signed in as %1</source>
         <translation>مسجّل الدخول باسم %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/header.py" line="52"/>
+        <source>Signed in as %1</source>
+        <comment>female</comment>
+        <translation>مسجّلة الدخول باسم %1</translation>
     </message>
 </context>
 <context>
@@ -904,12 +995,12 @@
     <message>
         <location filename="../../desk/ui/compose/images.py" line="82"/>
         <source>Remove</source>
-        <translation>احذف</translation>
+        <translation>إزالة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/compose/images.py" line="83"/>
         <source>Remove image %1</source>
-        <translation>احذف الصورة %1</translation>
+        <translation>إزالة الصورة %1</translation>
     </message>
     <message>
         <location filename="../../desk/ui/compose/images.py" line="84"/>
@@ -927,7 +1018,7 @@
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="24"/>
         <source>Choose logo…</source>
-        <translation>اختر الشعار…</translation>
+        <translation>اختيار الشعار…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="25"/>
@@ -937,7 +1028,7 @@
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="27"/>
         <source>Save</source>
-        <translation>احفظ</translation>
+        <translation>حفظ</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/institution_box.py" line="34"/>
@@ -986,7 +1077,7 @@
     <message>
         <location filename="../../desk/ui/lock_screen.py" line="38"/>
         <source>Unlock</source>
-        <translation>افتح القفل</translation>
+        <translation>فتح القفل</translation>
     </message>
     <message>
         <location filename="../../desk/ui/lock_screen.py" line="41"/>
@@ -994,9 +1085,15 @@
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="70"/>
+        <location filename="../../desk/ui/lock_screen.py" line="72"/>
         <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
         <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخل كلمة المرور لتكمل من حيث توقفت.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/lock_screen.py" line="73"/>
+        <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
+        <comment>female</comment>
+        <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخلي كلمة المرور لتكملي من حيث توقفتِ.</translation>
     </message>
 </context>
 <context>
@@ -1122,7 +1219,7 @@
     <message>
         <location filename="../../desk/ui/log/model.py" line="30"/>
         <source>Published</source>
-        <translation>نُشر</translation>
+        <translation>تاريخ النشر</translation>
     </message>
     <message>
         <location filename="../../desk/ui/log/model.py" line="30"/>
@@ -1138,67 +1235,77 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="25"/>
+        <location filename="../../desk/ui/log/page.py" line="27"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="36"/>
+        <location filename="../../desk/ui/log/page.py" line="38"/>
         <source>Every post</source>
         <translation>كل المنشورات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="48"/>
+        <location filename="../../desk/ui/log/page.py" line="51"/>
         <source>Open on X</source>
-        <translation>افتح في X</translation>
+        <translation>فتح في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="50"/>
+        <location filename="../../desk/ui/log/page.py" line="53"/>
         <source>Withdraw from X…</source>
-        <translation>اسحب من X…</translation>
+        <translation>سحب من X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="55"/>
+        <location filename="../../desk/ui/log/page.py" line="58"/>
         <source>Exporting… (posts so far: %1)</source>
         <translation>جارٍ التصدير… (المنشورات حتى الآن: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="110"/>
+        <location filename="../../desk/ui/log/page.py" line="113"/>
         <source>Posts: %1</source>
         <translation>المنشورات: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="56"/>
+        <location filename="../../desk/ui/log/page.py" line="59"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="90"/>
+        <location filename="../../desk/ui/log/page.py" line="93"/>
         <source>Export is not available in this version.</source>
         <translation>التصدير غير متاح في هذا الإصدار.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="93"/>
+        <location filename="../../desk/ui/log/page.py" line="96"/>
         <source>Supervisors and administrators may export the log.</source>
         <translation>يصدّر السجل المشرفون ومسؤولو النظام.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="140"/>
+        <location filename="../../desk/ui/log/page.py" line="116"/>
+        <source>No post matches these filters or this search. Clear them to see every post.</source>
+        <translation>لا منشور يطابق هذه المرشحات أو هذا البحث. امسحها لترى كل المنشورات.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/log/page.py" line="117"/>
+        <source>No posts yet. Every post written on the Compose page comes here, with its whole history.</source>
+        <translation>لا منشورات بعد. يأتي إلى هنا كل منشور يُكتب في صفحة «كتابة منشور»، مع تاريخه كاملًا.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/log/page.py" line="148"/>
         <source>Withdraw post #%1 from X</source>
         <translation>سحب المنشور رقم %1 من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="141"/>
+        <location filename="../../desk/ui/log/page.py" line="149"/>
         <source>The post is deleted from X; the log keeps it and your reason. Why?</source>
         <translation>سيُحذف المنشور من X، ويحتفظ السجل به وبسببك. لماذا؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="142"/>
+        <location filename="../../desk/ui/log/page.py" line="150"/>
         <source>Withdraw</source>
-        <translation>اسحب</translation>
+        <translation>سحب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="149"/>
+        <location filename="../../desk/ui/log/page.py" line="157"/>
         <source>Post #%1 withdrawn.</source>
         <translation>سُحب المنشور رقم %1.</translation>
     </message>
@@ -1206,100 +1313,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="38"/>
-        <source>Posting Desk — %1</source>
-        <translation>مكتب النشر — %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/main_window.py" line="77"/>
+        <location filename="../../desk/ui/main_window.py" line="78"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="80"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="80"/>
+        <location filename="../../desk/ui/main_window.py" line="81"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="81"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="83"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="83"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
         <location filename="../../desk/ui/lock_screen.py" line="46"/>
-        <location filename="../../desk/ui/main_window.py" line="95"/>
+        <location filename="../../desk/ui/main_window.py" line="96"/>
         <location filename="../../desk/ui/sign_in.py" line="105"/>
-        <location filename="../../desk/ui/staff/dialogs.py" line="54"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="82"/>
         <source>Working</source>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="104"/>
+        <location filename="../../desk/ui/main_window.py" line="105"/>
         <source>&amp;Desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="105"/>
+        <location filename="../../desk/ui/main_window.py" line="106"/>
         <source>Lock</source>
-        <translation>اقفل</translation>
+        <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="106"/>
+        <location filename="../../desk/ui/main_window.py" line="107"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="107"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="113"/>
+        <location filename="../../desk/ui/main_window.py" line="114"/>
         <source>&amp;Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="114"/>
+        <location filename="../../desk/ui/main_window.py" line="115"/>
         <source>Search the log</source>
         <translation>البحث في السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="116"/>
+        <location filename="../../desk/ui/main_window.py" line="117"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="203"/>
+        <location filename="../../desk/ui/main_window.py" line="204"/>
         <source>This workstation holds the X keys.</source>
         <translation>تحتفظ هذه المحطة بمفاتيح X.</translation>
     </message>
-    <message>
-        <location filename="../../desk/ui/main_window.py" line="212"/>
-        <source>Posts waiting for review: %1.</source>
-        <translation>منشورات تنتظر المراجعة: %1.</translation>
+    <message numerus="yes">
+        <location filename="../../desk/ui/main_window.py" line="213"/>
+        <source>Posts waiting for your review: %n.</source>
+        <translation>
+            <numerusform>لا منشورات تنتظر مراجعتك.</numerusform>
+            <numerusform>منشور واحد ينتظر مراجعتك.</numerusform>
+            <numerusform>منشوران ينتظران مراجعتك.</numerusform>
+            <numerusform>%n منشورات تنتظر مراجعتك.</numerusform>
+            <numerusform>%n منشورًا ينتظر مراجعتك.</numerusform>
+            <numerusform>%n منشور ينتظر مراجعتك.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="213"/>
+        <location filename="../../desk/ui/main_window.py" line="214"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1320,37 +1429,55 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="150"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="185"/>
         <source>One-time password for %1</source>
         <translation>كلمة مرور لمرة واحدة للمستخدم %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="154"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="186"/>
+        <source>One-time password for %1</source>
+        <comment>female</comment>
+        <translation>كلمة مرور لمرة واحدة للمستخدمة %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="190"/>
         <source>One-time password</source>
         <translation>كلمة المرور لمرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="155"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="193"/>
         <source>Give it to %1 in person. It is shown only now; at their next sign-in they must choose a new password.</source>
         <translation>سلّمها إلى %1 شخصيًا. لن تظهر إلا الآن، وعليه أن يختار كلمة مرور جديدة عند تسجيل دخوله التالي.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="195"/>
+        <source>Give it to %1 in person. It is shown only now; at their next sign-in they must choose a new password.</source>
+        <comment>female</comment>
+        <translation>سلّمها إلى %1 شخصيًا. لن تظهر إلا الآن، وعليها أن تختار كلمة مرور جديدة عند تسجيل دخولها التالي.</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="134"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="165"/>
         <source>Reset the password of %1</source>
         <translation>إعادة تعيين كلمة مرور %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="134"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="165"/>
         <source>Reset password</source>
         <translation>إعادة تعيين كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="135"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="168"/>
         <source>The desk will make a one-time password for %1 and show it to you once. They must choose a new password when they next sign in, and they will see that you reset it.</source>
         <translation>سيُنشئ المكتب كلمة مرور لمرة واحدة للمستخدم %1 ويعرضها عليك مرة واحدة. وعليه أن يختار كلمة مرور جديدة عند تسجيل دخوله التالي، وسيرى أنك أنت من أعاد تعيينها.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="170"/>
+        <source>The desk will make a one-time password for %1 and show it to you once. They must choose a new password when they next sign in, and they will see that you reset it.</source>
+        <comment>female</comment>
+        <translation>سيُنشئ المكتب كلمة مرور لمرة واحدة للمستخدمة %1 ويعرضها عليك مرة واحدة. وعليها أن تختار كلمة مرور جديدة عند تسجيل دخولها التالي، وسترى أنك أنت من أعاد تعيينها.</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1486,54 @@
         <location filename="../../desk/ui/places.py" line="15"/>
         <source>Places</source>
         <translation>الأقسام</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/places.py" line="51"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>لا شيء ينتظر</numerusform>
+            <numerusform>منشور واحد ينتظر</numerusform>
+            <numerusform>منشوران ينتظران</numerusform>
+            <numerusform>%n منشورات تنتظر</numerusform>
+            <numerusform>%n منشورًا ينتظر</numerusform>
+            <numerusform>%n منشور ينتظر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/places.py" line="52"/>
+        <source>Posts waiting for your review: %n</source>
+        <translation>
+            <numerusform>لا منشورات تنتظر مراجعتك</numerusform>
+            <numerusform>منشور واحد ينتظر مراجعتك</numerusform>
+            <numerusform>منشوران ينتظران مراجعتك</numerusform>
+            <numerusform>%n منشورات تنتظر مراجعتك</numerusform>
+            <numerusform>%n منشورًا ينتظر مراجعتك</numerusform>
+            <numerusform>%n منشور ينتظر مراجعتك</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/places.py" line="53"/>
+        <source>%n to look at</source>
+        <translation>
+            <numerusform>لا شيء للمتابعة</numerusform>
+            <numerusform>منشور واحد للمتابعة</numerusform>
+            <numerusform>منشوران للمتابعة</numerusform>
+            <numerusform>%n منشورات للمتابعة</numerusform>
+            <numerusform>%n منشورًا للمتابعة</numerusform>
+            <numerusform>%n منشور للمتابعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/places.py" line="54"/>
+        <source>Posts that could not go out as planned (failed, not confirmed or missed their time): %n</source>
+        <translation>
+            <numerusform>لا منشورات تعذّر نشرها كما خُطط</numerusform>
+            <numerusform>منشور واحد تعذّر نشره كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
+            <numerusform>منشوران تعذّر نشرهما كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
+            <numerusform>%n منشورات تعذّر نشرها كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
+            <numerusform>%n منشورًا تعذّر نشره كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
+            <numerusform>%n منشور تعذّر نشره كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1374,7 +1549,7 @@
         <translation>اختر منشورًا لتراه هنا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="83"/>
+        <location filename="../../desk/ui/post_detail.py" line="88"/>
         <source>Post #%1 · %2</source>
         <translation>المنشور رقم %1 · %2</translation>
     </message>
@@ -1384,27 +1559,39 @@
         <translation>كتبه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="81"/>
+        <location filename="../../desk/ui/post_detail.py" line="79"/>
+        <source>Written by %1</source>
+        <comment>female</comment>
+        <translation>كتبته %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_detail.py" line="84"/>
         <source>Approved by %1</source>
         <translation>وافق عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="86"/>
+        <location filename="../../desk/ui/post_detail.py" line="85"/>
+        <source>Approved by %1</source>
+        <comment>female</comment>
+        <translation>وافقت عليه %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_detail.py" line="91"/>
         <source>Scheduled for %1</source>
         <translation>مجدول في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="88"/>
+        <location filename="../../desk/ui/post_detail.py" line="93"/>
         <source>Published %1</source>
         <translation>نُشر في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="92"/>
+        <location filename="../../desk/ui/post_detail.py" line="97"/>
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="94"/>
+        <location filename="../../desk/ui/post_detail.py" line="99"/>
         <source>The video has no description.</source>
         <translation>الفيديو بلا وصف.</translation>
     </message>
@@ -1472,7 +1659,7 @@
     <message>
         <location filename="../../desk/ui/publish/confirm.py" line="33"/>
         <source>Publish now</source>
-        <translation>انشر الآن</translation>
+        <translation>نشر الآن</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1706,107 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="29"/>
+        <source>&amp;Open</source>
+        <translation>&amp;فتح</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="30"/>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="31"/>
+        <source>&amp;Choose</source>
+        <translation>ا&amp;ختيار</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="13"/>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="14"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="15"/>
+        <source>Save All</source>
+        <translation>حفظ الكل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="16"/>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="17"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;نعم</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="18"/>
+        <source>&amp;No</source>
+        <translation>&amp;لا</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="19"/>
+        <source>Abort</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="20"/>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="21"/>
+        <source>Ignore</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="22"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="23"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="24"/>
+        <source>Discard</source>
+        <translation>تجاهل التغييرات</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="25"/>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="26"/>
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="27"/>
+        <source>Reset</source>
+        <translation>إعادة الضبط</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/standard_words.py" line="28"/>
+        <source>Restore Defaults</source>
+        <translation>استعادة الافتراضي</translation>
+    </message>
+</context>
+<context>
     <name>ReplyField</name>
     <message>
         <location filename="../../desk/ui/compose/reply_field.py" line="39"/>
@@ -1544,59 +1832,59 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="31"/>
+        <location filename="../../desk/ui/review/page.py" line="32"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="35"/>
+        <location filename="../../desk/ui/review/page.py" line="36"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="35"/>
+        <location filename="../../desk/ui/review/page.py" line="36"/>
         <source>Submitted</source>
-        <translation>أُرسل</translation>
+        <translation>وقت الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="35"/>
+        <location filename="../../desk/ui/review/page.py" line="36"/>
         <source>Approvals</source>
         <translation>الموافقات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="35"/>
+        <location filename="../../desk/ui/review/page.py" line="36"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36"/>
+        <location filename="../../desk/ui/review/page.py" line="37"/>
         <source>Posts waiting for review</source>
         <translation>منشورات تنتظر المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="38"/>
-        <source>Nothing is waiting for review.</source>
-        <translation>لا شيء ينتظر المراجعة.</translation>
+        <location filename="../../desk/ui/review/page.py" line="40"/>
+        <source>Nothing waits for your review. Posts that PR officers submit for review come here.</source>
+        <translation>لا شيء بانتظار مراجعتك. تأتي إلى هنا المنشورات التي يرسلها مسؤولو العلاقات العامة للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="41"/>
+        <location filename="../../desk/ui/review/page.py" line="42"/>
         <source>What changed since it was last reviewed</source>
         <translation>ما تغيّر منذ آخر مراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="47"/>
+        <location filename="../../desk/ui/review/page.py" line="48"/>
         <source>Approve</source>
-        <translation>وافق</translation>
+        <translation>موافقة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="49"/>
+        <location filename="../../desk/ui/review/page.py" line="50"/>
         <source>Return with a comment…</source>
-        <translation>أعده بملاحظة…</translation>
+        <translation>إعادة مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="51"/>
+        <location filename="../../desk/ui/review/page.py" line="52"/>
         <source>Reject with a reason…</source>
-        <translation>ارفضه مع ذكر السبب…</translation>
+        <translation>رفض مع ذكر السبب…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/review/page.py" line="140"/>
@@ -1656,7 +1944,7 @@
     <message>
         <location filename="../../desk/ui/review/page.py" line="174"/>
         <source>Return</source>
-        <translation>أعده</translation>
+        <translation>إعادة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/review/page.py" line="181"/>
@@ -1676,7 +1964,7 @@
     <message>
         <location filename="../../desk/ui/review/page.py" line="185"/>
         <source>Reject</source>
-        <translation>ارفض</translation>
+        <translation>رفض</translation>
     </message>
     <message>
         <location filename="../../desk/ui/review/page.py" line="192"/>
@@ -1687,17 +1975,17 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="122"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="153"/>
         <source>Roles of %1</source>
         <translation>أدوار %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="122"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="153"/>
         <source>Save</source>
-        <translation>احفظ</translation>
+        <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="124"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="155"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
@@ -1724,7 +2012,7 @@
     <message>
         <location filename="../../desk/ui/publish/schedule_dialog.py" line="35"/>
         <source>Schedule</source>
-        <translation>جدوِل</translation>
+        <translation>جدولة</translation>
     </message>
     <message>
         <location filename="../../desk/ui/publish/schedule_dialog.py" line="38"/>
@@ -1752,11 +2040,6 @@
 </context>
 <context>
     <name>SignInDialog</name>
-    <message>
-        <location filename="../../desk/ui/sign_in.py" line="85"/>
-        <source>Posting Desk — sign in</source>
-        <translation>مكتب النشر — تسجيل الدخول</translation>
-    </message>
     <message>
         <location filename="../../desk/ui/sign_in.py" line="90"/>
         <location filename="../../desk/ui/sign_in.py" line="93"/>
@@ -1787,9 +2070,10 @@
         <translation>كلمة المرور الجديدة مرة أخرى</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/sign_in.py" line="85"/>
         <location filename="../../desk/ui/sign_in.py" line="99"/>
         <source>Sign in</source>
-        <translation>ادخل</translation>
+        <translation>تسجيل الدخول</translation>
     </message>
     <message>
         <location filename="../../desk/ui/sign_in.py" line="99"/>
@@ -1812,12 +2096,18 @@
         <translation>أعاد %1 تعيينها في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="164"/>
+        <location filename="../../desk/ui/sign_in.py" line="163"/>
+        <source>Reset by %1 on %2.</source>
+        <comment>female</comment>
+        <translation>أعادت %1 تعيينها في %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="166"/>
         <source>Actions taken in your name since then: %1</source>
         <translation>الإجراءات التي اتُّخذت باسمك منذ ذلك الحين: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="172"/>
+        <location filename="../../desk/ui/sign_in.py" line="174"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -1857,22 +2147,22 @@
     <message>
         <location filename="../../desk/ui/staff/page.py" line="41"/>
         <source>Add a staff member…</source>
-        <translation>أضف موظفًا…</translation>
+        <translation>إضافة موظف…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/staff/page.py" line="43"/>
         <source>Change roles…</source>
-        <translation>غيّر الأدوار…</translation>
+        <translation>تغيير الأدوار…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/staff/page.py" line="45"/>
         <source>Reset password…</source>
-        <translation>أعد تعيين كلمة المرور…</translation>
+        <translation>إعادة تعيين كلمة المرور…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/staff/page.py" line="47"/>
         <source>Deactivate…</source>
-        <translation>أوقف…</translation>
+        <translation>إيقاف…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/staff/page.py" line="49"/>
@@ -1880,37 +2170,67 @@
         <translation>يبقى في المكتب دائمًا مسؤول نظام نشط واحد على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="69"/>
+        <location filename="../../desk/ui/staff/page.py" line="70"/>
         <source>active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="69"/>
+        <location filename="../../desk/ui/staff/page.py" line="70"/>
+        <source>active</source>
+        <comment>female</comment>
+        <translation>نشطة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="72"/>
         <source>deactivated</source>
         <translation>موقوف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="143"/>
+        <location filename="../../desk/ui/staff/page.py" line="72"/>
+        <source>deactivated</source>
+        <comment>female</comment>
+        <translation>موقوفة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="146"/>
         <source>%1 can now sign in.</source>
         <translation>يستطيع %1 الآن تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="161"/>
+        <location filename="../../desk/ui/staff/page.py" line="146"/>
+        <source>%1 can now sign in.</source>
+        <comment>female</comment>
+        <translation>تستطيع %1 الآن تسجيل الدخول.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="165"/>
         <source>The reset of %1&apos;s password waits for another administrator.</source>
         <translation>إعادة تعيين كلمة مرور %1 بانتظار تأكيد مدير آخر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="164"/>
+        <location filename="../../desk/ui/staff/page.py" line="168"/>
         <source>New one-time password made for %1.</source>
         <translation>أُنشئت كلمة مرور جديدة لمرة واحدة للمستخدم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="179"/>
+        <location filename="../../desk/ui/staff/page.py" line="169"/>
+        <source>New one-time password made for %1.</source>
+        <comment>female</comment>
+        <translation>أُنشئت كلمة مرور جديدة لمرة واحدة للمستخدمة %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="185"/>
         <source>%1 is deactivated.</source>
         <translation>أُوقف %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="181"/>
+        <location filename="../../desk/ui/staff/page.py" line="186"/>
+        <source>%1 is deactivated.</source>
+        <comment>female</comment>
+        <translation>أُوقفت %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/page.py" line="188"/>
         <source>Open drafts handed over: %1.</source>
         <translation>المسودات المفتوحة التي سُلّمت: %1.</translation>
     </message>
@@ -1931,121 +2251,226 @@
     </message>
     <message>
         <location filename="../../desk/ui/training_page.py" line="54"/>
-        <source>Nothing has been published to the training timeline yet.</source>
-        <translation>لم يُنشر شيء في خط التدريب الزمني بعد.</translation>
+        <source>Nothing has been published to the training timeline yet. While the desk is in training, posts published from the Approved and scheduled page come here.</source>
+        <translation>لم يُنشر شيء في خط التدريب الزمني بعد. حين يكون المكتب في وضع التدريب، تأتي إلى هنا المنشورات التي تُنشر من صفحة «المعتمدة والمجدولة».</translation>
     </message>
 </context>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../desk/ui/words.py" line="15"/>
+        <location filename="../../desk/ui/words.py" line="16"/>
         <source>wrote the draft</source>
         <translation>كتب المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="16"/>
+        <location filename="../../desk/ui/words.py" line="17"/>
         <source>edited</source>
         <translation>حرّر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="17"/>
+        <location filename="../../desk/ui/words.py" line="18"/>
         <source>submitted for review</source>
         <translation>أرسل للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="18"/>
+        <location filename="../../desk/ui/words.py" line="19"/>
         <source>took back from review</source>
         <translation>استرجع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="19"/>
+        <location filename="../../desk/ui/words.py" line="20"/>
         <source>approved</source>
         <translation>وافق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="20"/>
+        <location filename="../../desk/ui/words.py" line="21"/>
         <source>rejected</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="21"/>
+        <location filename="../../desk/ui/words.py" line="22"/>
         <source>returned to the author</source>
-        <translation>أعاده إلى الكاتب</translation>
+        <translation>أعاده إلى كاتبه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="22"/>
+        <location filename="../../desk/ui/words.py" line="23"/>
         <source>scheduled</source>
         <translation>جدول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="23"/>
+        <location filename="../../desk/ui/words.py" line="24"/>
         <source>removed from the schedule</source>
         <translation>ألغى الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="24"/>
+        <location filename="../../desk/ui/words.py" line="25"/>
         <source>started publishing</source>
         <translation>بدأ النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="25"/>
+        <location filename="../../desk/ui/words.py" line="26"/>
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="26"/>
+        <location filename="../../desk/ui/words.py" line="27"/>
         <source>publishing failed</source>
         <translation>فشل النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="27"/>
+        <location filename="../../desk/ui/words.py" line="28"/>
         <source>publishing not confirmed</source>
         <translation>لم يتأكد النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="28"/>
+        <location filename="../../desk/ui/words.py" line="29"/>
         <source>not sent: X said not now; it keeps its place</source>
         <translation>لم يُرسَل: طلب X الانتظار، ويبقى المنشور في مكانه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="29"/>
+        <location filename="../../desk/ui/words.py" line="30"/>
         <source>found on the account</source>
         <translation>وُجد في الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="30"/>
+        <location filename="../../desk/ui/words.py" line="31"/>
         <source>not found on the account; may be sent again</source>
         <translation>لم يوجد في الحساب؛ يمكن إرساله مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="31"/>
+        <location filename="../../desk/ui/words.py" line="32"/>
         <source>missed its time</source>
         <translation>فات موعده</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="32"/>
+        <location filename="../../desk/ui/words.py" line="33"/>
         <source>withdrew from X</source>
         <translation>سحبه من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="33"/>
+        <location filename="../../desk/ui/words.py" line="34"/>
         <source>handed over</source>
-        <translation>سلّمه</translation>
+        <translation>سلّم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="35"/>
+        <location filename="../../desk/ui/words.py" line="38"/>
+        <source>PR officer</source>
+        <translation>مسؤول علاقات عامة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="39"/>
+        <source>Supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="40"/>
+        <source>Administrator</source>
+        <translation>مسؤول النظام</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="42"/>
         <source>the desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="36"/>
+        <location filename="../../desk/ui/words.py" line="43"/>
         <source>AH</source>
         <translation>هـ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="37"/>
+        <location filename="../../desk/ui/words.py" line="44"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="77"/>
+        <source>wrote the draft</source>
+        <comment>female</comment>
+        <translation>كتبت المسودة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="78"/>
+        <source>edited</source>
+        <comment>female</comment>
+        <translation>حرّرت</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="79"/>
+        <source>submitted for review</source>
+        <comment>female</comment>
+        <translation>أرسلت للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="80"/>
+        <source>took back from review</source>
+        <comment>female</comment>
+        <translation>استرجعت من المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="81"/>
+        <source>approved</source>
+        <comment>female</comment>
+        <translation>وافقت</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="82"/>
+        <source>rejected</source>
+        <comment>female</comment>
+        <translation>رفضت</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="83"/>
+        <source>returned to the author</source>
+        <comment>female</comment>
+        <translation>أعادته إلى كاتبه</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="84"/>
+        <source>scheduled</source>
+        <comment>female</comment>
+        <translation>جدولت</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="85"/>
+        <source>removed from the schedule</source>
+        <comment>female</comment>
+        <translation>ألغت الجدولة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="86"/>
+        <source>started publishing</source>
+        <comment>female</comment>
+        <translation>بدأت النشر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="87"/>
+        <source>withdrew from X</source>
+        <comment>female</comment>
+        <translation>سحبته من X</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="88"/>
+        <source>handed over</source>
+        <comment>female</comment>
+        <translation>سلّمت</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="122"/>
+        <source>PR officer</source>
+        <comment>female</comment>
+        <translation>مسؤولة علاقات عامة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="123"/>
+        <source>Supervisor</source>
+        <comment>female</comment>
+        <translation>مشرفة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="124"/>
+        <source>Administrator</source>
+        <comment>female</comment>
+        <translation>مسؤولة النظام</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ def test_the_window_shows_another_workstations_changes_within_two_seconds(qtbot,
         # the one before, as quickly: a two-second poll would show those only after two
         qtbot.waitUntil(lambda: page.list.topLevelItemCount() == count, timeout=2000 if count == 1 else 1500)
         assert time.monotonic() - started < 2.0
-    assert window.places.item(window.places.keys().index("review")).text() == "For review (3)"
+    assert window.places.item(window.places.keys().index("review")).text() == "For review\n3 waiting"
 
 
 def test_the_server_out_of_reach_keeps_the_draft_and_saving_works_once_it_is_back(qtbot, pg_office,

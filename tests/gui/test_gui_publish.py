@@ -122,5 +122,5 @@ def test_a_failed_post_shows_its_message_and_what_can_be_done(qtbot, open_window
     assert page.problem.text() == "X refused the post as a duplicate: the account has already published the same text."
     assert "publish it again" in page.advice.text()
     assert page.publish_button.isEnabled()
-    assert window.places.item(window.places.keys().index("approved")).text() == "Approved and scheduled (1)"
+    assert window.places.item(window.places.keys().index("approved")).text() == "Approved and scheduled\n1 to look at"
     desk.close()

@@ -32,7 +32,7 @@ def test_review_count_in_places(open_window, desk):
     submitted(desk)
     submitted(desk, text="خبر ثانٍ")
     window = open_window(desk, "huda")
-    assert window.places.item(window.places.keys().index("review")).text() == "For review (2)"
+    assert window.places.item(window.places.keys().index("review")).text() == "For review\n2 waiting"
 
 
 def test_approve_is_refused_for_the_author_with_the_reason(open_window, desk):

@@ -125,12 +125,14 @@ def test_without_a_secure_keyring_the_desk_says_so_and_keeps_nothing(qtbot, open
     window.places.go("settings")
     box = window.page["settings"].account
     qtbot.waitUntil(lambda: window.ctx.account_connected is False)
-    assert "No secure keyring was found" in box.status.text()
+    assert "password keyring could not be opened" in box.status.text()
+    assert "No secure keyring was found" in box.details.text() and not box.details_button.isHidden()
     for name, value in KEYS.items():
         box.fields[name].setText(value)
     box.save_button.click()
     qtbot.waitUntil(lambda: tasks.tracker().idle() and box.save_button.isEnabled())
-    assert "No secure keyring was found" in window.page["settings"].notice.text()
+    assert "password keyring could not be opened" in window.page["settings"].notice.text()
+    assert "No secure keyring was found" in box.details.text()
     assert all(field.text() == "" for field in box.fields.values())
     assert not any(value in every_text(window) for value in KEYS.values())
 

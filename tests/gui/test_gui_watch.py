@@ -20,8 +20,8 @@ def test_review_list_follows_another_desk(qtbot, open_window, desk, data_dir):
     sara.submit(post_id)
     window.watcher.check()
     assert page.list.topLevelItemCount() == 1
-    assert window.places.item(window.places.keys().index("review")).text() == "For review (1)"
-    assert window.notifier.last_message == "Posts waiting for review: 1."  # tray, or the status bar without one
+    assert window.places.item(window.places.keys().index("review")).text() == "For review\n1 waiting"
+    assert window.notifier.last_message == "Posts waiting for your review: 1."  # tray, or the status bar without one
     other.close()
 
 

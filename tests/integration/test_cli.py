@@ -80,7 +80,7 @@ def test_done_when_scenario(run_desk, new_desk, headlines, raw_sql):
     assert "sara" in fields and "khalid" in fields
     assert headline[:30] in line
     arabic = ok(run_desk("log", "--as", "omar", "--password-stdin", stdin=OMAR_PW + "\n", env={"DESK_LANG": "ar"}))
-    assert "منشور" in arabic.stdout
+    assert "تم النشر" in arabic.stdout  # the state, not the noun «منشور»
 
     rows = json.loads(ok(run_desk("log", "--json", "--as", "omar", "--password-stdin", stdin=OMAR_PW + "\n")).stdout)
     assert COLUMNS[: len(DESIGN_COLUMNS)] == DESIGN_COLUMNS
@@ -379,3 +379,15 @@ def test_init_twice_is_refused(cli):
 def test_no_institution_yet(run_desk):
     result = run_desk("draft", "--text", "خبر", "--as", "omar", "--password-stdin", stdin="x\n")
     assert result.returncode == 1 and "desk init" in result.stderr
+
+
+def test_staff_add_keeps_the_gender_given(cli):
+    cli.ok("staff", "add", "mona", "--name", "منى", "--role", "officer", "--gender", "f", user="admin",
+           password=f"{PW['admin']}\nnewpassword1")
+    cli.ok("staff", "add", "fahd", "--name", "فهد", "--role", "officer", user="admin",
+           password=f"{PW['admin']}\nnewpassword1")
+    staff = cli.session("admin").store.staff
+    assert staff.require("mona").gender == "f"
+    assert staff.require("fahd").gender == ""  # not given: sentences use the masculine form
+    refused = cli.run("staff", "add", "x1", "--name", "س", "--role", "officer", "--gender", "q", user="admin")
+    assert refused.returncode == 2 and "--gender" in refused.stderr

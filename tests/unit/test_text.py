@@ -136,3 +136,14 @@ def test_overflow_follows_the_limit_setting():
     assert overflow_start("ك" * 1000, 25_000) is None
     assert overflow_start("ك" * 1000, 500) == 500
     assert overflow_start("") is None
+
+
+def test_arabic_messages_give_seconds_and_minutes_their_number_forms():
+    from desk.core.messages import arabic_count, render
+
+    assert [arabic_count(n, "minutes") for n in (1, 2, 3, 11, 100, 103)] == [
+        "دقيقة واحدة", "دقيقتين", "3 دقائق", "11 دقيقة", "100 دقيقة", "103 دقائق"]
+    assert "انتظرنا 5 ثوانٍ." in render("store.locked", "ar", {"seconds": 5})
+    assert "خلال ثانيتين." in render("x.timeout", "ar", {"seconds": "2"})
+    assert "خلال 0.5 ثانية." in render("x.timeout", "ar", {"seconds": "0.5"})
+    assert "15 minutes" in render("signin.refused", "en", {"minutes": 15})

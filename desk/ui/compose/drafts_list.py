@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from desk.service import LogFilter
 from desk.ui import words
+from desk.ui.empty_hint import EmptyHint
 from desk.ui.post_text import first_line
 
 
@@ -19,6 +20,7 @@ class DraftsList(QListWidget):
         self.setWordWrap(True)
         self.itemActivated.connect(lambda item: self.opened.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.itemClicked.connect(lambda item: self.opened.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.empty_hint = EmptyHint(self, self.tr("No drafts yet: write a post in the editor and save it as a draft."))
 
     def reload(self, session) -> None:
         rows = []

@@ -234,7 +234,9 @@ class ComposePage(QWidget):
         event, note = last_note(shown["history"], "return", "submit", "create", "edit")
         if event and event["action"] == "return" and post.state == State.DRAFT:
             name = words.actor_name(event["actor"], self.ctx.staff_names())
-            self.returned.setText(self.tr("Returned by %1: %2").replace("%1", name).replace("%2", note))
+            returned = words.agreeing(self.ctx.staff_genders().get(event["actor"] or "", ""),
+                                      self.tr("Returned by %1: %2"), self.tr("Returned by %1: %2", "female"))
+            self.returned.setText(returned.replace("%1", name).replace("%2", note))
             self.returned.show()
         else:
             self.returned.hide()

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from desk.service import LogFilter
+from desk.ui.empty_hint import EmptyHint
 from desk.ui.log.export import LogExport, available_formats
 from desk.ui.log.filters import LogFilters
 from desk.ui.log.model import COL_TEXT, LogModel
@@ -44,6 +46,7 @@ class LogPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.show_row(current.row()))
+        self.empty_hint = EmptyHint(self.table)
         self.detail = PostDetail(ctx)
         self.open_button = QPushButton(self.tr("Open on X"))
         self.open_button.clicked.connect(self.open_on_x)
@@ -108,6 +111,11 @@ class LogPage(QWidget):
             self.notice.show_text(self.ctx.message(error), True)
             return
         self.count.setText(self.tr("Posts: %1").replace("%1", str(self.model.total)))
+        if not self.model.total:
+            anything = self.session.log_count(LogFilter()) > 0  # any post at all, whatever the filters
+            self.empty_hint.setText(self.tr("No post matches these filters or this search. Clear them to see every post.")
+                                    if anything else self.tr("No posts yet. Every post written on the Compose page "
+                                                             "comes here, with its whole history."))
         row = next((i for i, r in enumerate(self.model.rows) if r["post_id"] == keep), -1)
         if row >= 0:
             self.select_row(row)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTree
 
 from desk.service import LogFilter
 from desk.ui import adapters, i18n, words
+from desk.ui.empty_hint import EmptyHint
 from desk.ui.media_look import post_pixmaps
 from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
@@ -38,6 +39,9 @@ class ApprovedPage(QWidget):
         self.list = PostList([self.tr("Post"), self.tr("State"), self.tr("When"), self.tr("First line")],
                              self.tr("Approved, scheduled and problem posts"))
         self.list.chosen.connect(self.show_post)
+        self.empty_hint = EmptyHint(self.list, self.tr(
+            "Nothing is ready to publish. Posts come here once a supervisor approves them on the For review page."),
+            empty=self._nothing_listed)
         self.detail = PostDetail(ctx)
         self.problem = QLabel()
         self.problem.setObjectName("notice_error")
@@ -107,8 +111,12 @@ class ApprovedPage(QWidget):
             if states[0] == "failed":
                 problems = len(rows)
         self.list.blockSignals(False)
+        self.empty_hint.refresh()
         self.problems_changed.emit(problems)
         self._select(keep)
+
+    def _nothing_listed(self) -> bool:
+        return all(self.list.topLevelItem(g).childCount() == 0 for g in range(self.list.topLevelItemCount()))
 
     def _cells(self, row) -> list[str]:
         when = row["scheduled_at"] if row["state"] in ("scheduled", "missed") else row["approved_at"]

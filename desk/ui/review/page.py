@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from desk.service import LogFilter
 from desk.ui import i18n, words
+from desk.ui.empty_hint import EmptyHint
 from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
 from desk.ui.post_list import PostList
@@ -35,8 +36,8 @@ class ReviewPage(QWidget):
         self.list = PostList([self.tr("Author"), self.tr("Submitted"), self.tr("Approvals"), self.tr("First line")],
                              self.tr("Posts waiting for review"))
         self.list.chosen.connect(self.show_post)
-        self.empty = QLabel(self.tr("Nothing is waiting for review."))
-        self.empty.setObjectName("muted")
+        self.empty = EmptyHint(self.list, self.tr(
+            "Nothing waits for your review. Posts that PR officers submit for review come here."))
         self.detail = PostDetail(ctx)
         self.changes_title = QLabel(self.tr("What changed since it was last reviewed"))
         self.changes_title.setStyleSheet("font-weight: bold;")
@@ -59,7 +60,6 @@ class ReviewPage(QWidget):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(self.list)
-        left_column.addWidget(self.empty)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.return_button)
@@ -94,7 +94,7 @@ class ReviewPage(QWidget):
             for row in rows
         ])
         self.list.setColumnHidden(2, needed < 2)  # approvals: only when two are needed
-        self.empty.setVisible(not rows)
+        self.empty.refresh()
         self.count_changed.emit(len(rows))
         self.show_post(self.list.current_id())
 

@@ -34,7 +34,7 @@ class AccountBox(QGroupBox):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.fields = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         for name, label in (("consumer_key", self.tr("API key (consumer key)")),
                             ("consumer_secret", self.tr("API key secret (consumer secret)")),
                             ("access_token", self.tr("Access token")),
@@ -46,6 +46,22 @@ class AccountBox(QGroupBox):
             field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             self.fields[name] = field
             form.addRow(label, field)
+        self.where = QLabel(self.tr("The four keys are on the Keys and tokens page of the institution's app in "
+                                    "X's developer portal, in this order."))
+        self.where.setObjectName("muted")
+        self.where.setWordWrap(True)
+        form.addRow(self.where)
+        # the keyring's technical words (its name, how to set one up), for whoever looks after the computer
+        self.details_button = QPushButton(self.tr("Details"))
+        self.details_button.setObjectName("link")
+        self.details_button.setFlat(True)
+        self.details_button.setCheckable(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setObjectName("muted")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.details_button.toggled.connect(self._show_details)
         self.save_button = QPushButton(self.tr("Save keys"))
         self.save_button.setToolTip(self.tr("The keys are checked with X, then kept in the computer's keyring."))
         self.save_button.clicked.connect(self.save_keys)
@@ -74,6 +90,8 @@ class AccountBox(QGroupBox):
         faces.addWidget(self.account, 1)
         column = QVBoxLayout(self)
         column.addWidget(self.status)
+        column.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeading)
+        column.addWidget(self.details)
         column.addLayout(form)
         column.addLayout(buttons)
         column.addLayout(faces)
@@ -87,6 +105,7 @@ class AccountBox(QGroupBox):
     def _account_changed(self) -> None:
         ctx = self.ctx
         saved = ctx.account_connected
+        detail = ""
         for field in self.fields.values():
             field.clear()  # whatever was typed is gone once it is saved or the account changes
             field.setPlaceholderText(self.tr("saved; type new keys to replace them") if saved else "")
@@ -97,19 +116,34 @@ class AccountBox(QGroupBox):
         elif ctx.publishing_blocked():
             # connected on record, keys out of reach: never "posts go to training"
             self.status.setText(ctx.publishing_blocked())
+            detail = ctx.account_problem
         elif ctx.account_problem and not saved:
-            self.status.setText(ctx.account_problem)
+            self.status.setText(self.no_keyring_text())
+            detail = ctx.account_problem
         elif saved:
             where = ctx.account_status.get("backend", "")
-            text = words.with_handle(self.tr("Connected to @%1. The keys are kept in the computer's keyring and "
-                                             "cannot be shown again."), ctx.x_handle())
-            self.status.setText(text + (" " + self.tr("Keyring: %1.").replace("%1", where) if where else ""))
+            self.status.setText(words.with_handle(self.tr("Connected to @%1. The keys are kept in the computer's "
+                                                          "keyring and cannot be shown again."), ctx.x_handle()))
+            detail = self.tr("Keyring: %1.").replace("%1", where) if where else ""
         else:
             self.status.setText(self.tr("No account is connected: posts go to the training timeline. "
                                         "Paste the four keys of the institution's X app."))
+        self.details.setText(detail)
+        self.details_button.setVisible(bool(detail))
+        if not detail:
+            self.details_button.setChecked(False)
         self.verify_button.setEnabled(bool(saved))
         # a connected account whose keys are gone can still be forgotten (back to training)
         self.disconnect_button.setEnabled(bool(saved) or bool(ctx.account is not None and ctx.publishing_blocked()))
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setText(self.tr("Hide the details") if shown else self.tr("Details"))
+
+    def no_keyring_text(self) -> str:
+        return self.tr("The computer's password keyring could not be opened, so the X account's keys cannot be kept "
+                       "here. Writing and review work as usual. Ask whoever looks after the office's computers to "
+                       "set up the keyring; the details below are for them.")
 
     # saving ------------------------------------------------------------------------
     def save_keys(self, replace_other: bool = False, values: dict | None = None) -> None:
@@ -124,6 +158,10 @@ class AccountBox(QGroupBox):
             self.account.clear()
             if isinstance(error, DeskError) and error.key == "account.other_handle":
                 self._ask_other_account(error, values)
+            elif isinstance(error, DeskError) and "howto" in error.params:  # no keyring: plain words, details below
+                self.ctx.notice.emit(self.no_keyring_text(), True)
+                self.details.setText(self.ctx.message(error))
+                self.details_button.show()
             else:
                 self.ctx.notice.emit(self.ctx.message(error), True)
 

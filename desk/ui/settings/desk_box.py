@@ -19,10 +19,10 @@ class DeskSettingsBox(QGroupBox):
         self.approvals.addItem(self.tr("Two supervisors"), 2)
         self.lateness = QSpinBox()
         self.lateness.setRange(0, 24 * 60)
-        self.lateness.setSuffix(self.tr(" minutes"))
+        self._counted(self.lateness, lambda n: self.tr(" minutes", "", n))
         self.char_limit = QSpinBox()
         self.char_limit.setRange(280, 25000)
-        self.char_limit.setSuffix(self.tr(" characters"))
+        self._counted(self.char_limit, lambda n: self.tr(" characters", "", n))
         # over 280 only for accounts with Premium or Verified Organization: said where it is set
         self.long_note = QLabel(render("long.warning", i18n.current(), {}))
         self.long_note.setObjectName("muted")
@@ -31,7 +31,7 @@ class DeskSettingsBox(QGroupBox):
         self.schedule_days.setRange(1, 10 * 366)
         self.idle = QSpinBox()
         self.idle.setRange(1, 24 * 60)
-        self.idle.setSuffix(self.tr(" minutes"))
+        self._counted(self.idle, lambda n: self.tr(" minutes", "", n))
         self.training = QCheckBox(self.tr("Publish to the training timeline, not to X"))
         self.language = QComboBox()
         self.language.addItem(self.tr("As the computer's system"), "")
@@ -60,6 +60,12 @@ class DeskSettingsBox(QGroupBox):
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         self.reload()
+
+    @staticmethod
+    def _counted(box, suffix) -> None:
+        """A unit after the number in the form the number takes («3 دقائق»، «15 دقيقة»)."""
+        box.valueChanged.connect(lambda n: box.setSuffix(suffix(n)))
+        box.setSuffix(suffix(box.value()))
 
     def reload(self) -> None:
         s = self.ctx.settings()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QVBoxLayout, QWidget,
@@ -13,13 +13,13 @@ from desk.ui import words
 
 
 class RoleBoxes(QWidget):
-    def __init__(self, roles=frozenset(), parent=None):
+    def __init__(self, roles=frozenset(), parent=None, gender: str = ""):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.boxes = {}
         for role in Role:
-            box = QCheckBox(words.role_label(role))
+            box = QCheckBox(words.role_label(role, gender))
             box.setChecked(role in roles)
             self.boxes[role] = box
             row.addWidget(box)
@@ -27,6 +27,34 @@ class RoleBoxes(QWidget):
 
     def roles(self) -> frozenset:
         return frozenset(role for role, box in self.boxes.items() if box.isChecked())
+
+    def set_gender(self, gender: str) -> None:
+        """The roles named as they will be of this person («مشرفة» for a woman)."""
+        for role, box in self.boxes.items():
+            box.setText(words.role_label(role, gender))
+
+
+class GenderBox(QComboBox):
+    """How sentences that name the person read: Arabic verbs and titles agree with them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        for value in ("", "f", "m"):
+            self.addItem("", value)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for index, text in enumerate((self.tr("Not given (sentences use the masculine form)"),
+                                      self.tr("Female"), self.tr("Male"))):
+            self.setItemText(index, text)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def gender(self) -> str:
+        return self.currentData() or ""
 
 
 INVALID = object()  # what value() returns when the form itself refuses (its reason is shown)
@@ -101,11 +129,14 @@ class AddStaffDialog(_Form):
         self.username = QLineEdit()
         self.username.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.name = QLineEdit()
+        self.gender = GenderBox()
         self.roles = RoleBoxes(frozenset({Role.OFFICER}))
+        self.gender.currentIndexChanged.connect(lambda _: self.roles.set_gender(self.gender.gender()))
         self.password = _password_field()
         self.password2 = _password_field()
         self._field(self.tr("Username"), self.username)
         self._field(self.tr("Full name"), self.name)
+        self._field(self.tr("Addressed as"), self.gender)
         self._field(self.tr("Roles"), self.roles)
         self._field(self.tr("First password"), self.password)
         self._field(self.tr("Password again"), self.password2)
@@ -114,13 +145,13 @@ class AddStaffDialog(_Form):
         if self.password.text() != self.password2.text():
             self.refuse(self.tr("The two passwords are not the same."))
             return INVALID
-        return self.username.text(), self.name.text(), self.roles.roles(), self.password.text()
+        return self.username.text(), self.name.text(), self.roles.roles(), self.password.text(), self.gender.gender()
 
 
 class RolesDialog(_Form):
     def __init__(self, member, parent=None):
         super().__init__(self.tr("Roles of %1").replace("%1", member.name), self.tr("Save"), parent)
-        self.roles = RoleBoxes(member.roles)
+        self.roles = RoleBoxes(member.roles, gender=member.gender)
         self._field(self.tr("Roles"), self.roles)
 
     def value(self):
@@ -132,9 +163,13 @@ class PasswordDialog(_Form):
 
     def __init__(self, member, parent=None):
         super().__init__(self.tr("Reset the password of %1").replace("%1", member.name), self.tr("Reset password"), parent)
-        text = QLabel(self.tr("The desk will make a one-time password for %1 and show it to you once. "
-                              "They must choose a new password when they next sign in, and they will see "
-                              "that you reset it.").replace("%1", member.name))
+        text = QLabel(words.agreeing(
+            member.gender,
+            self.tr("The desk will make a one-time password for %1 and show it to you once. "
+                    "They must choose a new password when they next sign in, and they will see that you reset it."),
+            self.tr("The desk will make a one-time password for %1 and show it to you once. "
+                    "They must choose a new password when they next sign in, and they will see that you reset it.",
+                    "female")).replace("%1", member.name))
         text.setWordWrap(True)
         self.form.addRow(text)
 
@@ -147,13 +182,18 @@ class OneTimePasswordDialog(QDialog):
 
     def __init__(self, member, password: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("One-time password for %1").replace("%1", member.name))
+        self.setWindowTitle(words.agreeing(member.gender, self.tr("One-time password for %1"),
+                                           self.tr("One-time password for %1", "female")).replace("%1", member.name))
         self.password = QLineEdit(password)
         self.password.setReadOnly(True)
         self.password.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.password.setAccessibleName(self.tr("One-time password"))
-        note = QLabel(self.tr("Give it to %1 in person. It is shown only now; at their next sign-in they "
-                              "must choose a new password.").replace("%1", member.name))
+        note = QLabel(words.agreeing(
+            member.gender,
+            self.tr("Give it to %1 in person. It is shown only now; at their next sign-in they "
+                    "must choose a new password."),
+            self.tr("Give it to %1 in person. It is shown only now; at their next sign-in they "
+                    "must choose a new password.", "female")).replace("%1", member.name))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -176,8 +216,11 @@ class OneTimePasswordDialog(QDialog):
 class DeactivateDialog(_Form):
     def __init__(self, member, colleagues, open_count: int, parent=None):
         super().__init__(self.tr("Deactivate %1").replace("%1", member.name), self.tr("Deactivate"), parent)
-        note = QLabel(self.tr("%1 will no longer be able to sign in. Their history stays in the log under "
-                              "their name.").replace("%1", member.name))
+        note = QLabel(words.agreeing(
+            member.gender,
+            self.tr("%1 will no longer be able to sign in. Their history stays in the log under their name."),
+            self.tr("%1 will no longer be able to sign in. Their history stays in the log under their name.",
+                    "female")).replace("%1", member.name))
         note.setWordWrap(True)
         self.form.addRow(note)
         self.hand_to = QComboBox()

@@ -66,8 +66,11 @@ class StaffPage(QWidget):
         self.members = {}
         for member in self.session.staff():
             self.members[member.username] = member
-            status = self.tr("active") if member.active else self.tr("deactivated")
-            item = QTreeWidgetItem([member.name, member.username, words.roles_label(member.roles), status])
+            if member.active:
+                status = words.agreeing(member.gender, self.tr("active"), self.tr("active", "female"))
+            else:
+                status = words.agreeing(member.gender, self.tr("deactivated"), self.tr("deactivated", "female"))
+            item = QTreeWidgetItem([member.name, member.username, words.roles_label(member.roles, member.gender), status])
             item.setData(0, Qt.ItemDataRole.UserRole, member.username)
             self.table.addTopLevelItem(item)
             if member.username == keep:
@@ -136,11 +139,12 @@ class StaffPage(QWidget):
 
     def ask_add(self) -> None:
         def add(session, value):
-            username, name, roles, password = value
-            session.add_staff(username, name, roles, password)
+            username, name, roles, password, gender = value
+            session.add_staff(username, name, roles, password, gender)
 
         def added(value):
-            self.notice.show_text(self.tr("%1 can now sign in.").replace("%1", value[1]))
+            text = words.agreeing(value[4], self.tr("%1 can now sign in."), self.tr("%1 can now sign in.", "female"))
+            self.notice.show_text(text.replace("%1", value[1]))
 
         self._open_in_background(AddStaffDialog(self), add, added)
 
@@ -161,7 +165,9 @@ class StaffPage(QWidget):
                 self.notice.show_text(self.tr("The reset of %1's password waits for another administrator.")
                                       .replace("%1", member.name))
                 return
-            self.notice.show_text(self.tr("New one-time password made for %1.").replace("%1", member.name))
+            made_for = words.agreeing(member.gender, self.tr("New one-time password made for %1."),
+                                      self.tr("New one-time password made for %1.", "female"))
+            self.notice.show_text(made_for.replace("%1", member.name))
             self.one_time = OneTimePasswordDialog(member, password, self)
             self.one_time.open()
 
@@ -176,7 +182,8 @@ class StaffPage(QWidget):
 
         def deactivate(hand_to):
             moved = self.session.deactivate(member.username, hand_to)
-            text = self.tr("%1 is deactivated.").replace("%1", member.name)
+            text = words.agreeing(member.gender, self.tr("%1 is deactivated."),
+                                  self.tr("%1 is deactivated.", "female")).replace("%1", member.name)
             if moved:
                 text += " " + self.tr("Open drafts handed over: %1.").replace("%1", str(len(moved)))
             self.notice.show_text(text)
