@@ -33,7 +33,7 @@ class DemoPublisher:
         self.inner = TrainingPublisher(desk.store, (desk.institution() or {}).get("handle", "training"))
         self.kind = "x" if DemoPublisher.as_x else "training"
 
-    def send(self, post):
+    def send(self, post, progress=None):
         from desk.core.errors import PublishError, PublishUncertain
 
         if post.post_id in self.fail_ids:

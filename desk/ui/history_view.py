@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from desk.ui import words
 
-MIN_ROWS = 4  # the history never shrinks below this many events
 
 
 def event_note(event: dict) -> str:
@@ -44,19 +43,31 @@ class HistoryView(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Reason or comment")])
         header = self.header()
         header.setStretchLastSection(True)
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(48)
+
+    def full_height(self) -> int:
+        """Header and every event: the view never scrolls, the detail around it does."""
+        rows = sum(self.indexRowSizeHint(self.indexFromItem(self.topLevelItem(i))) for i in range(self.topLevelItemCount()))
+        rows = max(rows, self.fontMetrics().height() + 8)  # an empty history keeps one line
+        scroll = self.horizontalScrollBar().sizeHint().height() if self.horizontalScrollBar().isVisible() else 0
+        return self.header().sizeHint().height() + rows + scroll + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.full_height())
 
     def minimumSizeHint(self) -> QSize:
-        """Room for the header and about four events, wherever the history is shown."""
-        hint = super().minimumSizeHint()
-        row = self.sizeHintForRow(0) if self.topLevelItemCount() else 0
-        row = max(row, self.fontMetrics().height() + 8)
-        height = self.header().sizeHint().height() + MIN_ROWS * row + 2 * self.frameWidth()
-        return QSize(hint.width(), max(hint.height(), height))
+        return QSize(super().minimumSizeHint().width(), self.full_height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # a narrower reason column wraps onto more lines
 
     def set_history(self, history: list[dict], names: dict[str, str]) -> None:
         self.clear()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTree
 
 from desk.service import LogFilter
 from desk.ui import adapters, i18n, words
-from desk.ui.media_look import post_pixmaps
+from desk.ui.media_look import as_pixmaps, decode, shown_files
 from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
 from desk.ui.post_list import PostList
@@ -151,14 +151,15 @@ class ApprovedPage(QWidget):
         if post is None:
             return
         self.publish_button.setEnabled(False)
-        # Which account it goes to is asked off the GUI thread: it may need the keyring.
-        run_task(adapters.in_worker(self.session, lambda s: s.publisher_kind()),
-                 lambda kind: self._confirm(post, kind), self._failed, owner=self)
+        # Which account it goes to is asked off the GUI thread (it may need the keyring),
+        # and the pictures are decoded there too
+        files = shown_files(self.session, post.media)
+        run_task(adapters.in_worker(self.session, lambda s: (s.publisher_kind(), decode(files))),
+                 lambda found: self._confirm(post, *found), self._failed, owner=self)
 
-    def _confirm(self, post, kind: str) -> None:
+    def _confirm(self, post, kind: str, images) -> None:
         self.publish_button.setEnabled(True)
-        pixmaps = post_pixmaps(self.session, post.media)
-        self.dialog = PublishConfirm(self.ctx, post, pixmaps, kind, self)
+        self.dialog = PublishConfirm(self.ctx, post, as_pixmaps(images), kind, self)
         self.dialog.accepted.connect(lambda: self.publish(post))
         self.dialog.open()
 
