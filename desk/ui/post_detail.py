@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desk.ui import words
@@ -10,6 +10,9 @@ from desk.ui.history_view import HistoryView
 from desk.ui.media_look import as_pixmaps, caption_line, decode, shown_files
 from desk.ui.tasks import run_task
 from desk.ui.preview import PostPreview
+
+
+MOST_WIDTH = 420  # the detail never claims more than this from the list beside it
 
 
 class PostDetail(QWidget):
@@ -31,6 +34,7 @@ class PostDetail(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.preview)
         column.addWidget(self.facts)
+        self.notes_at = column.count()  # a page's own lines about the post go here (add_notes)
         column.addSpacing(6)
         column.addWidget(history_title)
         column.addWidget(self.history)
@@ -39,11 +43,28 @@ class PostDetail(QWidget):
         self.scroll.setWidget(body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # never cut off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
         self.clear()
+
+    def add_notes(self, *widgets) -> None:
+        """A page's words about the post (a problem, what changed), under its facts and
+        above its history: they scroll with the post instead of squeezing it."""
+        column = self.body.layout()
+        for widget in widgets:
+            column.insertWidget(self.notes_at, widget)
+            self.notes_at += 1
+
+    def show_latest_event(self) -> None:
+        """Scroll to the history's newest event (what a check just added), once laid out."""
+        def scroll() -> None:
+            self.body.layout().activate()
+            bottom = self.history.geometry().bottom()
+            self.scroll.ensureVisible(0, bottom, 0, 8)
+
+        QTimer.singleShot(0, self, scroll)
 
     def _decode_images(self, shown: dict) -> None:
         """The post's pictures are decoded off the GUI thread (a large photo takes a while)
@@ -107,4 +128,7 @@ class PostDetail(QWidget):
             lines += [caption_line(m) for m in post.media if m.ext == "srt"]
         self.facts.setText("\n".join(lines))
         self.history.set_history(shown["history"], names)
+        # as wide as the post's card needs, so a splitter beside it cannot cut it off
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(min(self.body.minimumSizeHint().width() + bar, MOST_WIDTH))
         return shown

@@ -17,6 +17,7 @@ from desk.ui.publish.confirm import PublishConfirm
 from desk.ui.publish.progress_row import PublishProgress
 from desk.ui.publish.schedule_dialog import ScheduleDialog
 from desk.ui.tasks import run_task
+from desk.ui.window_fit import remember_splitter
 
 GROUPS = (("approved",), ("scheduled",), ("failed", "uncertain", "missed", "publishing"))
 
@@ -36,7 +37,7 @@ class ApprovedPage(QWidget):
         self.pause_button = QPushButton()
         self.pause_button.clicked.connect(self.toggle_pause)
         self.list = PostList([self.tr("Post"), self.tr("State"), self.tr("When"), self.tr("First line")],
-                             self.tr("Approved, scheduled and problem posts"))
+                             self.tr("Approved, scheduled and problem posts"), step_aside=(1,))  # the groups say it
         self.list.chosen.connect(self.show_post)
         self.detail = PostDetail(ctx)
         self.problem = QLabel()
@@ -69,15 +70,17 @@ class ApprovedPage(QWidget):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
+        self.detail.add_notes(self.problem, self.advice)
         column.addWidget(self.detail, 1)
-        column.addWidget(self.problem)
-        column.addWidget(self.advice)
         column.addWidget(self.sending)
         column.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
         split.addWidget(right)
         split.setSizes([500, 600])
+        split.setChildrenCollapsible(False)
+        self.split = split
+        remember_splitter(split, "approved")  # where the person last left it, on this computer
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
@@ -207,6 +210,7 @@ class ApprovedPage(QWidget):
             lines = [self.tr("No post is waiting for a check any more: another desk has settled them.")]
         unreachable = any(result.outcome == "unreachable" for result in results or [])
         self.notice.show_text("\n".join(lines), unreachable)
+        self.detail.show_latest_event()  # what the check found is the history's last event
 
     def _check_failed(self, error) -> None:
         self.checking = False
