@@ -35,9 +35,10 @@ def available_for(widget) -> QRect:
     return screen.availableGeometry()
 
 
-def place_window(widget, name: str, wanted: QSize) -> None:
-    """Where the window was last time (kept within this screen), else ``wanted`` fitted to it."""
-    available = available_for(widget)
+def place_window(widget, name: str, wanted: QSize, available: QRect | None = None) -> None:
+    """Where the window was last time (kept within this screen), else ``wanted`` fitted to it.
+    ``available``: the room to fit in, by default the available geometry of the widget's screen."""
+    available = available if available is not None else available_for(widget)
     saved = QSettings().value(f"geometry/{name}")
     if isinstance(saved, QByteArray) and not saved.isEmpty() and widget.restoreGeometry(saved):
         # restored on another, smaller screen, or saved maximised: still on this one, never larger
