@@ -34,8 +34,49 @@ def test_first_run_shows_the_refusal(qtbot, data_dir):
     dialog.password.setText(PASSWORD)
     dialog.password2.setText(PASSWORD)
     dialog.button.click()
+    qtbot.waitUntil(lambda: not dialog.working)
     assert "X handle is 1 to 15 letters" in dialog.notice.text()
-    assert dialog.result() == 0
+    assert dialog.result() == 0 and dialog.button.isEnabled()
+
+
+def test_first_run_hashes_the_password_off_the_gui_thread(qtbot, data_dir, monkeypatch):
+    """Argon2id is slow on purpose: the hash here waits for a timer of the GUI thread,
+    which fires only if the event loop runs while the password is hashed."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    import desk.service
+
+    gui_thread = threading.get_ident()
+    hashed_on = []
+    loop_ran = threading.Event()
+    real_hash = desk.service.hash_password
+
+    def slow_hash(password):
+        hashed_on.append(threading.get_ident())
+        if not loop_ran.wait(10):
+            raise RuntimeError("the GUI thread did not run while the password was hashed")
+        return real_hash(password)
+
+    monkeypatch.setattr(desk.service, "hash_password", slow_hash)
+    the_desk = Desk(data_dir)
+    dialog = FirstRunDialog(the_desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_ar.setText("المركز الإعلامي")
+    dialog.name_en.setText("Media Centre")
+    dialog.handle.setText("MediaCentre")
+    dialog.admin.setText("admin")
+    dialog.password.setText(PASSWORD)
+    dialog.password2.setText(PASSWORD)
+    dialog.button.click()
+    QTimer.singleShot(0, loop_ran.set)
+    assert dialog.working and dialog.busy.isVisible() and not dialog.button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        pass
+    assert hashed_on and gui_thread not in hashed_on
+    assert the_desk.institution()["handle"] == "MediaCentre"
 
 
 def sign_in(qtbot, desk, username, password):
