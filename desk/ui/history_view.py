@@ -51,7 +51,7 @@ class JoinedNote(QStyledItemDelegate):
         if self.view.joined and index.column() == 2:
             note = index.siblingAtColumn(3).data()
             if note:
-                option.text = f"{option.text}\n{note}"
+                option.text = f"{option.text}\u2028{note}"  # a line separator: the item view breaks there
 
 
 class HistoryView(QTreeWidget):

@@ -25,7 +25,7 @@ from desk.ui.staff.page import StaffPage
 from desk.ui.training_page import TrainingPage
 from desk.ui.tray import Notifier
 from desk.ui.watcher import DataWatcher, DueRunner
-from desk.ui.window_fit import keep_window, place_window
+from desk.ui.window_fit import keep_on_screen, keep_window, place_window
 
 WANTED = QSize(1280, 800)  # on a screen with room for it; a smaller one gets what it has
 
@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(ctx.settings()["idle_minutes"], self)
         self.idle.idle.connect(self.lock)
         self.notifier = Notifier(self, QIcon(str(ctx.desk.logo_path())), ctx.may("approve"))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, lambda: keep_on_screen(self))  # once shown, laid out, at its least size
 
     # places -----------------------------------------------------------------------
     def show_place(self, key: str) -> None:

@@ -49,6 +49,15 @@ def place_window(widget, name: str, wanted: QSize, available: QRect | None = Non
     widget.setGeometry(fit_inside(available, wanted))
 
 
+def keep_on_screen(widget, available: QRect | None = None) -> None:
+    """Back within the screen: a window grows to its least size as it shows, and that is
+    larger before its pages have their text and their widths than after."""
+    available = available if available is not None else available_for(widget)
+    inside = clamp_inside(available, widget.geometry())
+    if inside != widget.geometry():
+        widget.setGeometry(inside)
+
+
 def keep_window(widget, name: str) -> None:
     QSettings().setValue(f"geometry/{name}", widget.saveGeometry())
 
