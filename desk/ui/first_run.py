@@ -17,6 +17,9 @@ from desk.ui.notice import NoticeLine
 from desk.ui.tasks import run_task
 
 
+LOGO = 64
+
+
 class FirstRunDialog(QDialog):
     def __init__(self, desk, parent=None):
         super().__init__(parent)
@@ -32,7 +35,8 @@ class FirstRunDialog(QDialog):
         self.handle.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.handle.setPlaceholderText("@")
         self.logo = QLabel()
-        self.logo.setPixmap(round_logo(paths.resources_dir() / "logo-placeholder.svg", 64))
+        self.logo.setPixmap(round_logo(paths.resources_dir() / "logo-placeholder.svg", LOGO))
+        self.logo.setFixedSize(LOGO, LOGO)
         self.logo_button = QPushButton()
         self.logo_button.clicked.connect(self.choose_logo)
         self.admin = QLineEdit()
@@ -118,9 +122,22 @@ class FirstRunDialog(QDialog):
         self.button.setText(self.tr("Set up the desk"))
         self.busy.setAccessibleName(QCoreApplication.translate("MainWindow", "Working"))
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped introduction at this width: a dialog takes the height
+        its layout guessed for a single line, and the form's rows (the logo's) paid for it."""
+        layout = self.layout()
+        width = max(self.width(), self.minimumWidth())
+        if layout is not None and layout.hasHeightForWidth():
+            self.setMinimumHeight(layout.totalHeightForWidth(width))
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._fit_height()
         super().changeEvent(event)
 
     def choose_logo(self) -> None:
@@ -131,7 +148,7 @@ class FirstRunDialog(QDialog):
 
     def set_logo(self, name: str) -> None:
         self.logo_file = name
-        self.logo.setPixmap(round_logo(name, 64))
+        self.logo.setPixmap(round_logo(name, LOGO))
 
     def set_up(self) -> None:
         """The administrator's password is hashed (Argon2id, slow on purpose) off the GUI thread."""

@@ -14,6 +14,10 @@ class NoticeLine(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        # the room around the words as margins, not the style's padding: a selectable label
+        # lays its text out ignoring the padding on one side, so a right-to-left line touched the edge
+        self.setStyleSheet("QLabel { padding: 0px; }")
+        self.setContentsMargins(10, 6, 10, 6)
         self.hide()
         self._timer = QTimer(self, singleShot=True, interval=12000)
         self._timer.timeout.connect(self.hide)
