@@ -110,7 +110,7 @@ class HistoryView(QTreeWidget):
         rows = getattr(self, "rows", [])
         metrics = self.fontMetrics()
         needed = sum(max([metrics.horizontalAdvance(r[c]) for r in rows] + [0]) + 2 * CELL_PADDING for c in range(3))
-        joined = any(r[3] for r in rows) and self.viewport().width() < needed + REASON_ROOM
+        joined = self.viewport().width() < needed + REASON_ROOM  # no reason at all: nothing lost either
         if joined == self.joined and not force:
             return
         self.joined = joined

@@ -63,13 +63,15 @@ class PostList(QTreeWidget):
             return
         last = self.columnCount() - 1
         header = self.header()
-        widths = {c: max(self.sizeHintForColumn(c), header.sectionSizeFromContents(c).width()) for c in range(last)}
+        # columns the page itself hides stay hidden; only the ones that step aside come and go
+        shown = [c for c in range(last) if c in self.step_aside or not self.isColumnHidden(c)]
+        widths = {c: max(self.sizeHintForColumn(c), header.sectionSizeFromContents(c).width()) for c in shown}
         hidden = set()
         for column in self.step_aside:
             if self.viewport().width() - sum(w for c, w in widths.items() if c not in hidden) >= TEXT_ROOM:
                 break
             hidden.add(column)
-        for column in range(last):
+        for column in self.step_aside:
             self.setColumnHidden(column, column in hidden)
 
     def resizeEvent(self, event) -> None:
