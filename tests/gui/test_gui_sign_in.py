@@ -180,3 +180,65 @@ def test_sign_in_runs_off_the_gui_thread(qtbot, desk, monkeypatch):
     assert checked_on and gui_thread not in checked_on
     assert dialog.session is not None and dialog.session.username == "huda"
     assert dialog.button.isEnabled() and not dialog.busy.isVisible()
+
+
+def test_the_sign_in_frame_shows_before_the_desk_opens(qtbot, data_dir, desk_template):
+    """The first screen comes first; the desk is opened once it has been painted, and the
+    institution's name then fills in."""
+    import shutil
+
+    from desk.ui import tasks
+    from desk.ui.flow import DeskFlow
+
+    shutil.copytree(desk_template, data_dir)
+    opened = []
+
+    def open_desk():
+        opened.append(Desk(data_dir))
+        return opened[-1]
+
+    flow = DeskFlow()
+    flow.begin(open_desk)
+    qtbot.addWidget(flow.dialog)
+    try:
+        assert flow.dialog.isVisible() and not opened
+        assert not flow.dialog.button.isEnabled() and flow.dialog.name.text() == ""
+        qtbot.waitUntil(lambda: flow.desk is not None)
+        qtbot.waitUntil(lambda: flow.dialog.button.isEnabled())
+        assert opened and flow.dialog.name.text() == "Media Centre"
+        flow.dialog.accepted.disconnect()  # the sign-in is what is tried here, not the window after it
+        flow.dialog.username.setText("huda")
+        flow.dialog.password.setText(PASSWORD)
+        with qtbot.waitSignal(flow.dialog.accepted, timeout=10000):
+            flow.dialog.button.click()
+        assert flow.dialog.session.username == "huda"
+    finally:
+        tasks.wait_all(20000)
+        for desk in opened:
+            desk.close()
+
+
+def test_the_first_screen_imports_neither_the_store_nor_sqlite_utils():
+    """What the sign-in frame needs before its first paint, in a fresh interpreter."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from desk.ui.app import DeskApplication\n"
+        "from desk.ui.flow import DeskFlow\n"
+        "app = DeskApplication([])\n"
+        "app.set_language('ar')\n"
+        "flow = DeskFlow()\n"
+        "flow.begin(lambda: None)\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('desk.store', 'desk.service', 'sqlite_utils', "
+        "'platformdirs', 'argon2', 'keyring')))\n"
+        "print('LOADED', loaded)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED"))
+    assert line == "LOADED []", line
