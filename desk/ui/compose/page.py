@@ -133,6 +133,7 @@ class ComposePage(QWidget):
         preview_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         preview_scroll.setMinimumWidth(160)
         split.addWidget(preview_scroll)
+        split.setStretchFactor(0, 1)  # a narrow screen takes from the drafts too, not only from the writing
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
         split.setSizes([220, 520, 420])
