@@ -35,11 +35,12 @@ class DeskFlow(QObject):
         app = QApplication.instance()
         try:
             self.desk = open_desk()
-        except DeskError as error:
+        except Exception as error:  # in the event loop now: said here, or the frame would wait greyed for ever
             from PySide6.QtWidgets import QMessageBox
 
             self.dialog.hide()
-            QMessageBox.critical(None, "Posting Desk", error.message(app.language))
+            text = error.message(app.language) if isinstance(error, DeskError) else type(error).__name__
+            QMessageBox.critical(None, "Posting Desk", text)
             app.exit(1)
             return
         if starting_language is not None:
