@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from desk.ui.sign_in import SignInDialog
@@ -25,8 +25,9 @@ class DeskFlow(QObject):
         the institution. A new folder goes on to the first run instead."""
         self.dialog = SignInDialog()
         self.dialog.rejected.connect(QApplication.instance().quit)
-        self.dialog.first_painted.connect(lambda: self._open(open_desk, starting_language),
-                                          Qt.ConnectionType.QueuedConnection)
+        # once the paint has finished: the frame is on the screen while the desk opens
+        self.dialog.first_painted.connect(lambda: QTimer.singleShot(0, self, lambda: self._open(open_desk,
+                                                                                              starting_language)))
         self.dialog.show()
 
     def _open(self, open_desk, starting_language) -> None:

@@ -7,7 +7,7 @@ desk (and without importing the store), it gets its desk, logo and name from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QApplication, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout,
 )
@@ -32,7 +32,7 @@ class SignInDialog(QDialog):
         self.logo.setFixedSize(LOGO, LOGO)  # the logo's room from the start: nothing moves when it comes
         self.name = QLabel()
         self.name.setObjectName("institution_name")
-        self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name.setStyleSheet("qproperty-alignment: AlignCenter;")  # Qt's enums cost the first screen time
         self.name.setWordWrap(True)
         self.username = QLineEdit()
         self.password = QLineEdit()
@@ -76,7 +76,11 @@ class SignInDialog(QDialog):
         buttons.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignHCenter)
+        logo_row = QHBoxLayout()  # centred by stretches on either side
+        logo_row.addStretch()
+        logo_row.addWidget(self.logo)
+        logo_row.addStretch()
+        layout.addLayout(logo_row)
         layout.addWidget(self.name)
         layout.addSpacing(12)
         layout.addWidget(self.reset_info)
