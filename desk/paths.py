@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "posting-desk"
 DATABASE_NAME = "desk.sqlite3"
 
@@ -18,6 +16,8 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("DESK_DATA_DIR")
     if env:
         return Path(env).expanduser().resolve()
+    from platformdirs import user_data_dir  # not needed by the first screen, which shows before the desk opens
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

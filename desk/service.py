@@ -23,6 +23,7 @@ from desk.core.staff_rules import (
     password_matches,
 )
 from desk.publish.outbox import Outbox
+from desk.publish.progress import Progress
 from desk.publish.training import TrainingPublisher
 from desk.service_copies import Copies
 from desk.store import LogFilter, Store
@@ -30,7 +31,7 @@ from desk.store import LogFilter, Store
 if TYPE_CHECKING:
     from desk.session import Session
 
-__all__ = ["Desk", "LogFilter", "read_image"]
+__all__ = ["Desk", "LogFilter", "Progress", "read_image"]
 
 HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
 LOGO_KINDS = {".png", ".jpg", ".jpeg", ".svg"}

@@ -61,6 +61,20 @@ def check_password(desk, username: str, password: str):
     return call
 
 
+def set_up_desk(desk, *fields, **options):
+    """``Desk.init`` (it hashes the first administrator's password with Argon2id, slow on
+    purpose) on its own connection."""
+
+    def call():
+        other = desk.reopen()
+        try:
+            other.init(*fields, **options)
+        finally:
+            other.close()
+
+    return call
+
+
 def change_password(desk, member, old: str, new: str):
     """``Session.change_password`` (Argon2id) on its own connection."""
 

@@ -6,10 +6,9 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desk import __version__, paths
-from desk.core.errors import DeskError
 from desk.ui import i18n, tasks
 from desk.ui.style import SHEET, app_font
 
@@ -43,6 +42,8 @@ class DeskApplication(QApplication):
 
 def starting_language(desk) -> str:
     """Chosen on this computer's sign-in screen, else the desk's setting, else the system's."""
+    from desk.core.errors import DeskError
+
     chosen = i18n.remembered_language()
     if chosen:
         return chosen
@@ -69,6 +70,8 @@ def desk_error_hook(previous):
     ``previous``."""
 
     def hook(kind, error, trace):
+        from desk.core.errors import DeskError
+
         shown = getattr(QApplication.instance(), "desk_window", None)
         if isinstance(error, DeskError) and shown is not None:
             try:
@@ -82,24 +85,25 @@ def desk_error_hook(previous):
 
 
 def run(data_dir=None, publisher_factory=None) -> int:
-    from desk.service import Desk
     from desk.ui.flow import DeskFlow
 
     app = QApplication.instance() or DeskApplication(sys.argv)
-    app.set_language(i18n.system_language())
+    app.set_language(i18n.remembered_language() or i18n.system_language())
     sys.excepthook = desk_error_hook(sys.excepthook)
-    try:
-        desk = Desk(data_dir, publisher_factory=publisher_factory, checkpoint_in_background=True)
-    except DeskError as error:
-        QMessageBox.critical(None, "Posting Desk", error.message(app.language))
-        return 1
-    app.set_language(starting_language(desk))
-    flow = DeskFlow(desk)
-    flow.start()
-    if desk.institution() and not desk.on_server:  # a server keeps its own backups (pg_dump)
-        from desk.ui import tasks
 
-        tasks.run_task(lambda: back_up_today(desk.folder))
+    def open_desk():
+        from desk.service import Desk  # the store and its modules: after the first screen shows
+
+        return Desk(data_dir, publisher_factory=publisher_factory, checkpoint_in_background=True)
+
+    def opened(desk) -> None:
+        if desk.institution() and not desk.on_server:  # a server keeps its own backups (pg_dump)
+            tasks.run_task(lambda: back_up_today(desk.folder))
+
+    flow = DeskFlow()
+    flow.desk_opened.connect(opened)
+    flow.begin(open_desk, starting_language)
     code = app.exec()
-    desk.close()
+    if flow.desk is not None:
+        flow.desk.close()
     return code

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QApplication, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout,
+    QProgressBar, QPushButton, QVBoxLayout,
 )
 
 from desk import paths
 from desk.core.errors import DeskError
-from desk.ui import i18n
+from desk.ui import adapters, i18n
 from desk.ui.avatar import round_logo
 from desk.ui.language_box import LanguageBox
 from desk.ui.notice import NoticeLine
 from desk.ui.staff.dialogs import GenderBox
+from desk.ui.tasks import run_task
+
+
+LOGO = 64
 
 
 class FirstRunDialog(QDialog):
@@ -32,7 +36,8 @@ class FirstRunDialog(QDialog):
         self.handle.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.handle.setPlaceholderText("@")
         self.logo = QLabel()
-        self.logo.setPixmap(round_logo(paths.resources_dir() / "logo-placeholder.svg", 64))
+        self.logo.setPixmap(round_logo(paths.resources_dir() / "logo-placeholder.svg", LOGO))
+        self.logo.setFixedSize(LOGO, LOGO)
         self.logo_button = QPushButton()
         self.logo_button.clicked.connect(self.choose_logo)
         self.admin = QLineEdit()
@@ -49,6 +54,11 @@ class FirstRunDialog(QDialog):
         self.button = QPushButton()
         self.button.setDefault(True)
         self.button.clicked.connect(self.set_up)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # moving, without a percentage: "setting up"
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.working = False
 
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo)
@@ -67,6 +77,7 @@ class FirstRunDialog(QDialog):
         top = QFormLayout()
         top.addRow(self._label(self.language), self.language)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.busy)
         buttons.addStretch()
         buttons.addWidget(self.button)
         layout = QVBoxLayout(self)
@@ -112,10 +123,24 @@ class FirstRunDialog(QDialog):
         self.logo_button.setText(self.tr("Choose logo…"))
         self.logo_button.setToolTip(self.tr("PNG, JPEG or SVG. Until one is chosen a neutral placeholder is used."))
         self.button.setText(self.tr("Set up the desk"))
+        self.busy.setAccessibleName(QCoreApplication.translate("MainWindow", "Working"))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped introduction at this width: a dialog takes the height
+        its layout guessed for a single line, and the form's rows (the logo's) paid for it."""
+        layout = self.layout()
+        width = max(self.width(), self.minimumWidth())
+        if layout is not None and layout.hasHeightForWidth():
+            self.setMinimumHeight(layout.totalHeightForWidth(width))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._fit_height()
         super().changeEvent(event)
 
     def choose_logo(self) -> None:
@@ -126,17 +151,36 @@ class FirstRunDialog(QDialog):
 
     def set_logo(self, name: str) -> None:
         self.logo_file = name
-        self.logo.setPixmap(round_logo(name, 64))
+        self.logo.setPixmap(round_logo(name, LOGO))
 
     def set_up(self) -> None:
+        """The administrator's password is hashed (Argon2id, slow on purpose) off the GUI thread."""
+        if self.working:
+            return
         if self.password.text() != self.password2.text():
             self.notice.show_text(self.tr("The two passwords are not the same."), True)
             return
-        try:
-            self.desk.init(self.name_ar.text(), self.name_en.text(), self.handle.text().strip(),
-                           self.admin.text(), self.admin_name.text(), self.password.text(), logo=self.logo_file,
-                           admin_gender=self.admin_gender.gender())
-        except DeskError as error:
-            self.notice.show_text(error.message(i18n.current()), True)
-            return
+        self._set_busy(True)
+        run_task(adapters.set_up_desk(self.desk, self.name_ar.text(), self.name_en.text(), self.handle.text().strip(),
+                                      self.admin.text(), self.admin_name.text(), self.password.text(),
+                                      logo=self.logo_file, admin_gender=self.admin_gender.gender()),
+                 self._done, self._refused, owner=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.working = busy
+        self.busy.setVisible(busy)
+        for widget in (self.institution_box, self.admin_box, self.language, self.button):
+            widget.setEnabled(not busy)
+
+    def _done(self, _result) -> None:
+        self._set_busy(False)
         self.accept()
+
+    def _refused(self, error) -> None:
+        self._set_busy(False)
+        if isinstance(error, DeskError):
+            self.notice.show_text(error.message(i18n.current()), True)
+        else:
+            self.notice.show_text(QCoreApplication.translate(
+                "DeskContext", "Something unexpected went wrong (%1). Nothing else was changed.").replace(
+                "%1", type(error).__name__), True)

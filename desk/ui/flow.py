@@ -2,22 +2,61 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from desk.ui.account_link import ServiceAccountLink
-from desk.ui.context import DeskContext
 from desk.ui.sign_in import SignInDialog
 
 
 class DeskFlow(QObject):
-    def __init__(self, desk, account_link=None, parent=None):
+    desk_opened = Signal(object)  # the desk, opened by begin() once the sign-in frame shows
+
+    def __init__(self, desk=None, account_link=None, parent=None):
         super().__init__(parent)
         self.desk = desk
         self.account_link = account_link
         self.dialog = None
         self.window = None
         self.ctx = None
+
+    def begin(self, open_desk, starting_language=None) -> None:
+        """The sign-in frame at once, the desk a moment later: ``open_desk()`` (the store,
+        its modules, the database) runs once the frame has been painted, then fills in
+        the institution. A new folder goes on to the first run instead."""
+        self.dialog = SignInDialog()
+        self.dialog.rejected.connect(QApplication.instance().quit)
+        # once the paint has finished: the frame is on the screen while the desk opens
+        self.dialog.first_painted.connect(lambda: QTimer.singleShot(0, self, lambda: self._open(open_desk,
+                                                                                              starting_language)))
+        self.dialog.show()
+
+    def _open(self, open_desk, starting_language) -> None:
+        from desk.core.errors import DeskError
+
+        app = QApplication.instance()
+        try:
+            self.desk = open_desk()
+        except Exception as error:  # in the event loop now: said here, or the frame would wait greyed for ever
+            from PySide6.QtWidgets import QMessageBox
+
+            self.dialog.hide()
+            text = error.message(app.language) if isinstance(error, DeskError) else type(error).__name__
+            QMessageBox.critical(None, "Posting Desk", text)
+            app.exit(1)
+            return
+        if starting_language is not None:
+            app.set_language(starting_language(self.desk))
+        self.desk_opened.emit(self.desk)
+        if self.desk.institution() is None:
+            frame = self.dialog
+            frame.rejected.disconnect()
+            frame.close()
+            frame.deleteLater()
+            self.start()
+            return
+        self.dialog.accepted.connect(lambda: self.open_window(self.dialog.session))
+        self.dialog.set_desk(self.desk)
+        preload()
 
     def start(self) -> None:
         if self.desk.institution() is None:
@@ -38,6 +77,8 @@ class DeskFlow(QObject):
         preload()
 
     def open_window(self, session) -> None:
+        from desk.ui.account_link import ServiceAccountLink
+        from desk.ui.context import DeskContext
         from desk.ui.main_window import MainWindow  # loaded while the person signs in (preload)
 
         link = self.account_link if self.account_link is not None else ServiceAccountLink(session)

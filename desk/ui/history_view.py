@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem
 
 from desk.ui import words
 
-MIN_ROWS = 4  # the history never shrinks below this many events
 
 
 def event_note(event: dict) -> str:
@@ -36,6 +35,25 @@ def last_note(history: list[dict], *actions: str) -> tuple[dict | None, str]:
     return None, ""
 
 
+REASON_ROOM = 160  # the reason column's least useful width, in pixels
+CELL_PADDING = 8
+
+
+class JoinedNote(QStyledItemDelegate):
+    """Draws the event's words with its reason under them while the reason's column is hidden."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self.view.joined and index.column() == 2:
+            note = index.siblingAtColumn(3).data()
+            if note:
+                option.text = f"{option.text}\u2028{note}"  # a line separator: the item view breaks there
+
+
 class HistoryView(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,30 +62,64 @@ class HistoryView(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Reason or comment")])
         header = self.header()
         header.setStretchLastSection(True)
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(48)
+        self.joined = False
+        self.setItemDelegateForColumn(2, JoinedNote(self))
+
+    def full_height(self) -> int:
+        """Header and every event: the view never scrolls, the detail around it does."""
+        rows = sum(self.indexRowSizeHint(self.indexFromItem(self.topLevelItem(i))) for i in range(self.topLevelItemCount()))
+        rows = max(rows, self.fontMetrics().height() + 8)  # an empty history keeps one line
+        scroll = self.horizontalScrollBar().sizeHint().height() if self.horizontalScrollBar().isVisible() else 0
+        return self.header().sizeHint().height() + rows + scroll + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.full_height())
 
     def minimumSizeHint(self) -> QSize:
-        """Room for the header and about four events, wherever the history is shown."""
-        hint = super().minimumSizeHint()
-        row = self.sizeHintForRow(0) if self.topLevelItemCount() else 0
-        row = max(row, self.fontMetrics().height() + 8)
-        height = self.header().sizeHint().height() + MIN_ROWS * row + 2 * self.frameWidth()
-        return QSize(hint.width(), max(hint.height(), height))
+        return QSize(super().minimumSizeHint().width(), self.full_height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+        self.updateGeometry()  # a narrower column wraps onto more lines
 
     def set_history(self, history: list[dict], names: dict[str, str], genders: dict[str, str] | None = None) -> None:
-        self.clear()
         genders = genders or {}
-        for event in history:
-            item = QTreeWidgetItem([
-                words.when(event["at"]),
-                words.actor_name(event["actor"], names),
-                words.event_words(event["action"], genders.get(event["actor"] or "", "")),
-                event_note(event),
-            ])
-            item.setToolTip(3, event_note(event))
+        self.rows = [(words.when(event["at"]), words.actor_name(event["actor"], names),
+                      words.event_words(event["action"], genders.get(event["actor"] or "", "")), event_note(event))
+                     for event in history]
+        self.clear()
+        for cells in self.rows:
+            item = QTreeWidgetItem(list(cells))
+            item.setToolTip(3, cells[3])
+            item.setToolTip(2, cells[3])
             self.addTopLevelItem(item)
+        self._fit(force=True)
         self.updateGeometry()  # the rows' height may differ from the font's guess
+
+    def _fit(self, force: bool = False) -> None:
+        """Narrow (a detail beside a list on a small screen): the reason goes under the
+        event's words instead of into a column of its own too narrow to be read."""
+        rows = getattr(self, "rows", [])
+        metrics = self.fontMetrics()
+        needed = sum(max([metrics.horizontalAdvance(r[c]) for r in rows] + [0]) + 2 * CELL_PADDING for c in range(3))
+        joined = self.viewport().width() < needed + REASON_ROOM  # no reason at all: nothing lost either
+        if joined == self.joined and not force:
+            return
+        self.joined = joined
+        header = self.header()
+        self.setColumnHidden(3, joined)
+        header.setStretchLastSection(not joined)  # the last section is the hidden one when joined
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch if joined
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+        self.doItemsLayout()  # the rows with a reason under their words are taller
+        self.updateGeometry()

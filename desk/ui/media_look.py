@@ -4,13 +4,18 @@ play mark (the desk does not decode video), a caption file not at all (it is nam
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QPolygonF
 
 STILL_OR_GIF = ("png", "jpg", "webp", "gif")
 
 
 def video_frame(width: int = 480, height: int = 270) -> QPixmap:
-    pixmap = QPixmap(width, height)
+    return QPixmap.fromImage(video_frame_image(width, height))
+
+
+def video_frame_image(width: int = 480, height: int = 270) -> QImage:
+    """The video's dark frame as an image: painted on any thread (a QPixmap is the GUI thread's)."""
+    pixmap = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     pixmap.fill(QColor("#14171a"))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -23,15 +28,24 @@ def video_frame(width: int = 480, height: int = 270) -> QPixmap:
     return pixmap
 
 
+def shown_files(session, media) -> list[tuple[str, str]]:
+    """(kind, path) of the files the preview shows, in order: a caption file is not shown."""
+    return [(item.ext, str(session.media_path(item))) for item in media if item.ext in STILL_OR_GIF + ("mp4",)]
+
+
+def decode(files: list[tuple[str, str]]) -> list[QImage]:
+    """The pictures of ``shown_files``: slow for a large photo, so run off the GUI thread."""
+    return [video_frame_image() if kind == "mp4" else QImage(path) for kind, path in files]
+
+
+def as_pixmaps(images: list[QImage]) -> list[QPixmap]:
+    """On the GUI thread: what the preview paints."""
+    return [QPixmap.fromImage(image) for image in images]
+
+
 def post_pixmaps(session, media) -> list[QPixmap]:
-    """What the preview shows for the post's files, in order."""
-    shown = []
-    for item in media:
-        if item.ext in STILL_OR_GIF:
-            shown.append(QPixmap(str(session.media_path(item))))
-        elif item.ext == "mp4":
-            shown.append(video_frame())
-    return shown
+    """What the preview shows for the post's files, in order (decoded here, on this thread)."""
+    return as_pixmaps(decode(shown_files(session, media)))
 
 
 def language_name(code: str) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desk.ui import words
 from desk.ui.history_view import HistoryView
-from desk.ui.media_look import caption_line, post_pixmaps
+from desk.ui.media_look import as_pixmaps, caption_line, decode, shown_files
+from desk.ui.tasks import run_task
 from desk.ui.preview import PostPreview
+
+
+MOST_WIDTH = 420  # the detail never claims more than this from the list beside it
 
 
 class PostDetail(QWidget):
@@ -23,36 +27,71 @@ class PostDetail(QWidget):
         self.history = HistoryView()
         history_title = QLabel(self.tr("History"))
         history_title.setStyleSheet("font-weight: bold;")
-        top = QWidget()
-        top_column = QVBoxLayout(top)
-        top_column.setContentsMargins(0, 0, 0, 0)
-        top_column.addWidget(self.preview)
-        top_column.addWidget(self.facts)
-        bottom = QWidget()
-        bottom_column = QVBoxLayout(bottom)
-        bottom_column.setContentsMargins(0, 0, 0, 0)
-        bottom_column.addWidget(history_title)
-        bottom_column.addWidget(self.history)
-        # the post scrolls when the screen is short, so the history keeps its few rows
-        top_scroll = QScrollArea()
-        top_scroll.setWidget(top)
-        top_scroll.setWidgetResizable(True)
-        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        split = self.split = QSplitter(Qt.Orientation.Vertical)
-        self.top = top
-        split.setChildrenCollapsible(False)
-        split.addWidget(top_scroll)
-        split.addWidget(bottom)
-        split.setStretchFactor(0, 0)  # the post as tall as it needs; the history takes the rest
-        split.setStretchFactor(1, 1)
+        # the post, its facts and every event of its history in one column that scrolls
+        # as a whole: on a short screen nothing is cut in half, and no event is hidden
+        body = self.body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.preview)
+        column.addWidget(self.facts)
+        self.notes_at = column.count()  # a page's own lines about the post go here (add_notes)
+        column.addSpacing(6)
+        column.addWidget(history_title)
+        column.addWidget(self.history)
+        column.addStretch()
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # never cut off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.scroll)
         self.clear()
+
+    def add_notes(self, *widgets) -> None:
+        """A page's words about the post (a problem, what changed), under its facts and
+        above its history: they scroll with the post instead of squeezing it."""
+        column = self.body.layout()
+        for widget in widgets:
+            column.insertWidget(self.notes_at, widget)
+            self.notes_at += 1
+
+    def show_latest_event(self) -> None:
+        """Scroll to the history's newest event (what a check just added), once laid out."""
+        def scroll() -> None:
+            self.body.layout().activate()
+            bottom = self.history.geometry().bottom()
+            self.scroll.ensureVisible(0, bottom, 0, 8)
+
+        QTimer.singleShot(0, self, scroll)
+
+    def _decode_images(self, shown: dict) -> None:
+        """The post's pictures are decoded off the GUI thread (a large photo takes a while)
+        and shown when ready, if the post is still the one shown."""
+        self.images_ready = False
+        files = shown_files(self.ctx.session, shown["post"].media)
+        if not files:
+            self.images_ready = True
+            return
+
+        def decoded(images) -> None:
+            if self.shown is not shown:
+                return  # another post was chosen meanwhile
+            post = shown["post"]
+            self.preview.set_post(post.text, as_pixmaps(images), bool(post.training), post.reply_to, at=self._at(shown))
+            self.images_ready = True
+
+        run_task(lambda: decode(files), decoded, owner=self)
+
+    @staticmethod
+    def _at(shown: dict) -> str | None:
+        """When the post went out (or is to), for the preview's time line."""
+        return (shown["row"] or {}).get("published_at") or shown["post"].scheduled_at
 
     def clear(self) -> None:
         self.shown = None
+        self.images_ready = True
         self.preview.clear()
         self.preview.hide()
         self.facts.setText(self.tr("Choose a post to see it here."))
@@ -70,11 +109,10 @@ class PostDetail(QWidget):
         self.shown = shown
         post, row = shown["post"], shown["row"] or {}
         names, genders = ctx.staff_names(), ctx.staff_genders()
-        pixmaps = post_pixmaps(ctx.session, post.media)
         self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
-        self.preview.set_post(post.text, pixmaps, bool(post.training), post.reply_to,
-                              at=row.get("published_at") or post.scheduled_at)
+        self.preview.set_post(post.text, [], bool(post.training), post.reply_to, at=self._at(shown))
         self.preview.show()
+        self._decode_images(shown)
         author = words.agreeing(genders.get(post.author, ""), self.tr("Written by %1"),
                                 self.tr("Written by %1", "female"))
         people = [author.replace("%1", names.get(post.author, post.author))]
@@ -100,13 +138,7 @@ class PostDetail(QWidget):
             lines += [caption_line(m) for m in post.media if m.ext == "srt"]
         self.facts.setText("\n".join(lines))
         self.history.set_history(shown["history"], names, genders)
-        self._fit()
+        # as wide as the post's card needs, so a splitter beside it cannot cut it off
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(min(self.body.minimumSizeHint().width() + bar, MOST_WIDTH))
         return shown
-
-    def _fit(self) -> None:
-        """The post as tall as it needs, as far as the history's few rows leave room."""
-        total = sum(self.split.sizes())
-        if total <= 0:
-            return  # not laid out yet: the splitter starts from the size hints
-        wanted = self.top.sizeHint().height()
-        self.split.setSizes([wanted, max(total - wanted, 1)])  # the splitter keeps the history's minimum

@@ -1,31 +1,38 @@
-"""Sign-in: the institution's logo and name, username and password, the language."""
+"""Sign-in: the institution's logo and name, username and password, the language.
+
+The first screen a person sees, so it shows before the desk is open: built without a
+desk (and without importing the store), it gets its desk, logo and name from
+``set_desk`` a moment later, once it has been painted (``first_painted``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QApplication, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout,
 )
 
-from desk.core.errors import DeskError
 from desk.ui import adapters, i18n
-from desk.ui.avatar import round_logo
 from desk.ui.language_box import LanguageBox
 from desk.ui.notice import NoticeLine
 from desk.ui.tasks import run_task
 
+LOGO = 96
+
 
 class SignInDialog(QDialog):
-    def __init__(self, desk, parent=None):
+    first_painted = Signal()
+
+    def __init__(self, desk=None, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.desk = None
         self.session = None
+        self._painted = False
         self.logo = QLabel()
-        self.logo.setPixmap(round_logo(desk.logo_path(), 96))
-        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo.setFixedSize(LOGO, LOGO)  # the logo's room from the start: nothing moves when it comes
         self.name = QLabel()
         self.name.setObjectName("institution_name")
-        self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name.setStyleSheet("qproperty-alignment: AlignCenter;")  # Qt's enums cost the first screen time
         self.name.setWordWrap(True)
         self.username = QLineEdit()
         self.password = QLineEdit()
@@ -69,7 +76,11 @@ class SignInDialog(QDialog):
         buttons.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(self.logo)
+        logo_row = QHBoxLayout()  # centred by stretches on either side
+        logo_row.addStretch()
+        logo_row.addWidget(self.logo)
+        logo_row.addStretch()
+        layout.addLayout(logo_row)
         layout.addWidget(self.name)
         layout.addSpacing(12)
         layout.addWidget(self.reset_info)
@@ -78,14 +89,32 @@ class SignInDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(440)
         self._institution = None
+        self.button.setEnabled(False)  # until the desk is open
         self.retranslate()
         self.username.setFocus()
+        if desk is not None:
+            self.set_desk(desk)
+
+    def set_desk(self, desk) -> None:
+        """The desk is open: its logo and name, and the button that signs in."""
+        from desk.ui.avatar import round_logo
+
+        self.desk = desk
+        self.logo.setPixmap(round_logo(desk.logo_path(), LOGO))
+        self.retranslate()
+        self.button.setEnabled(not self.checking)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in"))  # Qt adds " — Posting Desk"
-        if self._institution is None:  # read once: a language change needs no database
+        if self._institution is None and self.desk is not None:  # read once: a language change needs no database
             self._institution = self.desk.institution() or {}
-        found = self._institution
+        found = self._institution or {}
         self.name.setText(found.get("name_ar" if i18n.current() == "ar" else "name_en", ""))
         self.labels[self.username].setText(self.tr("Username"))
         self.labels[self.password].setText(self.tr("Password"))
@@ -115,11 +144,12 @@ class SignInDialog(QDialog):
         for widget in (self.button, self.username, self.password, self.new_password, self.new_password2,
                        self.language):
             widget.setEnabled(not busy)
+        self.button.setEnabled(not busy and self.desk is not None)
 
     def try_sign_in(self) -> None:
         """The password check (Argon2id, slow on purpose) runs off the GUI thread."""
-        if self.checking:
-            return
+        if self.checking or self.desk is None:
+            return  # a check under way, or the desk not open yet (the button says so, greyed)
         if self._one_time is not None:
             self._change_password()
             return
@@ -186,6 +216,8 @@ class SignInDialog(QDialog):
         self.accept()
 
     def _refused_change(self, error) -> None:
+        from desk.core.errors import DeskError
+
         self._set_busy(False)
         self.new_password.clear()
         self.new_password2.clear()
@@ -193,6 +225,8 @@ class SignInDialog(QDialog):
         self.new_password.setFocus()
 
     def _refused(self, error) -> None:
+        from desk.core.errors import DeskError
+
         self._set_busy(False)
         self.password.clear()
         if isinstance(error, DeskError):

@@ -96,6 +96,7 @@ class DueRunner(QObject):
         super().__init__(parent)
         self.desk = desk
         self.running = False
+        self.rounds = 0  # rounds ended; the first (at start-up) settles what the desk found waiting
         self.timer = QTimer(self, interval=DUE_MS)
         self.timer.timeout.connect(self.run)
         self.timer.start()
@@ -110,8 +111,10 @@ class DueRunner(QObject):
 
     def _done(self, results) -> None:
         self.running = False
+        self.rounds += 1
         self.ran.emit(list(results or []))
 
     def _failed(self, error) -> None:
         self.running = False
+        self.rounds += 1
         self.failed.emit(error)

@@ -59,8 +59,8 @@ def uncertain_post(desk) -> int:
 
 def approved_page(qtbot, open_window, desk, post_id):
     window = open_window(desk, "huda")
-    qtbot.wait(50)  # the window's own first round of due posts (it reconciles too) has started…
-    qtbot.waitUntil(lambda: tasks.tracker().idle())  # …and ended
+    # the window's own first round of due posts (it reconciles too) has ended
+    qtbot.waitUntil(lambda: window.due.rounds >= 1 and tasks.tracker().idle())
     window.places.go("approved")
     page = window.page["approved"]
     page._select(post_id)

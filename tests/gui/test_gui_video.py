@@ -113,7 +113,10 @@ def test_the_confirmation_names_the_video_and_its_captions(qtbot, open_window, d
     post_id = approved(desk, "حفل التخرج", [(str(video), "الطلاب على المنصة"), (str(caption), "ar")])
     window, page = page_of(open_window, desk, "huda", "approved")
     page._select(post_id)
-    page._confirm(window.ctx.session.post(post_id), "x")
+    from desk.ui.media_look import decode, shown_files
+
+    post = window.ctx.session.post(post_id)
+    page._confirm(post, "x", decode(shown_files(window.ctx.session, post.media)))
     qtbot.waitUntil(lambda: page.dialog.isVisible())
     expected = {"en": "Video: الطلاب على المنصة\nCaptions: Arabic", "ar": "الفيديو: الطلاب على المنصة\nالترجمة: العربية"}
     assert page.dialog.alts.text() == expected[lang]

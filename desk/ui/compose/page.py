@@ -145,7 +145,14 @@ class ComposePage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(drafts_panel)
         split.addWidget(writing)
-        split.addWidget(preview_panel)
+        # on a narrow screen the preview scrolls rather than pushing the window past its edge
+        preview_scroll = QScrollArea()
+        preview_scroll.setWidget(preview_panel)
+        preview_scroll.setWidgetResizable(True)
+        preview_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        preview_scroll.setMinimumWidth(160)
+        split.addWidget(preview_scroll)
+        split.setStretchFactor(0, 1)  # a narrow screen takes from the drafts too, not only from the writing
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
         split.setSizes([220, 520, 420])

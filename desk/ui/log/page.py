@@ -5,17 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desk.service import LogFilter
 from desk.ui.empty_hint import EmptyHint
 from desk.ui.log.export import LogExport, available_formats
 from desk.ui.log.filters import LogFilters
-from desk.ui.log.model import COL_TEXT, LogModel
+from desk.ui.log.model import LogModel
+from desk.ui.log.table import LogTable
 from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
 from desk.ui.reason_dialog import ReasonDialog
+from desk.ui.window_fit import remember_splitter
 
 
 class LogPage(QWidget):
@@ -33,7 +35,7 @@ class LogPage(QWidget):
         self.filters = LogFilters()
         self.filters.changed.connect(self.apply_filter)
         self.model = LogModel(self.session, self)
-        self.table = QTableView()
+        self.table = LogTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Every post"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -42,9 +44,6 @@ class LogPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.show_row(current.row()))
         self.empty_hint = EmptyHint(self.table)
         self.detail = PostDetail(ctx)
@@ -80,6 +79,9 @@ class LogPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([640, 380])
+        split.setChildrenCollapsible(False)
+        self.split = split
+        remember_splitter(split, "log")  # where the person last left it, on this computer
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTree
 from desk.service import LogFilter
 from desk.ui import adapters, i18n, words
 from desk.ui.empty_hint import EmptyHint
-from desk.ui.media_look import post_pixmaps
+from desk.ui.media_look import as_pixmaps, decode, shown_files
 from desk.ui.notice import NoticeLine
 from desk.ui.post_detail import PostDetail
 from desk.ui.post_list import PostList
@@ -18,6 +18,7 @@ from desk.ui.publish.confirm import PublishConfirm
 from desk.ui.publish.progress_row import PublishProgress
 from desk.ui.publish.schedule_dialog import ScheduleDialog
 from desk.ui.tasks import run_task
+from desk.ui.window_fit import remember_splitter
 
 GROUPS = (("approved",), ("scheduled",), ("failed", "uncertain", "missed", "publishing"))
 
@@ -37,7 +38,7 @@ class ApprovedPage(QWidget):
         self.pause_button = QPushButton()
         self.pause_button.clicked.connect(self.toggle_pause)
         self.list = PostList([self.tr("Post"), self.tr("State"), self.tr("When"), self.tr("First line")],
-                             self.tr("Approved, scheduled and problem posts"))
+                             self.tr("Approved, scheduled and problem posts"), step_aside=(1,))  # the groups say it
         self.list.chosen.connect(self.show_post)
         self.empty_hint = EmptyHint(self.list, self.tr(
             "Nothing is ready to publish. Posts come here once a supervisor approves them on the For review page."),
@@ -73,15 +74,17 @@ class ApprovedPage(QWidget):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
+        self.detail.add_notes(self.problem, self.advice)
         column.addWidget(self.detail, 1)
-        column.addWidget(self.problem)
-        column.addWidget(self.advice)
         column.addWidget(self.sending)
         column.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
         split.addWidget(right)
         split.setSizes([500, 600])
+        split.setChildrenCollapsible(False)
+        self.split = split
+        remember_splitter(split, "approved")  # where the person last left it, on this computer
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
@@ -159,14 +162,15 @@ class ApprovedPage(QWidget):
         if post is None:
             return
         self.publish_button.setEnabled(False)
-        # Which account it goes to is asked off the GUI thread: it may need the keyring.
-        run_task(adapters.in_worker(self.session, lambda s: s.publisher_kind()),
-                 lambda kind: self._confirm(post, kind), self._failed, owner=self)
+        # Which account it goes to is asked off the GUI thread (it may need the keyring),
+        # and the pictures are decoded there too
+        files = shown_files(self.session, post.media)
+        run_task(adapters.in_worker(self.session, lambda s: (s.publisher_kind(), decode(files))),
+                 lambda found: self._confirm(post, *found), self._failed, owner=self)
 
-    def _confirm(self, post, kind: str) -> None:
+    def _confirm(self, post, kind: str, images) -> None:
         self.publish_button.setEnabled(True)
-        pixmaps = post_pixmaps(self.session, post.media)
-        self.dialog = PublishConfirm(self.ctx, post, pixmaps, kind, self)
+        self.dialog = PublishConfirm(self.ctx, post, as_pixmaps(images), kind, self)
         self.dialog.accepted.connect(lambda: self.publish(post))
         self.dialog.open()
 
@@ -214,6 +218,7 @@ class ApprovedPage(QWidget):
             lines = [self.tr("No post is waiting for a check any more: another desk has settled them.")]
         unreachable = any(result.outcome == "unreachable" for result in results or [])
         self.notice.show_text("\n".join(lines), unreachable)
+        self.detail.show_latest_event()  # what the check found is the history's last event
 
     def _check_failed(self, error) -> None:
         self.checking = False

@@ -19,6 +19,7 @@ from desk.ui.post_text import first_line
 from desk.ui.reason_dialog import ReasonDialog
 from desk.ui.review.diff import text_diff_html
 from desk.ui.x_caution import XCaution
+from desk.ui.window_fit import remember_splitter
 
 
 class ReviewPage(QWidget):
@@ -34,7 +35,7 @@ class ReviewPage(QWidget):
         self.notice = NoticeLine()
         ctx.notice.connect(lambda text, err: self.notice.show_text(text, err) if self.isVisible() else None)
         self.list = PostList([self.tr("Author"), self.tr("Submitted"), self.tr("Approvals"), self.tr("First line")],
-                             self.tr("Posts waiting for review"))
+                             self.tr("Posts waiting for review"), step_aside=(1,))  # the detail says when
         self.list.chosen.connect(self.show_post)
         self.empty = EmptyHint(self.list, self.tr(
             "Nothing waits for your review. Posts that PR officers submit for review come here."))
@@ -68,16 +69,17 @@ class ReviewPage(QWidget):
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
+        self.detail.add_notes(self.changes_title, self.changes, self.x_caution)
         right_column.addWidget(self.detail, 3)
-        right_column.addWidget(self.changes_title)
-        right_column.addWidget(self.changes)
-        right_column.addWidget(self.x_caution)
         right_column.addWidget(self.why_not)
         right_column.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setSizes([480, 620])
+        split.setChildrenCollapsible(False)
+        self.split = split
+        remember_splitter(split, "review")  # where the person last left it, on this computer
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
