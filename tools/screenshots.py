@@ -95,6 +95,7 @@ def shoot(lang: str, base: Path) -> None:
     first.handle.setText("MediaCentre")
     first.admin.setText("admin")
     first.admin_name.setText("نورة الدوسري")
+    first.admin_gender.setCurrentIndex(first.admin_gender.findData("f"))
     first.show()
     save(first, "01-first-run", lang)
     first.close()

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._menus()
         self._wire()
-        place_window(self, "main", WANTED)
+        self.placed_afresh = not place_window(self, "main", WANTED)
         self.places.go(self.places.keys()[0])
         self.refresh()
         ctx.check_account()
@@ -150,7 +150,13 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self, lambda: keep_on_screen(self))  # once shown, laid out, at its least size
+        QTimer.singleShot(0, self, self._settle_on_screen)
+
+    def _settle_on_screen(self) -> None:
+        """Once shown and laid out: within the screen, and the first time at the fitted size
+        (showing grew it to its least size before the pages had their text)."""
+        keep_on_screen(self, WANTED if self.placed_afresh else None)
+        self.placed_afresh = False
 
     # places -----------------------------------------------------------------------
     def show_place(self, key: str) -> None:

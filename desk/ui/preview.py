@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -29,9 +29,9 @@ class PostPreview(QFrame):
         self.avatar = QLabel()
         self.avatar.setFixedSize(AVATAR, AVATAR)
         self.avatar.setAccessibleName(self.tr("Institution logo"))
-        self.name = QLabel()
+        self.name = ShortLabel()
         self.name.setStyleSheet("font-weight: bold;")
-        self.handle = QLabel()
+        self.handle = ShortLabel()
         self.handle.setObjectName("handle")
         self.tag = QLabel()
         self.tag.setObjectName("warning")
@@ -120,7 +120,7 @@ class PostPreview(QFrame):
             height = 170 if count <= 2 else 84
             if count == 3 and index == 0:
                 height = 170
-            label = QLabel()
+            label = Picture()
             label.setAccessibleName(self.tr("Image %1").replace("%1", str(index + 1)))
             filled = pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                                    Qt.TransformationMode.SmoothTransformation)
@@ -132,6 +132,75 @@ class PostPreview(QFrame):
                 self.grid.addWidget(label, row, column, span, 1)
             else:
                 self.grid.addWidget(label, index // 2, index % 2, 1, 2 if wide else 1)
+
+
+class ShortLabel(QLabel):
+    """A one-line label that gives up width on a narrow preview, ending in "…" as X
+    shortens a long @handle."""
+
+    def __init__(self):
+        super().__init__()
+        self.full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._fit()
+        self.updateGeometry()
+
+    def text(self) -> str:  # what it says, however little of it fits
+        return self.full
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full) + 2, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
+
+
+class Picture(QLabel):
+    """One of the post's pictures, shrinking with a narrow preview (a small screen) and
+    keeping its shape, as X's pictures do on a phone."""
+
+    SMALLEST = 60
+
+    def __init__(self):
+        super().__init__()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setPixmap(self, pixmap: QPixmap) -> None:
+        super().setPixmap(pixmap)
+        self.setMaximumWidth(pixmap.width())  # never blown up past its own size
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return self.pixmap().size()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.SMALLEST, self.heightForWidth(self.SMALLEST))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        pixmap = self.pixmap()
+        return round(width * pixmap.height() / pixmap.width()) if pixmap.width() else 0
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        width = self.width()
+        painter.drawPixmap(0, 0, width, self.heightForWidth(width), self.pixmap())
 
 
 def x_time(moment: datetime) -> str:

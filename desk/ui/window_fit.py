@@ -35,9 +35,10 @@ def available_for(widget) -> QRect:
     return screen.availableGeometry()
 
 
-def place_window(widget, name: str, wanted: QSize, available: QRect | None = None) -> None:
+def place_window(widget, name: str, wanted: QSize, available: QRect | None = None) -> bool:
     """Where the window was last time (kept within this screen), else ``wanted`` fitted to it.
-    ``available``: the room to fit in, by default the available geometry of the widget's screen."""
+    ``available``: the room to fit in, by default the available geometry of the widget's screen.
+    True when the place was the remembered one."""
     available = available if available is not None else available_for(widget)
     saved = QSettings().value(f"geometry/{name}")
     if isinstance(saved, QByteArray) and not saved.isEmpty() and widget.restoreGeometry(saved):
@@ -45,14 +46,22 @@ def place_window(widget, name: str, wanted: QSize, available: QRect | None = Non
         inside = clamp_inside(available, widget.geometry())
         if inside != widget.geometry():
             widget.setGeometry(inside)
-        return
+        return True
     widget.setGeometry(fit_inside(available, wanted))
+    return False
 
 
-def keep_on_screen(widget, available: QRect | None = None) -> None:
+def keep_on_screen(widget, wanted: QSize | None = None, available: QRect | None = None) -> None:
     """Back within the screen: a window grows to its least size as it shows, and that is
-    larger before its pages have their text and their widths than after."""
+    larger before its pages have their text and their widths than after. ``wanted`` (a
+    window placed afresh, not one the person sized): back to that, fitted, if it now can be."""
     available = available if available is not None else available_for(widget)
+    if wanted is not None:
+        fitted = fit_inside(available, wanted)
+        least = widget.minimumSizeHint()
+        if widget.size() != fitted.size() and least.width() <= fitted.width() and least.height() <= fitted.height():
+            widget.setGeometry(fitted)
+            return
     inside = clamp_inside(available, widget.geometry())
     if inside != widget.geometry():
         widget.setGeometry(inside)

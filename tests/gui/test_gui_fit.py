@@ -162,3 +162,44 @@ def test_the_history_shows_every_event_after_check_x_now(qtbot, open_window, dat
     finally:
         tasks.wait_all()
         desk.close()
+
+
+def test_a_window_grown_while_showing_goes_back_to_its_fitted_size(qtbot):
+    """Showing grows a window to its least size before its pages have their widths; the
+    first settling puts a freshly placed window back at the size fitted to the screen."""
+    from desk.ui.window_fit import keep_on_screen
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(22, 24, 1002, 652))  # as it was after showing at 1024×700
+    keep_on_screen(window, QSize(1280, 800), SMALL)
+    assert window.geometry() == fit_inside(SMALL, QSize(1280, 800))
+    # a size the person chose (no wanted size): only kept within the screen
+    window.setGeometry(QRect(22, 24, 1002, 652))
+    keep_on_screen(window, None, SMALL)
+    assert window.geometry() == QRect(22, 24, 1002, 652)
+
+
+def test_the_preview_fits_a_narrow_column_with_a_long_name_and_a_picture(qtbot, tmp_path):
+    from PySide6.QtGui import QPixmap
+
+    from desk.ui.preview import PostPreview
+
+    preview = PostPreview()
+    qtbot.addWidget(preview)
+    logo = tmp_path / "logo.png"
+    QPixmap(64, 64).save(str(logo))
+    preview.set_account("وزارة الموارد البشرية والتنمية الاجتماعية", "HRSD_Ministry_Official", logo)
+    picture = QPixmap(1200, 675)
+    picture.fill()
+    preview.set_post("افتتاح معرض الكتاب الدولي في الرياض", [picture])
+    assert preview.minimumSizeHint().width() <= 250  # a small phone's width, as X shows a post
+    preview.resize(250, 600)
+    preview.show()
+    qtbot.waitUntil(preview.isVisible)
+    shown = preview.grid.itemAt(0).widget()
+    qtbot.waitUntil(lambda: shown.width() <= 250 - 44)
+    # the picture shrank with the column and kept its shape
+    assert abs(shown.heightForWidth(shown.width()) / shown.width() - picture.height() / picture.width()) < 0.05
+    assert preview.name.text() == "وزارة الموارد البشرية والتنمية الاجتماعية"  # shortened on screen only
+    assert preview.name.toolTip() == preview.name.text()

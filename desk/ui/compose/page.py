@@ -133,7 +133,7 @@ class ComposePage(QWidget):
         preview_box.setWidgetResizable(True)
         preview_box.setFrameShape(QScrollArea.Shape.NoFrame)
         preview_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        preview_box.setMinimumWidth(280)  # about the narrowest X shows a post
+        preview_box.setMinimumWidth(250)  # about the narrowest X shows a post (a small phone)
         preview_inner = QWidget()
         preview_inner_column = QVBoxLayout(preview_inner)
         preview_inner_column.setContentsMargins(0, 0, 0, 0)
@@ -145,13 +145,7 @@ class ComposePage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(drafts_panel)
         split.addWidget(writing)
-        # on a narrow screen the preview scrolls rather than pushing the window past its edge
-        preview_scroll = QScrollArea()
-        preview_scroll.setWidget(preview_panel)
-        preview_scroll.setWidgetResizable(True)
-        preview_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        preview_scroll.setMinimumWidth(160)
-        split.addWidget(preview_scroll)
+        split.addWidget(preview_panel)  # its box scrolls up and down; it never needs more width
         split.setStretchFactor(0, 1)  # a narrow screen takes from the drafts too, not only from the writing
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
