@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from desk.core import surface
 from desk.core import (
     msg_audit, msg_core, msg_export, msg_faults, msg_health, msg_input, msg_join, msg_media, msg_move,
     msg_people, msg_publish, msg_quota, msg_server, msg_vault, msg_workstation,
@@ -64,7 +65,8 @@ def _counted(name: str, value):
 
 
 def render(key: str, lang: str, params: dict) -> str:
-    english, arabic = CATALOG.get(key, (key, key))
+    # the window names its own buttons where the command line names commands (KEY@window)
+    english, arabic = (surface.IN_WINDOW[0] and CATALOG.get(f"{key}@window")) or CATALOG.get(key, (key, key))
     template = arabic if lang == "ar" else english
     # A parameter given as (english, arabic) is shown in the message's language.
     index = 1 if lang == "ar" else 0

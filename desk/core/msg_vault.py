@@ -118,6 +118,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "المفاتيح الأربعة من جديد (desk account set). ولا يعود المكتب إلى النشر في الخط الزمني "
         "التدريبي إلا بالأمر «desk account forget».",
     ),
+    "vault.publish_keys_gone@window": (
+        "Publishing is blocked: an X account is connected to this desk, but its keys are not in "
+        "the keyring this program can reach (another user's or another computer's keyring?). "
+        "Nothing was published and the post was left as it was. Open the desk as the person "
+        "whose keyring holds the keys, or have an administrator enter the four keys again "
+        "(Settings, X account, Save keys). The desk publishes to the training timeline again "
+        "only once an administrator disconnects the account there (Disconnect…).",
+        "النشر متوقف: هذا المكتب مرتبط بحساب في X، لكن مفاتيحه غير موجودة في مخزن المفاتيح الذي "
+        "يصل إليه البرنامج (ربما هو مخزن مستخدم آخر أو حاسوب آخر). لم يُنشر شيء وبقي المنشور على حاله. "
+        "افتح المكتب باسم المستخدم الذي يحفظ مخزنه المفاتيح، أو اطلب من أحد المسؤولين إدخال "
+        "المفاتيح الأربعة من جديد (الإعدادات ← حساب X ← حفظ المفاتيح). ولا يعود المكتب إلى النشر في "
+        "الخط الزمني التدريبي إلا إذا فصل المسؤول الحساب من هناك (فصل الحساب…).",
+    ),
     # desk account set with fewer than four lines on stdin
     "keys.count": (
         "The X account needs four keys, one a line, in this order: consumer key (API Key), "

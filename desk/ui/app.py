@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desk import __version__, paths
+from desk.core import surface
 from desk.ui import i18n, tasks
 from desk.ui.style import SHEET, app_font
 
@@ -26,6 +27,7 @@ class DeskApplication(QApplication):
         self.setApplicationVersion(__version__)
         QGuiApplication.setDesktopFileName(DESKTOP_NAME)  # Wayland finds the .desktop file and icon by it
         self.setQuitOnLastWindowClosed(False)  # between sign-in and the window no window is open
+        surface.read_in_window()
         self.setStyle("Fusion")
         self.setFont(app_font())
         self.setStyleSheet(SHEET)

@@ -230,3 +230,21 @@ def test_the_role_boxes_name_the_roles_as_they_will_be_of_the_person(arabic, qtb
     dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
     assert [dialog.roles.boxes[r].text() for r in Role] == ["مسؤولة علاقات عامة", "مشرفة", "مسؤولة النظام"]
     assert dialog.gender.currentText() == "مؤنث"
+
+
+def test_the_window_names_its_buttons_where_the_command_line_names_commands(qapp):
+    """With the window's application up, a message that tells the command line's user to
+    run a command tells the window's user which button to press instead."""
+    import subprocess
+    import sys
+
+    from desk.core.messages import render
+
+    for lang, where in (("ar", "الإعدادات ← حساب X"), ("en", "Settings, X account")):
+        shown = render("vault.publish_keys_gone", lang, {})
+        assert where in shown and "desk account" not in shown
+    # the command line, a process without the window, still names its commands
+    said = subprocess.run([sys.executable, "-c", "from desk.core.messages import render;"
+                           "print(render('vault.publish_keys_gone', 'ar', {}))"],
+                          capture_output=True, text=True, timeout=60)
+    assert "desk account set" in said.stdout and "الإعدادات" not in said.stdout
