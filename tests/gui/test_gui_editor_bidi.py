@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from desk.core.text import weighted_length
@@ -144,3 +145,16 @@ def test_what_is_typed_after_a_mark_is_kept(editor, qtbot):
     assert editor.text() == "خبر @Huda ok"
     editor.selectAll()  # choosing text never changes it
     assert editor.text() == "خبر @Huda ok" and not editor.document().isRedoAvailable()
+
+
+def test_after_undo_typing_goes_on_where_the_caret_was(editor, qtbot):
+    editor.set_text("شكرا")
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " @ab")
+    editor.undo()
+    qtbot.keyClicks(editor, "q")
+    assert editor.text().endswith("q") and editor.text().startswith("شكرا"), editor.text()
+    editor.set_text("")
+    qtbot.keyClicks(editor, "hello world")
+    assert editor.document().availableUndoSteps() == 1  # plain typing is one step, as in any editor

@@ -176,7 +176,7 @@ class PostEditor(QTextEdit):
     @contextmanager
     def _one_step(self):
         """The person's edit and the marks it moves, one step for Undo."""
-        step = QTextCursor(self.document())
+        step = self.textCursor()  # where the person is: Undo puts the caret back there
         step.beginEditBlock()
         try:
             yield
@@ -223,8 +223,12 @@ class PostEditor(QTextEdit):
         if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
             super().keyPressEvent(event)
             return
-        with self._one_step():
-            self._key(event)
+        if not event.text().isprintable() or not event.text() or self.textCursor().hasSelection():
+            with self._one_step():  # a deletion, or typing over a selection: one step with its marks
+                self._key(event)
+            return
+        # plain typing: Qt joins the letters into one step; the marks join each one's own
+        self._key(event)
 
     def inputMethodEvent(self, event) -> None:
         with self._one_step():
