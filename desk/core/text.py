@@ -125,7 +125,10 @@ def overflow_start(text: str, limit: int = DEFAULT_LIMIT) -> int | None:
     if parsed.weightedLength <= limit:
         return None
     # twitter-text counts the NFC form, and its end of the valid part in UTF-16 units
-    counted = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    def as_counted(part: str) -> str:
+        return unicodedata.normalize("NFC", part.replace("\r\n", "\n").replace("\r", "\n"))
+
+    counted = as_counted(text)
     units = parsed.validRangeEnd - (_utf16(text) - _utf16(counted)) + 1
     kept = _index_of_unit(counted, units)
     if counted == text:
@@ -134,7 +137,7 @@ def overflow_start(text: str, limit: int = DEFAULT_LIMIT) -> int | None:
     low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2
-        if len(unicodedata.normalize("NFC", text[:middle])) <= kept:
+        if len(as_counted(text[:middle])) <= kept:
             low = middle
         else:
             high = middle - 1

@@ -124,6 +124,7 @@ def test_reply_target_refuses_anything_else(value):
         ("a" * 278 + "👩\u200d👩\u200d👧" + "b", 283),  # one emoji of five code points weighs 2
         ("\u0627\u0654" * 281, 560),  # alef + hamza above counts as one letter (NFC), both stay under
         ("ب" * 279 + "\n\n" + "ج", 280),
+        ("a\r\n" * 150, 420),  # a line end of two characters counts as one, as X counts it
     ],
 )
 def test_overflow_starts_at_the_first_character_past_the_limit(text, start):

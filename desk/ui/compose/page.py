@@ -323,6 +323,9 @@ class ComposePage(QWidget):
     def submit(self) -> None:
         if self.saving or self.editor.isReadOnly():
             return
+        if self.counter.over:  # Ctrl+Enter on a post the greyed button would not send
+            self.notice.show_text(self.submit_reason.text(), True)
+            return
 
         def send():
             post_id, version = self.post_id, self.version
