@@ -172,6 +172,11 @@ class FirstRunDialog(QDialog):
         for widget in (self.institution_box, self.admin_box, self.language, self.button):
             widget.setEnabled(not busy)
 
+    def reject(self) -> None:
+        if self.working:  # the desk is being made: closing now would not stop it, so wait for it
+            return
+        super().reject()
+
     def _done(self, _result) -> None:
         self._set_busy(False)
         self.accept()
