@@ -39,14 +39,18 @@ def place_window(widget, name: str, wanted: QSize, available: QRect | None = Non
     """Where the window was last time (kept within this screen), else ``wanted`` fitted to it.
     ``available``: the room to fit in, by default the available geometry of the widget's screen.
     True when the place was the remembered one."""
-    available = available if available is not None else available_for(widget)
     saved = QSettings().value(f"geometry/{name}")
     if isinstance(saved, QByteArray) and not saved.isEmpty() and widget.restoreGeometry(saved):
-        # restored on another, smaller screen, or saved maximised: still on this one, never larger
+        # the screen it was left on, if that is still there (a second monitor); then kept
+        # within it: restored on another, smaller screen, or saved maximised, never larger
+        if available is None:
+            screen = QGuiApplication.screenAt(widget.geometry().center())
+            available = screen.availableGeometry() if screen is not None else available_for(widget)
         inside = clamp_inside(available, widget.geometry())
         if inside != widget.geometry():
             widget.setGeometry(inside)
         return True
+    available = available if available is not None else available_for(widget)
     widget.setGeometry(fit_inside(available, wanted))
     return False
 
