@@ -103,6 +103,8 @@ def cmd_staff(args, console):
         print(" ".join(str(i) for i in moved) or "-")
     elif args.staff_command == "roles":
         session.set_roles(args.username, args.role)
+    elif args.staff_command == "gender":
+        session.set_gender(args.username, "" if args.gender == "none" else args.gender)
     elif args.staff_command == "password":
         password = session.reset_password(args.username)
         if password is None:

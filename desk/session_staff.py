@@ -29,6 +29,13 @@ class StaffActs:
         with self.store.transaction():
             self.store.staff.set_roles(username, roles, by=self.username)
 
+    def set_gender(self, username: str, gender: str) -> None:
+        """How sentences that name the person read (f, m, or "" for not given)."""
+        self._require("manage_staff")
+        gender = check_gender(gender)
+        with self.store.transaction():
+            self.store.staff.set_gender(username, gender, by=self.username)
+
     def reset_password(self, username: str) -> str | None:
         """A one-time password for a colleague, made by the desk and shown once; it must be
         changed at their next sign-in. With ``reset_needs_second_admin`` on, the first

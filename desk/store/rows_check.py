@@ -29,6 +29,7 @@ FIELD_WORDS = {
     "scheduled_at": ("scheduled time", "موعد النشر"),
     "roles": ("roles", "الأدوار"),
     "name": ("name", "الاسم"),
+    "gender": ("form of address", "صيغة المخاطبة"),
     "active": ("active or deactivated", "حالة التفعيل"),
     "password": ("password", "كلمة المرور"),
     "value": ("value", "القيمة"),
@@ -133,6 +134,9 @@ _STAFF_EVENT = ("(SELECT json_extract(e.detail, '$.{field}') FROM events e WHERE
 STAFF_CHECKS = (
     ("roles", "s.roles IS DISTINCT FROM " + _STAFF_EVENT.format(field="roles", actions="'staff_add', 'staff_roles'")),
     ("name", "s.name IS DISTINCT FROM " + _STAFF_EVENT.format(field="name", actions="'staff_add'")),
+    # staff_add names a gender only when one was given
+    ("gender", "COALESCE(s.gender, '') IS DISTINCT FROM COALESCE("
+               + _STAFF_EVENT.format(field="gender", actions="'staff_add', 'staff_gender'") + ", '')"),
     ("active", "s.active IS DISTINCT FROM (CASE WHEN EXISTS (SELECT 1 FROM events d WHERE d.action = 'staff_deactivate'"
                " AND json_extract(d.detail, '$.username') = s.username) THEN 0 ELSE 1 END)"),
 )

@@ -114,6 +114,11 @@ class StaffTable:
         self.db.execute("UPDATE staff SET roles = ? WHERE username = ?", [roles_text(roles), username])
         chain.append(self.db, action="staff_roles", actor=by, detail={"username": username, "roles": roles_text(roles)})
 
+    def set_gender(self, username: str, gender: str, by: str) -> None:
+        self.require(username)
+        self.db.execute("UPDATE staff SET gender = ? WHERE username = ?", [gender, username])
+        chain.append(self.db, action="staff_gender", actor=by, detail={"username": username, "gender": gender})
+
     def set_password(self, username: str, password_hash: str, by: str, one_time: bool = False,
                      requested_by: str | None = None) -> None:
         """A new password: by an administrator's reset (one time, to be changed at the next

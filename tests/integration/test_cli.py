@@ -391,3 +391,7 @@ def test_staff_add_keeps_the_gender_given(cli):
     assert staff.require("fahd").gender == ""  # not given: sentences use the masculine form
     refused = cli.run("staff", "add", "x1", "--name", "س", "--role", "officer", "--gender", "q", user="admin")
     assert refused.returncode == 2 and "--gender" in refused.stderr
+    cli.ok("staff", "gender", "fahd", "m", user="admin", password=PW["admin"])
+    cli.ok("staff", "gender", "mona", "none", user="admin", password=PW["admin"])
+    staff = cli.session("admin").store.staff
+    assert staff.require("fahd").gender == "m" and staff.require("mona").gender == ""

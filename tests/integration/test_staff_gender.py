@@ -33,3 +33,25 @@ def test_an_older_desk_gains_the_column_and_its_staff_read_in_the_masculine(offi
         assert raw_sql(office.folder, "SELECT version FROM desk_schema") == [(4,)]
     else:
         assert raw_sql(office.folder, "PRAGMA user_version") == [(4,)]
+
+
+def test_an_administrator_gives_an_existing_person_their_gender_and_the_log_vouches_for_it(office, raw_sql):
+    from desk.core.errors import InvalidInput, NotPermitted
+
+    admin = office.session("admin")
+    admin.set_gender("sara", "f")
+    assert office.desk.store.staff.require("sara").gender == "f"
+    assert office.desk.verify().ok
+    with pytest.raises(InvalidInput):
+        admin.set_gender("sara", "q")
+    with pytest.raises(NotPermitted):
+        office.session("omar").set_gender("omar", "m")  # only an administrator manages staff
+    assert office.desk.store.staff.require("omar").gender == ""
+    office.desk.close()
+    # the row changed behind the desk's back: the check against the log names the field
+    raw_sql(office.folder, "UPDATE staff SET gender = 'm' WHERE username = 'sara'")
+    from desk.service import Desk
+
+    report = Desk(office.folder, database=office.desk.database).verify()
+    assert not report.ok and report.key == "audit.staff_row", report
+    assert report.params["username"] == "sara" and report.params["field"] == ("form of address", "صيغة المخاطبة")
