@@ -103,6 +103,25 @@ def test_adding_staff_in_the_window_asks_the_gender(qtbot, open_window, desk):
     assert page.notice.text() == "Reem can now sign in."
 
 
+def test_an_existing_persons_gender_is_given_in_the_roles_dialog(qtbot, open_window, desk):
+    from desk.ui.staff.dialogs import RolesDialog
+
+    window = open_window(desk, "admin")
+    window.places.go("staff")
+    page = window.page["staff"]
+    page.select("sara")
+    before = desk.store.staff.require("sara")
+    page.ask_roles()
+    dialog = page.dialog
+    assert before.gender == "" and isinstance(dialog, RolesDialog) and dialog.gender.gender() == ""
+    dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    after = desk.store.staff.require("sara")
+    assert after.gender == "f" and after.roles == before.roles
+    assert desk.verify().ok  # the change is in the log
+
+
 @pytest.mark.parametrize("count, waiting, tip, minutes", [
     (1, "منشور واحد ينتظر", "منشور واحد ينتظر مراجعتك", " دقيقة"),
     (2, "منشوران ينتظران", "منشوران ينتظران مراجعتك", " دقيقتين"),

@@ -149,13 +149,20 @@ class AddStaffDialog(_Form):
 
 
 class RolesDialog(_Form):
+    """A person's roles, and how sentences that name them read (a desk made before it was
+    asked knows no one's)."""
+
     def __init__(self, member, parent=None):
         super().__init__(self.tr("Roles of %1").replace("%1", member.name), self.tr("Save"), parent)
+        self.gender = GenderBox()
+        self.gender.setCurrentIndex(max(self.gender.findData(member.gender or ""), 0))
         self.roles = RoleBoxes(member.roles, gender=member.gender)
+        self.gender.currentIndexChanged.connect(lambda _: self.roles.set_gender(self.gender.gender()))
+        self._field(self.tr("Addressed as"), self.gender)
         self._field(self.tr("Roles"), self.roles)
 
     def value(self):
-        return self.roles.roles()
+        return self.roles.roles(), self.gender.gender()
 
 
 class PasswordDialog(_Form):

@@ -150,7 +150,14 @@ class StaffPage(QWidget):
 
     def ask_roles(self) -> None:
         member = self.current()
-        self._open(RolesDialog(member, self), lambda roles: self.session.set_roles(member.username, roles))
+        def save(value):
+            roles, gender = value
+            if roles != member.roles:
+                self.session.set_roles(member.username, roles)
+            if gender != (member.gender or ""):
+                self.session.set_gender(member.username, gender)
+
+        self._open(RolesDialog(member, self), save)
 
     def ask_password(self) -> None:
         member = self.current()
