@@ -282,132 +282,132 @@
 <context>
     <name>ApprovedPage</name>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="33"/>
+        <location filename="../../desk/ui/publish/page.py" line="34"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="39"/>
+        <location filename="../../desk/ui/publish/page.py" line="40"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="39"/>
+        <location filename="../../desk/ui/publish/page.py" line="40"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="39"/>
+        <location filename="../../desk/ui/publish/page.py" line="40"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="39"/>
+        <location filename="../../desk/ui/publish/page.py" line="40"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="40"/>
+        <location filename="../../desk/ui/publish/page.py" line="41"/>
         <source>Approved, scheduled and problem posts</source>
         <translation>المنشورات المعتمدة والمجدولة والمتعثرة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="43"/>
+        <location filename="../../desk/ui/publish/page.py" line="44"/>
         <source>Nothing is ready to publish. Posts come here once a supervisor approves them on the For review page.</source>
         <translation>لا شيء جاهز للنشر. تأتي المنشورات إلى هنا بعد أن يوافق عليها مشرف في صفحة «للمراجعة».</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="52"/>
+        <location filename="../../desk/ui/publish/page.py" line="53"/>
         <source>Publish now…</source>
         <translation>نشر الآن…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="54"/>
+        <location filename="../../desk/ui/publish/page.py" line="55"/>
         <source>Schedule…</source>
         <translation>جدولة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="56"/>
+        <location filename="../../desk/ui/publish/page.py" line="57"/>
         <source>Unschedule</source>
         <translation>إلغاء الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="58"/>
+        <location filename="../../desk/ui/publish/page.py" line="59"/>
         <source>Check X now</source>
         <translation>التحقق من X الآن</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="59"/>
+        <location filename="../../desk/ui/publish/page.py" line="60"/>
         <source>Look for the unconfirmed posts on the account&apos;s timeline and settle each: published, or safe to publish again.</source>
         <translation>البحث عن المنشورات غير المؤكدة في الخط الزمني للحساب وحسم أمر كل منها: منشور، أو يمكن نشره مرة أخرى بأمان.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="92"/>
+        <location filename="../../desk/ui/publish/page.py" line="95"/>
         <source>Ready to publish</source>
         <translation>جاهزة للنشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="92"/>
+        <location filename="../../desk/ui/publish/page.py" line="95"/>
         <source>Scheduled</source>
         <translation>مجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="92"/>
+        <location filename="../../desk/ui/publish/page.py" line="95"/>
         <source>Needs attention</source>
         <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="96"/>
+        <location filename="../../desk/ui/publish/page.py" line="99"/>
         <source>Resume publishing</source>
         <translation>استئناف النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="96"/>
+        <location filename="../../desk/ui/publish/page.py" line="99"/>
         <source>Pause all publishing</source>
         <translation>إيقاف كل النشر مؤقتًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="176"/>
+        <location filename="../../desk/ui/publish/page.py" line="180"/>
         <source>Publishing post #%1…</source>
         <translation>جارٍ نشر المنشور رقم %1…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="185"/>
+        <location filename="../../desk/ui/publish/page.py" line="189"/>
         <source>Post #%1 is on the training timeline.</source>
         <translation>المنشور رقم %1 في خط التدريب الزمني.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="187"/>
+        <location filename="../../desk/ui/publish/page.py" line="191"/>
         <source>Post #%1 is published: %2</source>
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="204"/>
+        <location filename="../../desk/ui/publish/page.py" line="208"/>
         <source>Looking for the unconfirmed posts on X…</source>
         <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="214"/>
+        <location filename="../../desk/ui/publish/page.py" line="218"/>
         <source>No post is waiting for a check any more: another desk has settled them.</source>
         <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="235"/>
+        <location filename="../../desk/ui/publish/page.py" line="240"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="242"/>
+        <location filename="../../desk/ui/publish/page.py" line="247"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="246"/>
+        <location filename="../../desk/ui/publish/page.py" line="251"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="248"/>
+        <location filename="../../desk/ui/publish/page.py" line="253"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -531,7 +531,7 @@
         <translation>كما سيظهر في X</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/compose/page.py" line="208"/>
+        <location filename="../../desk/ui/compose/page.py" line="209"/>
         <source>%n over X&apos;s limit: shorten the post to submit it.</source>
         <translation>
             <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
@@ -543,38 +543,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="238"/>
+        <location filename="../../desk/ui/compose/page.py" line="239"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="238"/>
+        <location filename="../../desk/ui/compose/page.py" line="239"/>
         <source>Returned by %1: %2</source>
         <comment>female</comment>
         <translation>أعادته %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="257"/>
+        <location filename="../../desk/ui/compose/page.py" line="258"/>
         <source>Add images or video</source>
         <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="258"/>
+        <location filename="../../desk/ui/compose/page.py" line="259"/>
         <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
         <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="310"/>
+        <location filename="../../desk/ui/compose/page.py" line="311"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="332"/>
+        <location filename="../../desk/ui/compose/page.py" line="336"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="382"/>
+        <location filename="../../desk/ui/compose/page.py" line="386"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -582,33 +582,33 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="218"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="225"/>
         <source>Deactivate %1</source>
         <translation>إيقاف %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="218"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="225"/>
         <source>Deactivate</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="221"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="228"/>
         <source>%1 will no longer be able to sign in. Their history stays in the log under their name.</source>
         <translation>لن يتمكن %1 من تسجيل الدخول بعد الآن، ويبقى كل ما فعله في السجل باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="222"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="229"/>
         <source>%1 will no longer be able to sign in. Their history stays in the log under their name.</source>
         <comment>female</comment>
         <translation>لن تتمكن %1 من تسجيل الدخول بعد الآن، ويبقى كل ما فعلته في السجل باسمها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="227"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="234"/>
         <source>Nobody (leave them as they are)</source>
         <translation>لا أحد (تبقى كما هي)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="231"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="238"/>
         <source>Hand over the open drafts (%1) to</source>
         <translation>سلّم المسودات المفتوحة (%1) إلى</translation>
     </message>
@@ -616,7 +616,7 @@
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk/ui/app.py" line="41"/>
+        <location filename="../../desk/ui/app.py" line="42"/>
         <source>Posting Desk</source>
         <translation>مكتب النشر</translation>
     </message>
@@ -640,7 +640,8 @@
     </message>
     <message>
         <location filename="../../desk/ui/context.py" line="159"/>
-        <location filename="../../desk/ui/sign_in.py" line="201"/>
+        <location filename="../../desk/ui/first_run.py" line="189"/>
+        <location filename="../../desk/ui/sign_in.py" line="235"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
     </message>
@@ -674,7 +675,7 @@
         <translation>
             <numerusform> دقيقة</numerusform>
             <numerusform> دقيقة</numerusform>
-            <numerusform> دقيقتين</numerusform>
+            <numerusform> دقيقة</numerusform>
             <numerusform> دقائق</numerusform>
             <numerusform> دقيقة</numerusform>
             <numerusform> دقيقة</numerusform>
@@ -686,7 +687,7 @@
         <translation>
             <numerusform> حرف</numerusform>
             <numerusform> حرف</numerusform>
-            <numerusform> حرفين</numerusform>
+            <numerusform> حرف</numerusform>
             <numerusform> أحرف</numerusform>
             <numerusform> حرفًا</numerusform>
             <numerusform> حرف</numerusform>
@@ -759,103 +760,103 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="90"/>
+        <location filename="../../desk/ui/first_run.py" line="101"/>
         <source>First run</source>
         <translation>التشغيل الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="92"/>
+        <location filename="../../desk/ui/first_run.py" line="103"/>
         <source>This data folder has no institution yet. Enter the institution that owns the X account and its first administrator. The administrator then adds the office&apos;s staff.</source>
         <translation>لا توجد مؤسسة في مجلد البيانات هذا بعد. أدخل المؤسسة التي تملك حساب X ومسؤول النظام الأول، ثم يضيف المسؤول موظفي المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="94"/>
+        <location filename="../../desk/ui/first_run.py" line="105"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="95"/>
+        <location filename="../../desk/ui/first_run.py" line="106"/>
         <source>The institution</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="96"/>
+        <location filename="../../desk/ui/first_run.py" line="107"/>
         <source>The first administrator</source>
         <translation>مسؤول النظام الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="98"/>
+        <location filename="../../desk/ui/first_run.py" line="109"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="99"/>
+        <location filename="../../desk/ui/first_run.py" line="110"/>
         <source>Name in English</source>
         <translation>الاسم بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="100"/>
+        <location filename="../../desk/ui/first_run.py" line="111"/>
         <source>X handle</source>
         <translation>معرّف X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="101"/>
-        <location filename="../../desk/ui/first_run.py" line="111"/>
+        <location filename="../../desk/ui/first_run.py" line="112"/>
+        <location filename="../../desk/ui/first_run.py" line="122"/>
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="102"/>
+        <location filename="../../desk/ui/first_run.py" line="113"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="103"/>
+        <location filename="../../desk/ui/first_run.py" line="114"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="104"/>
+        <location filename="../../desk/ui/first_run.py" line="115"/>
         <source>Addressed as</source>
         <translation>صيغة المخاطبة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="105"/>
+        <location filename="../../desk/ui/first_run.py" line="116"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="106"/>
+        <location filename="../../desk/ui/first_run.py" line="117"/>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="112"/>
+        <location filename="../../desk/ui/first_run.py" line="123"/>
         <source>Choose logo…</source>
         <translation>اختيار الشعار…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="113"/>
+        <location filename="../../desk/ui/first_run.py" line="124"/>
         <source>PNG, JPEG or SVG. Until one is chosen a neutral placeholder is used.</source>
         <translation>PNG أو JPEG أو SVG. إلى أن يُختار شعار تُستعمل صورة محايدة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="114"/>
+        <location filename="../../desk/ui/first_run.py" line="125"/>
         <source>Set up the desk</source>
         <translation>إنشاء المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="122"/>
+        <location filename="../../desk/ui/first_run.py" line="147"/>
         <source>Choose the institution&apos;s logo</source>
         <translation>اختر شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="123"/>
+        <location filename="../../desk/ui/first_run.py" line="148"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>الصور (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/first_run.py" line="133"/>
+        <location filename="../../desk/ui/first_run.py" line="161"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -865,17 +866,17 @@
     <message>
         <location filename="../../desk/ui/staff/dialogs.py" line="47"/>
         <source>Not given (sentences use the masculine form)</source>
-        <translation>غير محددة (تُستعمل صيغة المذكر)</translation>
+        <translation>غير محدد (تُستعمل صيغة المذكر)</translation>
     </message>
     <message>
         <location filename="../../desk/ui/staff/dialogs.py" line="48"/>
         <source>Female</source>
-        <translation>مؤنث</translation>
+        <translation>أنثى</translation>
     </message>
     <message>
         <location filename="../../desk/ui/staff/dialogs.py" line="48"/>
         <source>Male</source>
-        <translation>مذكر</translation>
+        <translation>ذكر</translation>
     </message>
 </context>
 <context>
@@ -920,27 +921,27 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="42"/>
+        <location filename="../../desk/ui/history_view.py" line="60"/>
         <source>History of the post</source>
         <translation>سجل المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="47"/>
+        <location filename="../../desk/ui/history_view.py" line="67"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="47"/>
+        <location filename="../../desk/ui/history_view.py" line="67"/>
         <source>Who</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="47"/>
+        <location filename="../../desk/ui/history_view.py" line="67"/>
         <source>What</source>
         <translation>ماذا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="47"/>
+        <location filename="../../desk/ui/history_view.py" line="67"/>
         <source>Reason or comment</source>
         <translation>السبب أو الملاحظة</translation>
     </message>
@@ -1069,28 +1070,28 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="34"/>
-        <location filename="../../desk/ui/lock_screen.py" line="35"/>
+        <location filename="../../desk/ui/lock_screen.py" line="37"/>
+        <location filename="../../desk/ui/lock_screen.py" line="38"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="38"/>
+        <location filename="../../desk/ui/lock_screen.py" line="41"/>
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="41"/>
+        <location filename="../../desk/ui/lock_screen.py" line="44"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="72"/>
+        <location filename="../../desk/ui/lock_screen.py" line="75"/>
         <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
         <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخل كلمة المرور لتكمل من حيث توقفت.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="73"/>
+        <location filename="../../desk/ui/lock_screen.py" line="76"/>
         <source>The desk was locked after a while without use. %1, enter your password to go on where you left off.</source>
         <comment>female</comment>
         <translation>قُفل المكتب بعد فترة دون استعمال. يا %1، أدخلي كلمة المرور لتكملي من حيث توقفتِ.</translation>
@@ -1235,77 +1236,77 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="27"/>
+        <location filename="../../desk/ui/log/page.py" line="29"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="38"/>
+        <location filename="../../desk/ui/log/page.py" line="40"/>
         <source>Every post</source>
         <translation>كل المنشورات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="51"/>
+        <location filename="../../desk/ui/log/page.py" line="50"/>
         <source>Open on X</source>
         <translation>فتح في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="53"/>
+        <location filename="../../desk/ui/log/page.py" line="52"/>
         <source>Withdraw from X…</source>
         <translation>سحب من X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="58"/>
+        <location filename="../../desk/ui/log/page.py" line="57"/>
         <source>Exporting… (posts so far: %1)</source>
         <translation>جارٍ التصدير… (المنشورات حتى الآن: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="113"/>
+        <location filename="../../desk/ui/log/page.py" line="115"/>
         <source>Posts: %1</source>
         <translation>المنشورات: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="59"/>
+        <location filename="../../desk/ui/log/page.py" line="58"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="93"/>
+        <location filename="../../desk/ui/log/page.py" line="95"/>
         <source>Export is not available in this version.</source>
         <translation>التصدير غير متاح في هذا الإصدار.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="96"/>
+        <location filename="../../desk/ui/log/page.py" line="98"/>
         <source>Supervisors and administrators may export the log.</source>
         <translation>يصدّر السجل المشرفون ومسؤولو النظام.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="116"/>
+        <location filename="../../desk/ui/log/page.py" line="118"/>
         <source>No post matches these filters or this search. Clear them to see every post.</source>
         <translation>لا منشور يطابق هذه المرشحات أو هذا البحث. امسحها لترى كل المنشورات.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="117"/>
+        <location filename="../../desk/ui/log/page.py" line="119"/>
         <source>No posts yet. Every post written on the Compose page comes here, with its whole history.</source>
         <translation>لا منشورات بعد. يأتي إلى هنا كل منشور يُكتب في صفحة «كتابة منشور»، مع تاريخه كاملًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="148"/>
+        <location filename="../../desk/ui/log/page.py" line="150"/>
         <source>Withdraw post #%1 from X</source>
         <translation>سحب المنشور رقم %1 من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="149"/>
+        <location filename="../../desk/ui/log/page.py" line="151"/>
         <source>The post is deleted from X; the log keeps it and your reason. Why?</source>
         <translation>سيُحذف المنشور من X، ويحتفظ السجل به وبسببك. لماذا؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="150"/>
+        <location filename="../../desk/ui/log/page.py" line="152"/>
         <source>Withdraw</source>
         <translation>سحب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="157"/>
+        <location filename="../../desk/ui/log/page.py" line="159"/>
         <source>Post #%1 withdrawn.</source>
         <translation>سُحب المنشور رقم %1.</translation>
     </message>
@@ -1313,90 +1314,91 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="81"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="80"/>
+        <location filename="../../desk/ui/main_window.py" line="83"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="81"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="85"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="83"/>
+        <location filename="../../desk/ui/main_window.py" line="86"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="84"/>
+        <location filename="../../desk/ui/main_window.py" line="87"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/lock_screen.py" line="46"/>
-        <location filename="../../desk/ui/main_window.py" line="96"/>
-        <location filename="../../desk/ui/sign_in.py" line="105"/>
+        <location filename="../../desk/ui/first_run.py" line="126"/>
+        <location filename="../../desk/ui/lock_screen.py" line="49"/>
+        <location filename="../../desk/ui/main_window.py" line="99"/>
+        <location filename="../../desk/ui/sign_in.py" line="134"/>
         <location filename="../../desk/ui/staff/dialogs.py" line="82"/>
         <source>Working</source>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="105"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>&amp;Desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="106"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Lock</source>
         <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="107"/>
+        <location filename="../../desk/ui/main_window.py" line="110"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="111"/>
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="114"/>
+        <location filename="../../desk/ui/main_window.py" line="117"/>
         <source>&amp;Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="115"/>
+        <location filename="../../desk/ui/main_window.py" line="118"/>
         <source>Search the log</source>
         <translation>البحث في السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="117"/>
+        <location filename="../../desk/ui/main_window.py" line="120"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="204"/>
+        <location filename="../../desk/ui/main_window.py" line="217"/>
         <source>This workstation holds the X keys.</source>
         <translation>تحتفظ هذه المحطة بمفاتيح X.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="213"/>
+        <location filename="../../desk/ui/main_window.py" line="226"/>
         <source>Posts waiting for your review: %n.</source>
         <translation>
             <numerusform>لا منشورات تنتظر مراجعتك.</numerusform>
@@ -1408,7 +1410,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="214"/>
+        <location filename="../../desk/ui/main_window.py" line="227"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
     </message>
@@ -1416,12 +1418,12 @@
 <context>
     <name>NoticeLine</name>
     <message>
-        <location filename="../../desk/ui/notice.py" line="25"/>
+        <location filename="../../desk/ui/notice.py" line="32"/>
         <source>Error</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/notice.py" line="25"/>
+        <location filename="../../desk/ui/notice.py" line="32"/>
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
@@ -1429,28 +1431,28 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="185"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="192"/>
         <source>One-time password for %1</source>
         <translation>كلمة مرور لمرة واحدة للمستخدم %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="186"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="193"/>
         <source>One-time password for %1</source>
         <comment>female</comment>
         <translation>كلمة مرور لمرة واحدة للمستخدمة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="190"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="197"/>
         <source>One-time password</source>
         <translation>كلمة المرور لمرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="193"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="200"/>
         <source>Give it to %1 in person. It is shown only now; at their next sign-in they must choose a new password.</source>
         <translation>سلّمها إلى %1 شخصيًا. لن تظهر إلا الآن، وعليه أن يختار كلمة مرور جديدة عند تسجيل دخوله التالي.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="195"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="202"/>
         <source>Give it to %1 in person. It is shown only now; at their next sign-in they must choose a new password.</source>
         <comment>female</comment>
         <translation>سلّمها إلى %1 شخصيًا. لن تظهر إلا الآن، وعليها أن تختار كلمة مرور جديدة عند تسجيل دخولها التالي.</translation>
@@ -1459,22 +1461,22 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="165"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="172"/>
         <source>Reset the password of %1</source>
         <translation>إعادة تعيين كلمة مرور %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="165"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="172"/>
         <source>Reset password</source>
         <translation>إعادة تعيين كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="168"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="175"/>
         <source>The desk will make a one-time password for %1 and show it to you once. They must choose a new password when they next sign in, and they will see that you reset it.</source>
         <translation>سيُنشئ المكتب كلمة مرور لمرة واحدة للمستخدم %1 ويعرضها عليك مرة واحدة. وعليه أن يختار كلمة مرور جديدة عند تسجيل دخوله التالي، وسيرى أنك أنت من أعاد تعيينها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="170"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="177"/>
         <source>The desk will make a one-time password for %1 and show it to you once. They must choose a new password when they next sign in, and they will see that you reset it.</source>
         <comment>female</comment>
         <translation>سيُنشئ المكتب كلمة مرور لمرة واحدة للمستخدمة %1 ويعرضها عليك مرة واحدة. وعليها أن تختار كلمة مرور جديدة عند تسجيل دخولها التالي، وسترى أنك أنت من أعاد تعيينها.</translation>
@@ -1528,70 +1530,70 @@
         <source>Posts that could not go out as planned (failed, not confirmed or missed their time): %n</source>
         <translation>
             <numerusform>لا منشورات تعذّر نشرها كما خُطط</numerusform>
-            <numerusform>منشور واحد تعذّر نشره كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
-            <numerusform>منشوران تعذّر نشرهما كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
-            <numerusform>%n منشورات تعذّر نشرها كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
-            <numerusform>%n منشورًا تعذّر نشره كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
-            <numerusform>%n منشور تعذّر نشره كما خُطط: فشل النشر، أو لم يتأكد، أو فات الموعد</numerusform>
+            <numerusform>منشور واحد تعذّر نشره كما خُطط: فشل النشر، أو لم يُؤكَّد النشر، أو فات الموعد</numerusform>
+            <numerusform>منشوران تعذّر نشرهما كما خُطط: فشل النشر، أو لم يُؤكَّد النشر، أو فات الموعد</numerusform>
+            <numerusform>%n منشورات تعذّر نشرها كما خُطط: فشل النشر، أو لم يُؤكَّد النشر، أو فات الموعد</numerusform>
+            <numerusform>%n منشورًا تعذّر نشره كما خُطط: فشل النشر، أو لم يُؤكَّد النشر، أو فات الموعد</numerusform>
+            <numerusform>%n منشور تعذّر نشره كما خُطط: فشل النشر، أو لم يُؤكَّد النشر، أو فات الموعد</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PostDetail</name>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="24"/>
+        <location filename="../../desk/ui/post_detail.py" line="28"/>
         <source>History</source>
         <translation>السجل التفصيلي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="58"/>
+        <location filename="../../desk/ui/post_detail.py" line="97"/>
         <source>Choose a post to see it here.</source>
         <translation>اختر منشورًا لتراه هنا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="88"/>
+        <location filename="../../desk/ui/post_detail.py" line="126"/>
         <source>Post #%1 · %2</source>
         <translation>المنشور رقم %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="78"/>
+        <location filename="../../desk/ui/post_detail.py" line="116"/>
         <source>Written by %1</source>
         <translation>كتبه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="79"/>
+        <location filename="../../desk/ui/post_detail.py" line="117"/>
         <source>Written by %1</source>
         <comment>female</comment>
         <translation>كتبته %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="84"/>
+        <location filename="../../desk/ui/post_detail.py" line="122"/>
         <source>Approved by %1</source>
         <translation>وافق عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="85"/>
+        <location filename="../../desk/ui/post_detail.py" line="123"/>
         <source>Approved by %1</source>
         <comment>female</comment>
         <translation>وافقت عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="91"/>
+        <location filename="../../desk/ui/post_detail.py" line="129"/>
         <source>Scheduled for %1</source>
         <translation>مجدول في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="93"/>
+        <location filename="../../desk/ui/post_detail.py" line="131"/>
         <source>Published %1</source>
         <translation>نُشر في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="97"/>
+        <location filename="../../desk/ui/post_detail.py" line="135"/>
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="99"/>
+        <location filename="../../desk/ui/post_detail.py" line="137"/>
         <source>The video has no description.</source>
         <translation>الفيديو بلا وصف.</translation>
     </message>
@@ -1832,142 +1834,142 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="32"/>
+        <location filename="../../desk/ui/review/page.py" line="33"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36"/>
+        <location filename="../../desk/ui/review/page.py" line="37"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36"/>
+        <location filename="../../desk/ui/review/page.py" line="37"/>
         <source>Submitted</source>
         <translation>وقت الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36"/>
+        <location filename="../../desk/ui/review/page.py" line="37"/>
         <source>Approvals</source>
         <translation>الموافقات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="36"/>
+        <location filename="../../desk/ui/review/page.py" line="37"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="37"/>
+        <location filename="../../desk/ui/review/page.py" line="38"/>
         <source>Posts waiting for review</source>
         <translation>منشورات تنتظر المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="40"/>
+        <location filename="../../desk/ui/review/page.py" line="41"/>
         <source>Nothing waits for your review. Posts that PR officers submit for review come here.</source>
         <translation>لا شيء بانتظار مراجعتك. تأتي إلى هنا المنشورات التي يرسلها مسؤولو العلاقات العامة للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="42"/>
+        <location filename="../../desk/ui/review/page.py" line="43"/>
         <source>What changed since it was last reviewed</source>
         <translation>ما تغيّر منذ آخر مراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="48"/>
+        <location filename="../../desk/ui/review/page.py" line="49"/>
         <source>Approve</source>
         <translation>موافقة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="50"/>
+        <location filename="../../desk/ui/review/page.py" line="51"/>
         <source>Return with a comment…</source>
         <translation>إعادة مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="52"/>
+        <location filename="../../desk/ui/review/page.py" line="53"/>
         <source>Reject with a reason…</source>
         <translation>رفض مع ذكر السبب…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="140"/>
+        <location filename="../../desk/ui/review/page.py" line="142"/>
         <source>The version reviewed last is not kept, so the changes cannot be shown.</source>
         <translation>النسخة التي رُوجعت آخر مرة غير محفوظة، لذا لا يمكن عرض التغييرات.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="141"/>
+        <location filename="../../desk/ui/review/page.py" line="143"/>
         <source>This is the first review of this post.</source>
         <translation>هذه أول مراجعة لهذا المنشور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="143"/>
+        <location filename="../../desk/ui/review/page.py" line="145"/>
         <source>Nothing changed since it was last reviewed.</source>
         <translation>لم يتغير شيء منذ آخر مراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="147"/>
+        <location filename="../../desk/ui/review/page.py" line="149"/>
         <source>The images changed.</source>
         <translation>تغيّرت الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="149"/>
+        <location filename="../../desk/ui/review/page.py" line="151"/>
         <source>The image descriptions changed.</source>
         <translation>تغيّر وصف الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="156"/>
+        <location filename="../../desk/ui/review/page.py" line="158"/>
         <source>It is no longer a reply.</source>
         <translation>لم يعد ردًا على منشور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="158"/>
+        <location filename="../../desk/ui/review/page.py" line="160"/>
         <source>It is now a reply to post %1 on X.</source>
         <translation>صار ردًا على المنشور %1 على X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="159"/>
+        <location filename="../../desk/ui/review/page.py" line="161"/>
         <source>It now replies to post %1 on X instead of %2.</source>
         <translation>صار ردًا على المنشور %1 على X بدلًا من %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="170"/>
+        <location filename="../../desk/ui/review/page.py" line="172"/>
         <source>Post #%1 approved.</source>
         <translation>تمت الموافقة على المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="173"/>
+        <location filename="../../desk/ui/review/page.py" line="175"/>
         <source>Return to the author</source>
         <translation>إعادة إلى الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="173"/>
+        <location filename="../../desk/ui/review/page.py" line="175"/>
         <source>What should the author change?</source>
         <translation>ما الذي ينبغي أن يغيّره الكاتب؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="174"/>
+        <location filename="../../desk/ui/review/page.py" line="176"/>
         <source>Return</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="181"/>
+        <location filename="../../desk/ui/review/page.py" line="183"/>
         <source>Post #%1 returned to its author.</source>
         <translation>أُعيد المنشور رقم %1 إلى كاتبه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="184"/>
+        <location filename="../../desk/ui/review/page.py" line="186"/>
         <source>Reject the post</source>
         <translation>رفض المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="184"/>
+        <location filename="../../desk/ui/review/page.py" line="186"/>
         <source>Why is the post rejected?</source>
         <translation>لماذا يُرفض المنشور؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="185"/>
+        <location filename="../../desk/ui/review/page.py" line="187"/>
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="192"/>
+        <location filename="../../desk/ui/review/page.py" line="194"/>
         <source>Post #%1 rejected.</source>
         <translation>رُفض المنشور رقم %1.</translation>
     </message>
@@ -1975,17 +1977,22 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="153"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="156"/>
         <source>Roles of %1</source>
         <translation>أدوار %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="153"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="156"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/dialogs.py" line="155"/>
+        <location filename="../../desk/ui/staff/dialogs.py" line="161"/>
+        <source>Addressed as</source>
+        <translation>صيغة المخاطبة</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/staff/dialogs.py" line="162"/>
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
@@ -2041,73 +2048,73 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="90"/>
-        <location filename="../../desk/ui/sign_in.py" line="93"/>
+        <location filename="../../desk/ui/sign_in.py" line="119"/>
+        <location filename="../../desk/ui/sign_in.py" line="122"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="91"/>
-        <location filename="../../desk/ui/sign_in.py" line="94"/>
+        <location filename="../../desk/ui/sign_in.py" line="120"/>
+        <location filename="../../desk/ui/sign_in.py" line="123"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="92"/>
+        <location filename="../../desk/ui/sign_in.py" line="121"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="95"/>
-        <location filename="../../desk/ui/sign_in.py" line="97"/>
+        <location filename="../../desk/ui/sign_in.py" line="124"/>
+        <location filename="../../desk/ui/sign_in.py" line="126"/>
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="96"/>
-        <location filename="../../desk/ui/sign_in.py" line="98"/>
+        <location filename="../../desk/ui/sign_in.py" line="125"/>
+        <location filename="../../desk/ui/sign_in.py" line="127"/>
         <source>New password again</source>
         <translation>كلمة المرور الجديدة مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="85"/>
-        <location filename="../../desk/ui/sign_in.py" line="99"/>
+        <location filename="../../desk/ui/sign_in.py" line="114"/>
+        <location filename="../../desk/ui/sign_in.py" line="128"/>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="99"/>
+        <location filename="../../desk/ui/sign_in.py" line="128"/>
         <source>Set password and sign in</source>
         <translation>تعيين كلمة المرور وتسجيل الدخول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="104"/>
+        <location filename="../../desk/ui/sign_in.py" line="133"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="160"/>
+        <location filename="../../desk/ui/sign_in.py" line="190"/>
         <source>Your password was reset. Choose a new one to go on.</source>
         <translation>أُعيد تعيين كلمة مرورك. اختر كلمة مرور جديدة للمتابعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="162"/>
+        <location filename="../../desk/ui/sign_in.py" line="192"/>
         <source>Reset by %1 on %2.</source>
         <translation>أعاد %1 تعيينها في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="163"/>
+        <location filename="../../desk/ui/sign_in.py" line="193"/>
         <source>Reset by %1 on %2.</source>
         <comment>female</comment>
         <translation>أعادت %1 تعيينها في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="166"/>
+        <location filename="../../desk/ui/sign_in.py" line="196"/>
         <source>Actions taken in your name since then: %1</source>
         <translation>الإجراءات التي اتُّخذت باسمك منذ ذلك الحين: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="174"/>
+        <location filename="../../desk/ui/sign_in.py" line="204"/>
         <source>The two passwords are not the same.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -2203,34 +2210,34 @@
         <translation>تستطيع %1 الآن تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="165"/>
+        <location filename="../../desk/ui/staff/page.py" line="172"/>
         <source>The reset of %1&apos;s password waits for another administrator.</source>
         <translation>إعادة تعيين كلمة مرور %1 بانتظار تأكيد مدير آخر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="168"/>
+        <location filename="../../desk/ui/staff/page.py" line="175"/>
         <source>New one-time password made for %1.</source>
         <translation>أُنشئت كلمة مرور جديدة لمرة واحدة للمستخدم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="169"/>
+        <location filename="../../desk/ui/staff/page.py" line="176"/>
         <source>New one-time password made for %1.</source>
         <comment>female</comment>
         <translation>أُنشئت كلمة مرور جديدة لمرة واحدة للمستخدمة %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="185"/>
+        <location filename="../../desk/ui/staff/page.py" line="192"/>
         <source>%1 is deactivated.</source>
         <translation>أُوقف %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="186"/>
+        <location filename="../../desk/ui/staff/page.py" line="193"/>
         <source>%1 is deactivated.</source>
         <comment>female</comment>
         <translation>أُوقفت %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/staff/page.py" line="188"/>
+        <location filename="../../desk/ui/staff/page.py" line="195"/>
         <source>Open drafts handed over: %1.</source>
         <translation>المسودات المفتوحة التي سُلّمت: %1.</translation>
     </message>
@@ -2320,7 +2327,7 @@
     <message>
         <location filename="../../desk/ui/words.py" line="28"/>
         <source>publishing not confirmed</source>
-        <translation>لم يتأكد النشر</translation>
+        <translation>لم يُؤكَّد النشر</translation>
     </message>
     <message>
         <location filename="../../desk/ui/words.py" line="29"/>
@@ -2476,32 +2483,32 @@
 <context>
     <name>media_look</name>
     <message>
-        <location filename="../../desk/ui/media_look.py" line="39"/>
+        <location filename="../../desk/ui/media_look.py" line="53"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/media_look.py" line="41"/>
+        <location filename="../../desk/ui/media_look.py" line="55"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/media_look.py" line="46"/>
+        <location filename="../../desk/ui/media_look.py" line="60"/>
         <source>Captions: %1</source>
         <translation>الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/media_look.py" line="57"/>
+        <location filename="../../desk/ui/media_look.py" line="71"/>
         <source>(no description)</source>
         <translation>(بلا وصف)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/media_look.py" line="59"/>
+        <location filename="../../desk/ui/media_look.py" line="73"/>
         <source>Video: %1</source>
         <translation>الفيديو: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/media_look.py" line="61"/>
+        <location filename="../../desk/ui/media_look.py" line="75"/>
         <source>Image %1: %2</source>
         <translation>الصورة %1: %2</translation>
     </message>
@@ -2509,7 +2516,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="27"/>
+        <location filename="../../desk/ui/history_view.py" line="26"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
     </message>

@@ -124,7 +124,7 @@ def test_an_existing_persons_gender_is_given_in_the_roles_dialog(qtbot, open_win
 
 @pytest.mark.parametrize("count, waiting, tip, minutes", [
     (1, "منشور واحد ينتظر", "منشور واحد ينتظر مراجعتك", " دقيقة"),
-    (2, "منشوران ينتظران", "منشوران ينتظران مراجعتك", " دقيقتين"),
+    (2, "منشوران ينتظران", "منشوران ينتظران مراجعتك", " دقيقة"),
     (3, "3 منشورات تنتظر", "3 منشورات تنتظر مراجعتك", " دقائق"),
     (11, "11 منشورًا ينتظر", "11 منشورًا ينتظر مراجعتك", " دقيقة"),
     (100, "100 منشور ينتظر", "100 منشور ينتظر مراجعتك", " دقيقة"),
@@ -248,7 +248,7 @@ def test_the_role_boxes_name_the_roles_as_they_will_be_of_the_person(arabic, qtb
     assert dialog.roles.boxes[Role.SUPERVISOR].text() == "مشرف"
     dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
     assert [dialog.roles.boxes[r].text() for r in Role] == ["مسؤولة علاقات عامة", "مشرفة", "مسؤولة النظام"]
-    assert dialog.gender.currentText() == "مؤنث"
+    assert dialog.gender.currentText() == "أنثى"
 
 
 def test_the_window_names_its_buttons_where_the_command_line_names_commands(qapp):
