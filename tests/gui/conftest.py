@@ -134,3 +134,11 @@ def pg_office(pg_databases, data_dir, tmp_path):
 def open_office_window(qtbot, account):
     """open_office_window(desk, username, link=None) -> a shown MainWindow on that workstation."""
     return window_opener(qtbot, account, PG_PASSWORDS.get)
+
+
+@pytest.fixture
+def arabic(qapp):
+    """The window in Arabic for this test, back in English after it."""
+    qapp.set_language("ar")
+    yield
+    qapp.set_language("en")

@@ -1,17 +1,9 @@
 """In Arabic the window speaks Arabic and lays out right to left, Qt's own buttons included."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desk.ui.reason_dialog import ReasonDialog
-
-
-@pytest.fixture
-def arabic(qapp):
-    qapp.set_language("ar")
-    yield
-    qapp.set_language("en")
 
 
 def test_arabic_window_is_right_to_left_and_translated(arabic, qapp, open_window, desk):

@@ -2,21 +2,12 @@
 
 import json
 
-import pytest
-
 from PIL import Image
 from PySide6.QtCore import Qt
 
 from desk.core.states import State
 from gui_support import settle
 from desk.service import LogFilter
-
-
-@pytest.fixture
-def arabic(qapp):
-    qapp.set_language("ar")
-    yield
-    qapp.set_language("en")
 
 
 def compose_page(open_window, desk, username="sara"):

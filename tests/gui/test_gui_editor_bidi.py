@@ -14,13 +14,6 @@ POST = "افتتاح المعرض مع @MediaCentre الساعة 10:30 https://e
 
 
 @pytest.fixture
-def arabic(qapp):
-    qapp.set_language("ar")
-    yield
-    qapp.set_language("en")
-
-
-@pytest.fixture
 def editor(arabic, qtbot):
     edit = PostEditor()
     qtbot.addWidget(edit)

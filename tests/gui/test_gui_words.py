@@ -14,13 +14,6 @@ from gui_support import PASSWORD, as_user
 
 
 @pytest.fixture
-def arabic(qapp):
-    qapp.set_language("ar")
-    yield
-    qapp.set_language("en")
-
-
-@pytest.fixture
 def two_posts(desk):
     """Amal (a woman) writes, Omar (a man) approves; Sami (a man) writes, Mona (a woman) approves."""
     admin = as_user(desk, "admin")
