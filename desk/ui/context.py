@@ -123,9 +123,11 @@ class DeskContext(QObject):
     def staff_names(self) -> dict[str, str]:
         return {m.username: m.name for m in self.session.staff()}
 
-    def staff_genders(self) -> dict[str, str]:
-        """Each person's grammatical gender ("f", "m" or ""), for sentences that name them."""
-        return {m.username: m.gender for m in self.session.staff()}
+    def staff_people(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(names, genders) by username, from one reading of the staff (on a server, one trip);
+        a gender is "f", "m" or "" (not given), for the sentences that name the person."""
+        staff = self.session.staff()
+        return {m.username: m.name for m in staff}, {m.username: m.gender for m in staff}
 
     def check_account(self) -> None:
         """Ask the keyring (off the GUI thread: it may prompt) whether keys are saved."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from desk.ui.sign_in import SignInDialog
@@ -40,8 +40,13 @@ class DeskFlow(QObject):
             from PySide6.QtWidgets import QMessageBox
 
             self.dialog.hide()
-            text = error.message(app.language) if isinstance(error, DeskError) else type(error).__name__
-            QMessageBox.critical(None, "Posting Desk", text)
+            if isinstance(error, DeskError):
+                text = error.message(app.language)
+            else:
+                text = QCoreApplication.translate(
+                    "DeskContext", "Something unexpected went wrong (%1). Nothing else was changed.").replace(
+                    "%1", type(error).__name__)
+            QMessageBox.critical(None, app.applicationDisplayName(), text)
             app.exit(1)
             return
         if starting_language is not None:

@@ -108,7 +108,7 @@ class PostDetail(QWidget):
             return None
         self.shown = shown
         post, row = shown["post"], shown["row"] or {}
-        names, genders = ctx.staff_names(), ctx.staff_genders()
+        names, genders = ctx.staff_people()
         self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
         self.preview.set_post(post.text, [], bool(post.training), post.reply_to, at=self._at(shown))
         self.preview.show()

@@ -234,8 +234,9 @@ class ComposePage(QWidget):
         self._show_post(post.id, post.version, post.state, post.text, list(post.media), post.reply_to)
         event, note = last_note(shown["history"], "return", "submit", "create", "edit")
         if event and event["action"] == "return" and post.state == State.DRAFT:
-            name = words.actor_name(event["actor"], self.ctx.staff_names())
-            returned = words.agreeing(self.ctx.staff_genders().get(event["actor"] or "", ""),
+            names, genders = self.ctx.staff_people()
+            name = words.actor_name(event["actor"], names)
+            returned = words.agreeing(genders.get(event["actor"] or "", ""),
                                       self.tr("Returned by %1: %2"), self.tr("Returned by %1: %2", "female"))
             self.returned.setText(returned.replace("%1", name).replace("%2", note))
             self.returned.show()
