@@ -152,19 +152,65 @@ class Session(StaffActs, JoinActs):
         with self.store.transaction():
             return self.store.posts.create(self.actor, *content, training=False)
 
+    def draft_parts(self, parts, reply_to: str | None = None) -> int:
+        """Save a new thread: ``parts`` is [(text, images), ...] in order, images as for draft.
+        One part is a single post. Each part may be over the limit while it is a draft."""
+        self._require("draft")
+        text, media, reply_to, more = self._thread_content(parts, reply_to)
+        with self.store.transaction():
+            return self.store.posts.create(self.actor, text, media, reply_to, training=False, more=more)
+
+    def _thread_content(self, parts, reply_to):
+        from desk.core.content import MAX_PARTS, Part
+
+        parts = list(parts)
+        if not parts:
+            raise InvalidInput("thread.part_empty", part=1)
+        if len(parts) > MAX_PARTS:
+            raise InvalidInput("thread.too_many", limit=MAX_PARTS, count=len(parts))
+        contents = []
+        for number, (text, images) in enumerate(parts, start=1):
+            try:
+                contents.append(self._content(text, images, reply_to if number == 1 else None))
+            except InvalidInput as error:
+                if len(parts) == 1:
+                    raise
+                raise InvalidInput("thread.part_refused", part=number,
+                                   reason=(error.message("en"), error.message("ar"))) from None
+        (text, media, reply_to), rest = contents[0], contents[1:]
+        return text, media, reply_to, tuple(Part(t, m) for t, m, _ in rest)
+
     def edit(self, post_id: int, text: str, images=None, reply_to=None, expected_version: int | None = None):
-        """Change a draft (or void an approval by changing an approved post)."""
+        """Change a draft (or void an approval by changing an approved post). A thread's
+        later parts stay as they are: edit_parts changes the whole thread."""
         post_id = check_post_id(post_id)
-        post = self.store.posts.get(post_id)
-        self._require("edit")
-        if post.author != self.username:  # refused before any image file is written
-            raise NotPermitted("perm.not_author", author=post.author, action=role_rules.action_word("edit"))
+        post = self._editable(post_id)
         if images is None:
             images = [(m, m.alt) for m in post.media]
         if reply_to is None:
             reply_to = post.reply_to
+        if post.more:
+            parts = [(text, images)] + [(p.text, [(m, m.alt) for m in p.media]) for p in post.more]
+            return self._act(post_id, "edit", expected_version=expected_version,
+                             new_content=self._thread_content(parts, reply_to))
         content = self._content(text, images, reply_to)
         return self._act(post_id, "edit", expected_version=expected_version, new_content=content)
+
+    def edit_parts(self, post_id: int, parts, reply_to=None, expected_version: int | None = None):
+        """Change a thread's parts (add, remove, reorder, rewrite): any change voids its approval."""
+        post_id = check_post_id(post_id)
+        post = self._editable(post_id)
+        if reply_to is None:
+            reply_to = post.reply_to
+        return self._act(post_id, "edit", expected_version=expected_version,
+                         new_content=self._thread_content(parts, reply_to))
+
+    def _editable(self, post_id: int):
+        post = self.store.posts.get(post_id)
+        self._require("edit")
+        if post.author != self.username:  # refused before any image file is written
+            raise NotPermitted("perm.not_author", author=post.author, action=role_rules.action_word("edit"))
+        return post
 
     def _act(self, post_id: int, action: str, **kw):
         post_id = check_post_id(post_id)

@@ -39,6 +39,12 @@ class PostFacts:
     writers: frozenset[str] = frozenset()  # author and everyone who wrote or edited it
     approvers: tuple[str, ...] = ()  # approvals of the current submission and content
     claimed_from: State | None = None  # for "wait": the state its last claim took it from
+    more_texts: tuple[str, ...] = ()  # a thread's later parts, each checked as a post of its own
+    parts_out: int = 0  # a thread's parts already on X
+
+    @property
+    def parts(self) -> int:
+        return 1 + len(self.more_texts)
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,9 @@ FROM_STATES: dict[str, frozenset[State]] = {
     "return": frozenset({State.IN_REVIEW}),
     "schedule": frozenset({State.APPROVED, State.SCHEDULED, State.MISSED, State.FAILED}),
     "unschedule": frozenset({State.SCHEDULED, State.MISSED}),
-    "claim": SENDABLE,
+    # a thread stopped part-way goes on from its first part not yet out
+    "claim": SENDABLE | {State.PARTLY_PUBLISHED},
+    "part_sent": frozenset({State.PUBLISHING}),  # one part of a thread out, the next follows
     "sent": frozenset({State.PUBLISHING}),
     "fail": frozenset({State.PUBLISHING}),
     "uncertain": frozenset({State.PUBLISHING}),
@@ -69,7 +77,7 @@ FROM_STATES: dict[str, frozenset[State]] = {
     "settle_published": frozenset({State.UNCERTAIN}),
     "settle_retry": frozenset({State.UNCERTAIN}),
     "miss": frozenset({State.SCHEDULED}),
-    "withdraw": frozenset({State.PUBLISHED}),
+    "withdraw": frozenset({State.PUBLISHED, State.PARTLY_PUBLISHED}),
     "missing_on_x": frozenset({State.PUBLISHED}),  # a note: the timeline no longer shows it
     "handover": frozenset({State.DRAFT, State.IN_REVIEW}),
 }
@@ -85,6 +93,7 @@ PERMISSION_OF = {
     "schedule": "schedule",
     "unschedule": "unschedule",
     "claim": "publish",
+    "part_sent": "publish",
     "sent": "publish",
     "fail": "publish",
     "uncertain": "publish",
@@ -104,7 +113,7 @@ OTHERS_ONLY = frozenset({"approve", "reject", "return"})
 
 
 # what the outbox does on its own (publish-due, reconciler); anything else needs a person
-SYSTEM_ACTIONS = frozenset({"claim", "sent", "fail", "uncertain", "wait", "settle_published", "settle_retry", "miss",
+SYSTEM_ACTIONS = frozenset({"claim", "part_sent", "sent", "fail", "uncertain", "wait", "settle_published", "settle_retry", "miss",
                             "missing_on_x"})
 
 
@@ -154,6 +163,17 @@ def approvals_held(post: PostFacts) -> int:
     return max(len(post.approvers), 1)
 
 
+def _check_parts(post: PostFacts, char_limit: int) -> None:
+    """Each part of a thread goes to X as a post of its own: each must be publishable."""
+    check_publishable(post.text, char_limit)
+    for number, text in enumerate(post.more_texts, start=2):
+        try:
+            check_publishable(text, char_limit)
+        except InvalidInput as error:
+            raise InvalidInput("thread.part_refused", part=number,
+                               reason=(error.message("en"), error.message("ar"))) from None
+
+
 def decide(
     action: str,
     post: PostFacts,
@@ -177,7 +197,7 @@ def decide(
     if action == "edit":
         return Decision(State.DRAFT, clear_approval=True)
     if action == "submit":
-        check_publishable(post.text, char_limit)
+        _check_parts(post, char_limit)
         return Decision(State.IN_REVIEW, clear_approval=True)
     if action == "recall":
         return Decision(State.DRAFT, clear_approval=True)
@@ -188,7 +208,7 @@ def decide(
             if post.approved_hash != post.content_hash or approvals_held(post) >= approvals_needed:
                 _refuse_state(action, post)
             return Decision(post.state, detail={"approvals": len(post.approvers) + 1, "added": True})
-        check_publishable(post.text, char_limit)
+        _check_parts(post, char_limit)
         count = len(post.approvers) + 1
         if count >= approvals_needed:
             return Decision(State.APPROVED, approved_hash=post.content_hash, detail={"approvals": count})
@@ -208,12 +228,18 @@ def decide(
         return Decision(State.APPROVED)
     if action == "claim":
         check_approval_holds(post, approvals_needed)
-        check_publishable(post.text, char_limit)
+        _check_parts(post, char_limit)
         return Decision(State.PUBLISHING)
-    if action in ("sent", "settle_published"):
+    if action == "part_sent":
+        return Decision(State.PUBLISHING)
+    if action == "sent":
         return Decision(State.PUBLISHED)
+    if action == "settle_published":  # the uncertain part was out; a thread may have more to go
+        return Decision(State.PUBLISHED if post.parts_out + 1 >= post.parts else State.PARTLY_PUBLISHED)
     if action == "fail":
-        return Decision(State.FAILED, detail={"message": reason} if reason else {})
+        # Part of a thread on X is never "failed": the public sees half a statement.
+        to = State.PARTLY_PUBLISHED if post.parts_out else State.FAILED
+        return Decision(to, detail={"message": reason} if reason else {})
     if action == "uncertain":
         return Decision(State.UNCERTAIN, detail={"message": reason} if reason else {})
     if action == "wait":
@@ -222,9 +248,12 @@ def decide(
         back = post.claimed_from if post.claimed_from in SENDABLE else State.APPROVED
         if not post.approved_hash or post.approved_hash != post.content_hash:
             back = State.FAILED
+        if post.parts_out:
+            back = State.PARTLY_PUBLISHED
         return Decision(back, detail={"message": reason} if reason else {})
     if action == "settle_retry":
-        return Decision(State.APPROVED, detail={"note": reason} if reason else {})
+        back = State.PARTLY_PUBLISHED if post.parts_out else State.APPROVED
+        return Decision(back, detail={"note": reason} if reason else {})
     if action == "miss":
         return Decision(State.MISSED)
     if action == "withdraw":

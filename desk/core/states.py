@@ -12,6 +12,7 @@ class State(str, Enum):
     SCHEDULED = "scheduled"
     PUBLISHING = "publishing"
     PUBLISHED = "published"
+    PARTLY_PUBLISHED = "partly_published"  # a thread stopped part-way: some parts are on X
     FAILED = "failed"
     UNCERTAIN = "uncertain"
     MISSED = "missed"
@@ -29,6 +30,7 @@ STATE_LABELS = {
     State.SCHEDULED: ("scheduled", "مجدول"),
     State.PUBLISHING: ("publishing", "جارٍ النشر"),
     State.PUBLISHED: ("published", "تم النشر"),  # not «منشور»: the noun for a post
+    State.PARTLY_PUBLISHED: ("partly published", "نُشر جزئيًا"),
     State.FAILED: ("failed", "فشل النشر"),
     State.UNCERTAIN: ("uncertain", "غير مؤكد"),
     State.MISSED: ("missed", "فات موعده"),

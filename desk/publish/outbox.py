@@ -50,21 +50,25 @@ class Outbox:
         self.store = store
         self.publisher = publisher
 
-    def outgoing(self, post) -> OutgoingPost:
-        caption = next((m for m in post.media if m.ext == "srt"), None)  # the video's, in its language
+    def outgoing(self, post, part: int = 0, reply_to: str | None = None) -> OutgoingPost:
+        """The post as sent; for a thread its part ``part`` (0 is the first), replying to
+        ``reply_to`` (the part before it on X)."""
+        media = post.parts[part].media
+        caption = next((m for m in media if m.ext == "srt"), None)  # the video's, in its language
         images = tuple(
             OutgoingImage(self.store.media.path(m.sha256, m.ext), MIME[m.ext], m.alt, sha256=m.sha256,
                           **({"caption": self.store.media.path(caption.sha256, "srt"), "caption_lang": caption.alt,
                               "caption_sha256": caption.sha256} if caption and m.ext == "mp4" else {}))
-            for m in post.media if m.ext != "srt"
+            for m in media if m.ext != "srt"
         )
-        return OutgoingPost(post.id, post.text, post.reply_to, images)
+        return OutgoingPost(post.id, post.parts[part].text, reply_to if part else post.reply_to, images)
 
     def check_files(self, post) -> None:
         """The approval covers the files' bytes: a file changed on disk must not go out. A post
         approved before X's rules were kept here (a GIF beside images) is stopped here too."""
-        check_set([{"gif": "gif", "mp4": "mp4", "srt": "srt"}.get(m.ext, "png") for m in post.media])
-        for item in post.media:
+        for part in post.parts:
+            check_set([{"gif": "gif", "mp4": "mp4", "srt": "srt"}.get(m.ext, "png") for m in part.media])
+        for item in (m for part in post.parts for m in part.media):
             path = self.store.media.path(item.sha256, item.ext)
             try:
                 digest = file_sha256(path)  # in pieces: a video may be 512 MB
@@ -103,6 +107,10 @@ class Outbox:
 
     def send_claimed(self, post, actor: Actor, publisher: Publisher, progress=None):
         _stop_at("claimed")  # committed 'publishing', nothing sent yet
+        if post.is_thread:
+            from desk.publish.thread import send_thread
+
+            return send_thread(self, post, actor, publisher, progress)
         try:
             sent = publisher.send(self.outgoing(post), progress)
             _stop_at("answered")  # X answered, the desk has not recorded it
@@ -199,15 +207,36 @@ class Outbox:
                 results.append(DueResult(post_id, "waiting", error.message("en"), error))
                 continue
             results.append(self._send_due(post_id, current()))
+        results += self._continue_threads(current)
         return results
 
-    def _send_due(self, post_id: int, publisher: Publisher) -> DueResult:
+    def _continue_threads(self, current) -> list[DueResult]:
+        """A thread stopped part-way by a fault (X's "not now", a lost answer settled since, a
+        desk that stopped) goes on from its first part not yet out: the public is reading half
+        a statement. One X refused outright waits for a person (publish again, or withdraw)."""
+        results = []
+        for post_id in self.store.posts.ids_in(State.PARTLY_PUBLISHED):
+            history = self.store.log.history(post_id)
+            if history and history[-1]["action"] == "fail":
+                continue
+            if self.store.settings.all()["paused"]:
+                results.append(DueResult(post_id, "paused"))
+                continue
+            try:
+                self.rate_limit_gate()
+            except RateLimited as error:
+                results.append(DueResult(post_id, "waiting", error.message("en"), error))
+                continue
+            results.append(self._send_due(post_id, current(), State.PARTLY_PUBLISHED))
+        return results
+
+    def _send_due(self, post_id: int, publisher: Publisher, expected: State = State.SCHEDULED) -> DueResult:
         try:
             self.check_files(self.store.posts.get(post_id))
             with self.store.transaction():
                 # The claim is a compare-and-set from 'scheduled': two desks never both win.
                 post = self.store.posts.get(post_id)
-                if post.state != State.SCHEDULED:
+                if post.state != expected:
                     return DueResult(post_id, "skipped")  # another desk took it meanwhile
                 post = self.store.posts.act(post_id, "claim", SYSTEM, settings=self.store.settings.all(),
                                             detail={"publisher": publisher.kind, "due": post.scheduled_at})
@@ -240,6 +269,12 @@ class Outbox:
         publisher = self.publisher() if not post.training else self.training_publisher()
         # A post X no longer has is refused in plain words and changes nothing here: the
         # log keeps saying what the desk did, and a person checks X before recording more.
+        if post.is_thread:  # every part, from the last: withdrawn only once X let go of them all
+            from desk.publish.thread import withdraw_thread
+
+            detail = withdraw_thread(publisher, post)
+            return self._record(post_id, "withdraw", actor, reason=reason, expected_version=post.version,
+                                detail=detail)
         publisher.withdraw(post.x_post_id)
         return self._record(post_id, "withdraw", actor, reason=reason, expected_version=post.version)
 

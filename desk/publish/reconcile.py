@@ -101,6 +101,9 @@ def attempt(history: list[dict]) -> tuple[datetime, datetime | None, str, tuple[
         if event["action"] == "claim":
             start, end, media_ids = datetime.fromisoformat(event["at"]), None, None
             kind = (event["detail"] or {}).get("publisher", "")
+        elif event["action"] == "part_sent" and start is not None:
+            # a thread's next part left only once the one before was recorded
+            start, end, media_ids = datetime.fromisoformat(event["at"]), None, None
         elif event["action"] == "uncertain" and start is not None:
             end = datetime.fromisoformat(event["at"])
             ids = ((event["detail"] or {}).get("params") or {}).get("media_ids")
@@ -147,14 +150,28 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
             # cannot tell whether the attempt went out, so the post waits.
             results.append(Settled(post_id, "unreachable", message=f"the attempt went to {kind}"))
             continue
-        # X's created_at may come as late as the attempt's end plus X's lag.
-        match = find_match(post.text, remote, start, (end or now) + lag,
-                           images=len(attached(post.media)), reply=bool(post.reply_to), media_ids=media_ids)
+        # X's created_at may come as late as the attempt's end plus X's lag. A thread's
+        # uncertain part is its first not yet out; its parts out are not it.
+        number = len(post.part_ids)
+        part = post.parts[min(number, len(post.parts) - 1)]
+        candidates = [r for r in remote if r.x_post_id not in post.part_ids] if post.is_thread else remote
+        match = find_match(part.text, candidates, start, (end or now) + lag,
+                           images=len(attached(part.media)), reply=bool(number or post.reply_to),
+                           media_ids=media_ids)
         url = publisher.post_url(match.x_post_id) if match is not None else ""
         with store.transaction():
             if store.posts.get(post_id).state != State.UNCERTAIN:
                 continue  # settled meanwhile by another desk or publish-due run
-            if match is not None:
+            if match is not None and post.is_thread:
+                ids = [*post.part_ids, match.x_post_id]
+                fields = {"part_ids": ",".join(ids), "training": int(publisher.kind == "training")}
+                if number == 0:
+                    fields.update(x_post_id=match.x_post_id, x_url=url)
+                store.posts.act(post_id, "settle_published", actor, settings=settings, set_fields=fields,
+                                detail={"x_post_id": ids[0], "part_ids": ",".join(ids), "part_x_id": match.x_post_id,
+                                        "part": number + 1, "parts": len(post.parts), "found": "timeline"})
+                results.append(Settled(post_id, "published", match.x_post_id))
+            elif match is not None:
                 store.posts.act(post_id, "settle_published", actor, settings=settings,
                                 set_fields={"x_post_id": match.x_post_id, "x_url": url,
                                             "training": int(publisher.kind == "training")},
@@ -164,7 +181,8 @@ def reconcile(store, publisher, actor=SYSTEM, now: datetime | None = None) -> li
                 results.append(Settled(post_id, "waiting"))
             else:
                 store.posts.act(post_id, "settle_retry", actor, settings=settings,
-                                reason="Not found on the account's timeline: safe to publish again.")
+                                reason="Not found on the account's timeline: safe to publish again.",
+                                detail={"part": number + 1, "parts": len(post.parts)} if post.is_thread else None)
                 results.append(Settled(post_id, "retry"))
     return results
 

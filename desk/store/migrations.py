@@ -99,7 +99,15 @@ def _v4_staff_gender(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE staff ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender]
+def _v5_threads(db: sqlite_utils.Database) -> None:
+    """A thread's parts after the first (JSON, NULL for a single post) and the X ids of its
+    parts out so far (comma-separated), so publishing again goes on from the first not out."""
+    db.execute("ALTER TABLE posts ADD COLUMN parts TEXT")
+    db.execute("ALTER TABLE posts ADD COLUMN part_ids TEXT")
+    db.execute("ALTER TABLE post_versions ADD COLUMN parts TEXT")
+
+
+MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender, _v5_threads]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -94,7 +94,13 @@ def _v4_staff_gender(db) -> None:
     db.execute(f"ALTER TABLE staff ADD COLUMN gender {T} NOT NULL DEFAULT ''")
 
 
-MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender]
+def _v5_threads(db) -> None:
+    db.execute(f"ALTER TABLE posts ADD COLUMN parts {T}")
+    db.execute(f"ALTER TABLE posts ADD COLUMN part_ids {T}")
+    db.execute(f"ALTER TABLE post_versions ADD COLUMN parts {T}")
+
+
+MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender, _v5_threads]
 assert len(MIGRATIONS) == migrations.SCHEMA_VERSION, "each SQLite migration has its PostgreSQL twin"
 
 # Which desk schema version the database holds; PostgreSQL has no user_version.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from desk.core import lifecycle
-from desk.core.content import MediaItem, content_hash
+from desk.core.content import MediaItem, Part, content_hash, parts_from_json, parts_json
 from desk.core.errors import Conflict, NotFound, StoreError
 from desk.core.lifecycle import Actor, Decision, PostFacts
 from desk.core.states import State
@@ -49,6 +49,25 @@ class PostRow:
     created_at: str
     updated_at: str
     media: tuple[MediaItem, ...]
+    more: tuple[Part, ...] = ()  # a thread's parts after the first
+    part_ids: tuple[str, ...] = ()  # a thread's parts on X so far, in order
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return (Part(self.text, self.media),) + self.more
+
+    @property
+    def is_thread(self) -> bool:
+        return bool(self.more)
+
+    @property
+    def digest(self) -> str:
+        """The hash of what the row holds now (not the stored column)."""
+        return content_hash(self.text, self.media, self.reply_to, self.more)
+
+
+def split_ids(stored: str | None) -> tuple[str, ...]:
+    return tuple(stored.split(",")) if stored else ()
 
 
 class PostTable:
@@ -73,6 +92,8 @@ class PostTable:
         row = {k: v for k, v in rows[0].items() if not k.startswith("m_")}
         row["state"] = State(row["state"])
         row["training"] = bool(row["training"])
+        row["more"] = parts_from_json(row.pop("parts", None))
+        row["part_ids"] = split_ids(row.pop("part_ids", None))
         return PostRow(media=media, **row)
 
     def writers(self, post_id: int) -> frozenset[str]:
@@ -115,20 +136,23 @@ class PostTable:
             state=post.state,
             author=post.author,
             text=post.text,
-            content_hash=content_hash(post.text, post.media, post.reply_to),
+            content_hash=post.digest,
             approved_hash=post.approved_hash,
+            more_texts=tuple(p.text for p in post.more),
+            parts_out=len(post.part_ids),
             writers=writers,
             # an approval by someone who wrote the post (or holds it now) never counts
             approvers=tuple(a for a in found_approvers if a not in writers),
         )
 
     # writing (call inside a transaction) -------------------------------------
-    def _save_version(self, post_id: int, digest: str, text: str, media, reply_to) -> None:
+    def _save_version(self, post_id: int, digest: str, text: str, media, reply_to, more=()) -> None:
         items = [{"sha256": m.sha256, "ext": m.ext, "alt": m.alt, "size": m.size} for m in media]
         self.db.execute(
-            "INSERT INTO post_versions (post_id, content_hash, text, reply_to, media, at)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [post_id, digest, text, reply_to, json.dumps(items, ensure_ascii=False), chain.now_utc()],
+            "INSERT INTO post_versions (post_id, content_hash, text, reply_to, media, at, parts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [post_id, digest, text, reply_to, json.dumps(items, ensure_ascii=False), chain.now_utc(),
+             parts_json(more)],
         )
 
     def version(self, post_id: int, digest: str) -> dict | None:
@@ -138,6 +162,7 @@ class PostTable:
             return None
         row = rows[0]
         row["media"] = tuple(MediaItem(**m) for m in json.loads(row["media"]))
+        row["more"] = parts_from_json(row.pop("parts", None))
         return row
 
     def last_reviewed(self, post_id: int) -> dict | None:
@@ -155,20 +180,24 @@ class PostTable:
                 [post_id, position, item.sha256, item.ext, item.alt, item.size],
             )
 
-    def create(self, actor: Actor, text: str, media: tuple[MediaItem, ...], reply_to: str | None, training: bool) -> int:
-        digest = content_hash(text, media, reply_to)
+    def create(self, actor: Actor, text: str, media: tuple[MediaItem, ...], reply_to: str | None, training: bool,
+               more: tuple[Part, ...] = ()) -> int:
+        digest = content_hash(text, media, reply_to, more)
         now = chain.now_utc()
         cursor = self.db.execute(
-            "INSERT INTO posts (state, text, reply_to, author, content_hash, training, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [State.DRAFT.value, text, reply_to, actor.username, digest, int(training), now, now],
+            "INSERT INTO posts (state, text, reply_to, author, content_hash, training, created_at, updated_at, parts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [State.DRAFT.value, text, reply_to, actor.username, digest, int(training), now, now, parts_json(more)],
         )
         post_id = cursor.fetchone()[0]
         self._save_media(post_id, media)
-        self._save_version(post_id, digest, text, media, reply_to)
+        self._save_version(post_id, digest, text, media, reply_to, more)
+        detail = {"media": len(media)} if media else {}
+        if more:
+            detail["parts"] = 1 + len(more)
         chain.append(
             self.db, action="create", actor=actor.username, post_id=post_id,
-            to_state=State.DRAFT.value, content_hash=digest, detail={"media": len(media)} if media else None,
+            to_state=State.DRAFT.value, content_hash=digest, detail=detail or None,
         )
         return post_id
 
@@ -181,7 +210,7 @@ class PostTable:
         expected_version: int | None = None,
         settings: dict,
         reason: str | None = None,
-        new_content: tuple[str, tuple[MediaItem, ...], str | None] | None = None,
+        new_content: tuple | None = None,  # (text, media, reply_to[, more parts])
         set_fields: dict | None = None,
         detail: dict | None = None,
         new_author: str | None = None,
@@ -196,8 +225,9 @@ class PostTable:
         if action == "wait":  # back to where its claim took it from
             facts = PostFacts(**{**facts.__dict__, "claimed_from": self._claimed_from(post_id)})
         if new_content is not None:
-            text, media, reply_to = new_content
-            facts = PostFacts(**{**facts.__dict__, "text": text, "content_hash": content_hash(text, media, reply_to)})
+            text, media, reply_to, more = (*new_content, ())[:4]
+            facts = PostFacts(**{**facts.__dict__, "text": text, "more_texts": tuple(p.text for p in more),
+                                 "content_hash": content_hash(text, media, reply_to, more)})
         decision: Decision = lifecycle.decide(
             action, facts, actor,
             approvals_needed=settings["approvals_needed"], char_limit=settings["char_limit"], reason=reason,
@@ -205,10 +235,9 @@ class PostTable:
         )
         fields = {"state": decision.to_state.value, "updated_at": chain.now_utc()}
         if new_content is not None:
-            text, media, reply_to = new_content
-            fields.update(text=text, reply_to=reply_to, content_hash=facts.content_hash)
+            fields.update(text=text, reply_to=reply_to, content_hash=facts.content_hash, parts=parts_json(more))
             self._save_media(post_id, media)
-            self._save_version(post_id, facts.content_hash, text, media, reply_to)
+            self._save_version(post_id, facts.content_hash, text, media, reply_to, more)
         if decision.clear_approval:
             fields["approved_hash"] = None
         if decision.approved_hash:

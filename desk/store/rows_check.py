@@ -41,13 +41,15 @@ FIELD_WORDS = {
 }
 
 # Actions whose detail carries the post's number on X.
-X_ID_ACTIONS = ("sent", "settle_published")
+X_ID_ACTIONS = ("part_sent", "sent", "settle_published")
 
 _LAST_HANDOVER = ("(SELECT json_extract(h.detail, '$.to') FROM events h WHERE h.post_id = p.id"
                   " AND h.action = 'handover' ORDER BY h.id DESC LIMIT 1)")
 _CREATOR = "(SELECT c.actor FROM events c WHERE c.post_id = p.id AND c.action = 'create' ORDER BY c.id LIMIT 1)"
 _LAST_X_ID = ("(SELECT json_extract(x.detail, '$.x_post_id') FROM events x WHERE x.post_id = p.id"
               f" AND x.action IN ({', '.join(repr(a) for a in X_ID_ACTIONS)}) ORDER BY x.id DESC LIMIT 1)")
+_LAST_PART_IDS = ("(SELECT json_extract(x.detail, '$.part_ids') FROM events x WHERE x.post_id = p.id"
+                  f" AND x.action IN ({', '.join(repr(a) for a in X_ID_ACTIONS)}) ORDER BY x.id DESC LIMIT 1)")
 _LAST_SCHEDULE = ("(SELECT json_extract(s.detail, '$.at') FROM events s WHERE s.post_id = p.id"
                   " AND s.action = 'schedule' ORDER BY s.id DESC LIMIT 1)")
 
@@ -63,13 +65,21 @@ POST_CHECKS = (
     ("approval", "p.approved_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events a WHERE a.post_id = p.id"
                  " AND a.action = 'approve' AND a.content_hash = p.approved_hash)"),
     ("scheduled_at", f"p.state = 'scheduled' AND p.scheduled_at IS DISTINCT FROM {_LAST_SCHEDULE}"),
+    # a thread's parts on X: the ids the last event of its sending named
+    ("x_post_id", f"p.part_ids IS NOT NULL AND p.part_ids IS DISTINCT FROM {_LAST_PART_IDS}"),
 )
 
 
-def stored_content_hash(text: str, media_json: str | None, reply_to: str | None) -> str:
+def stored_content_hash(text: str, media_json: str | None, reply_to: str | None, parts: str | None = None) -> str:
     """content_hash() of a row as stored (media as JSON), written out without building
     objects: verify hashes every post and every version, and spends its time here.
-    The same bytes as content_hash's canonical JSON (a property test holds them equal)."""
+    The same bytes as content_hash's canonical JSON (a property test holds them equal).
+    A thread (its later parts as stored JSON) is rare: it takes the objects' way."""
+    if parts:
+        from desk.core.content import MediaItem, content_hash, parts_from_json
+
+        media = tuple(MediaItem(m["sha256"], "", m.get("alt", "")) for m in json.loads(media_json or "[]"))
+        return content_hash(text, media, reply_to, parts_from_json(parts))
     if media_json in (None, "", "[]"):
         media = "[]"
     else:
@@ -107,24 +117,24 @@ def post_problem(db: sqlite_utils.Database, post_id: int | None = None, after_ch
             if found:
                 return "audit.post_row", {"post_id": found[0], "field": FIELD_WORDS[field]}
     rows = dialect.stream(
-        db, f"SELECT p.id, p.text, p.reply_to, p.content_hash, {dialect.media_json(db, 'p.id')}"
+        db, f"SELECT p.id, p.text, p.reply_to, p.content_hash, {dialect.media_json(db, 'p.id')}, p.parts"
         f" FROM posts p {where} ORDER BY p.id", params)
     found = _first_unlike_its_hash(rows)
     if found is not None:
         return "audit.post_row", {"post_id": found, "field": FIELD_WORDS["content"]}
     # A version is looked up by the hash a review event names, so its content must hash to its key.
     versions = dialect.stream(
-        db, "SELECT v.post_id, v.text, v.reply_to, v.content_hash, v.media FROM post_versions v"
+        db, "SELECT v.post_id, v.text, v.reply_to, v.content_hash, v.media, v.parts FROM post_versions v"
         + (" WHERE v.post_id = ?" if post_id is not None else "") + " ORDER BY v.post_id", params)
     found = _first_unlike_its_hash(versions)
     return ("audit.version_row", {"post_id": found}) if found is not None else None
 
 
 def _first_unlike_its_hash(rows) -> int | None:
-    """The post id of the first (post_id, text, reply_to, content_hash, media) row whose
+    """The post id of the first (post_id, text, reply_to, content_hash, media, parts) row whose
     content does not hash to its stored content_hash."""
-    for found_id, text, reply_to, stored, media in rows:
-        if stored_content_hash(text, media, reply_to) != stored:
+    for found_id, text, reply_to, stored, media, parts in rows:
+        if stored_content_hash(text, media, reply_to, parts) != stored:
             return found_id
     return None
 

@@ -83,6 +83,7 @@ class Fault:
     seconds: float  # for "stall"
     reset: int | None  # for "429": epoch seconds
     always: bool
+    after: int = 0  # matching requests to let through first (a thread's third part, say)
 
 
 class FakeX:
@@ -125,12 +126,13 @@ class FakeX:
         return "http://%s:%d" % self._server.server_address[:2]
 
     def fail_next(self, kind: str, *, on: str | None = None, seconds: float = 5.0, reset: int | None = None,
-                  always: bool = False) -> None:
-        """Answer the next request matching ``on`` ("POST /2/tweets"; None: any) with ``kind``."""
+                  always: bool = False, after: int = 0) -> None:
+        """Answer the next request matching ``on`` ("POST /2/tweets"; None: any) with ``kind``;
+        with ``after``, the one that follows that many matching requests answered as usual."""
         if kind not in FAULTS:
             raise ValueError(f"unknown fault {kind!r}; one of {sorted(FAULTS)}")
         with self._lock:
-            self._faults.append(Fault(kind, on, seconds, reset, always))
+            self._faults.append(Fault(kind, on, seconds, reset, always, after))
 
     def fail_always(self, kind: str, **options) -> None:
         self.fail_next(kind, always=True, **options)
@@ -179,6 +181,9 @@ class FakeX:
         with self._lock:
             for fault in self._faults:
                 if fault.on in (None, request_line):
+                    if fault.after:
+                        fault.after -= 1
+                        continue
                     if not fault.always:
                         self._faults.remove(fault)
                     return fault

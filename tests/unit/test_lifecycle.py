@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desk.core import roles as role_rules
 from desk.core.content import content_hash
@@ -122,8 +124,9 @@ EXPECTED_FROM = {
     "reject": {State.IN_REVIEW},
     "return": {State.IN_REVIEW},
     "schedule": {State.APPROVED, State.SCHEDULED, State.MISSED, State.FAILED},
-    "claim": {State.APPROVED, State.SCHEDULED, State.FAILED, State.MISSED},
-    "withdraw": {State.PUBLISHED},
+    "claim": {State.APPROVED, State.SCHEDULED, State.FAILED, State.MISSED, State.PARTLY_PUBLISHED},
+    "withdraw": {State.PUBLISHED, State.PARTLY_PUBLISHED},
+    "part_sent": {State.PUBLISHING},
     "sent": {State.PUBLISHING},
     "fail": {State.PUBLISHING},
     "uncertain": {State.PUBLISHING},
@@ -134,7 +137,7 @@ EXPECTED_FROM = {
 TARGET = {
     "edit": State.DRAFT, "submit": State.IN_REVIEW, "recall": State.DRAFT, "approve": State.APPROVED,
     "reject": State.REJECTED, "return": State.DRAFT, "schedule": State.SCHEDULED, "claim": State.PUBLISHING,
-    "withdraw": State.WITHDRAWN, "sent": State.PUBLISHED, "fail": State.FAILED, "uncertain": State.UNCERTAIN,
+    "withdraw": State.WITHDRAWN, "part_sent": State.PUBLISHING, "sent": State.PUBLISHED, "fail": State.FAILED, "uncertain": State.UNCERTAIN,
     "settle_published": State.PUBLISHED, "settle_retry": State.APPROVED, "miss": State.MISSED,
 }
 AUTHOR_ACTIONS = {"edit", "submit", "recall"}
@@ -453,3 +456,39 @@ def test_wrong_states_through_the_desk(office):
     with pytest.raises(WrongState):
         office.omar.edit(draft, "محاولة")
     assert office.snapshot() == before
+
+
+# ------------------------------------------------------------------ threads
+def _thread(state, parts_out, parts=5, **kw):
+    from dataclasses import replace
+
+    return replace(facts(state=state, approved_hash=HASH), more_texts=tuple(f"جزء {i}" for i in range(2, parts + 1)),
+                   parts_out=parts_out, **kw)
+
+
+@pytest.mark.parametrize("parts_out", [0, 1, 3, 4])
+def test_a_thread_stopped_part_way_is_partly_published_never_failed_or_approved(parts_out):
+    expected = State.PARTLY_PUBLISHED if parts_out else None
+    assert decide("fail", _thread(State.PUBLISHING, parts_out), SYSTEM).to_state == (expected or State.FAILED)
+    assert decide("settle_retry", _thread(State.UNCERTAIN, parts_out), SYSTEM).to_state == (
+        expected or State.APPROVED)
+    waited = decide("wait", _thread(State.PUBLISHING, parts_out, claimed_from=State.SCHEDULED), SYSTEM)
+    assert waited.to_state == (expected or State.SCHEDULED)
+
+
+@pytest.mark.parametrize("parts_out, to", [(0, State.PARTLY_PUBLISHED), (3, State.PARTLY_PUBLISHED),
+                                           (4, State.PUBLISHED)])
+def test_the_uncertain_part_found_on_x_settles_the_thread_as_far_as_it_got(parts_out, to):
+    assert decide("settle_published", _thread(State.UNCERTAIN, parts_out), SYSTEM).to_state == to
+
+
+@given(data=st.data(), parts=st.integers(min_value=2, max_value=25))
+def test_a_thread_with_any_part_over_the_limit_is_neither_submitted_nor_approved(data, parts):
+    from dataclasses import replace
+
+    over = data.draw(st.integers(min_value=2, max_value=parts))
+    texts = tuple("ب" * (300 if i == over else 20) for i in range(2, parts + 1))
+    for action, state, who in (("submit", State.DRAFT, actor("omar", O, S)), ("approve", State.IN_REVIEW, SARA)):
+        with pytest.raises(InvalidInput) as refused:
+            decide(action, replace(facts(state=state), more_texts=texts), who)
+        assert refused.value.params["part"] == over
