@@ -270,3 +270,41 @@ def test_a_tampered_later_part_is_found_by_verify(office, headlines):
         office.desk.store.db.execute("UPDATE posts SET parts = replace(parts, ?, ?) WHERE id = ?",
                                 [statement(headlines, 3)[2], "نص آخر", post_id])
     assert not office.desk.verify().ok
+
+
+# ------------------------------------------------------------------ scheduling, pause, missed
+def test_a_scheduled_thread_goes_out_whole_when_due(fake_desk, headlines):
+    desk, fake = fake_desk
+    omar, sara = people(desk)
+    post_id = approved_thread(omar, sara, [(t, []) for t in statement(headlines, 3)])
+    at = datetime.now(timezone.utc) + timedelta(minutes=10)
+    sara.schedule(post_id, at)
+    assert desk.publish_due() == [] and fake.posts == []  # not due yet
+    results = desk.publish_due(now=at + timedelta(seconds=5))
+    assert [r.outcome for r in results] == ["published"]
+    assert_one_thread(fake, statement(headlines, 3))
+
+
+def test_a_thread_due_too_late_is_missed_and_nothing_goes_out(fake_desk, headlines):
+    desk, fake = fake_desk
+    omar, sara = people(desk)
+    post_id = approved_thread(omar, sara, [(t, []) for t in statement(headlines, 3)])
+    at = datetime.now(timezone.utc) + timedelta(minutes=10)
+    sara.schedule(post_id, at)
+    results = desk.publish_due(now=at + timedelta(days=1))
+    assert [r.outcome for r in results] == ["missed"] and fake.posts == []
+    assert desk.store.posts.get(post_id).state == State.MISSED
+
+
+def test_a_paused_desk_does_not_go_on_with_a_partly_published_thread(fake_desk, headlines):
+    desk, fake = fake_desk
+    omar, sara = people(desk)
+    post_id = approved_thread(omar, sara, [(t, []) for t in statement(headlines, 4)])
+    fake.fail_next("429", on="POST /2/tweets", after=1, reset=int(datetime.now().timestamp()) - 1)
+    with pytest.raises(DeskError):
+        sara.publish(post_id)
+    sara.pause()
+    assert [r.outcome for r in desk.publish_due()] == ["paused"] and len(fake.posts) == 1
+    sara.resume()
+    assert [r.outcome for r in desk.publish_due()] == ["published"]
+    assert_one_thread(fake, statement(headlines, 4))
