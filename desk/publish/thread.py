@@ -20,8 +20,9 @@ def send_thread(outbox, post, actor, publisher, progress=None):
     for number in range(len(ids), parts):
         outgoing = outbox.outgoing(post, number, ids[-1] if ids else None)
         where = {"part": number + 1, "parts": parts}
+        settled = {}
         try:
-            sent = publisher.send(outgoing, progress)
+            x_post_id = publisher.send(outgoing, progress).x_post_id
             _stop_at("answered")
         except RateLimited as error:
             # Nothing of this part went out: the thread keeps its place (partly published
@@ -34,20 +35,20 @@ def send_thread(outbox, post, actor, publisher, progress=None):
             outbox._record(post.id, "uncertain", actor, reason=error.message("en"), detail={**_said(error), **where})
             raise
         except PublishError as error:
+            found = None
             if error.key == DUPLICATE and outbox._was_uncertain(post.id):
                 found = _settle_part_duplicate(outbox, post, publisher, number, ids)
-                if found is not None:
-                    post = outbox._record(post.id, "part_sent", actor, set_fields=_ids_fields(ids, found, publisher),
-                                          detail=_ids_detail(ids, where, publisher, settled="duplicate"))
-                    continue
-            outbox._record(post.id, "fail", actor, reason=error.message("en"), detail={**_said(error), **where})
-            raise
+            if found is None:
+                outbox._record(post.id, "fail", actor, reason=error.message("en"), detail={**_said(error), **where})
+                raise
+            x_post_id, settled = found, {"settled": "duplicate"}  # the earlier attempt went out after all
         except BaseException as error:
             outbox._record(post.id, "uncertain", actor, reason=type(error).__name__, detail=where)
             raise
-        fields = _ids_fields(ids, sent.x_post_id, publisher)
+        fields = _ids_fields(ids, x_post_id, publisher)
         action = "sent" if number + 1 == parts else "part_sent"
-        post = outbox._record(post.id, action, actor, set_fields=fields, detail=_ids_detail(ids, where, publisher))
+        post = outbox._record(post.id, action, actor, set_fields=fields,
+                              detail=_ids_detail(ids, where, publisher, **settled))
     return post
 
 
