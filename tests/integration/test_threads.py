@@ -308,3 +308,33 @@ def test_a_paused_desk_does_not_go_on_with_a_partly_published_thread(fake_desk, 
     sara.resume()
     assert [r.outcome for r in desk.publish_due()] == ["published"]
     assert_one_thread(fake, statement(headlines, 4))
+
+
+def test_a_part_x_stored_later_than_its_lag_is_settled_by_the_duplicate_refusal(office_folder, desk_factory,
+                                                                                headlines):
+    """Past the promise's condition (X took longer than 15 minutes to show the part) the
+    retry meets X's duplicate refusal: the part is found and the thread goes on, once each."""
+    ahead = {"seconds": 0.0}
+
+    def clock():
+        return datetime.now(timezone.utc) + timedelta(seconds=ahead["seconds"])
+
+    with running_fake_x(username="MinistryMedia", clock=clock) as fake:
+        desk = desk_factory(office_folder, publisher_factory=lambda d: XPublisher(
+            **fake.keys, api_base=fake.base_url, timeout=0.5))
+        omar, sara = people(desk)
+        post_id = approved_thread(omar, sara, [(t, []) for t in statement(headlines, 3)])
+        fake.lag = (TIMELINE_LAG + timedelta(minutes=5)).total_seconds()
+        fake.fail_next("drop", on="POST /2/tweets", after=1)
+        with pytest.raises(PublishUncertain):
+            sara.publish(post_id)
+        fake.lag = 0
+        ahead["seconds"] = (TIMELINE_LAG + timedelta(minutes=1)).total_seconds()
+        later = datetime.now(timezone.utc) + timedelta(seconds=ahead["seconds"])
+        assert reconcile(desk.store, desk.publisher(), now=later)[0].outcome == "retry"
+        ahead["seconds"] = (TIMELINE_LAG + timedelta(minutes=6)).total_seconds()  # X shows part 2 now
+        sara.publish(post_id)
+        assert_one_thread(fake, statement(headlines, 3))
+        history = desk.store.log.history(post_id)
+        assert any((e["detail"] or {}).get("settled") == "duplicate" for e in history)
+        assert desk.store.posts.get(post_id).state == State.PUBLISHED
