@@ -73,3 +73,31 @@ def test_the_stored_form_hashes_as_content_hash(text, alts, reply_to):
     media = [_Item(f"{n:064x}", "png", alt) for n, alt in enumerate(alts)]
     stored = _json.dumps([{"sha256": m.sha256, "ext": m.ext, "alt": m.alt} for m in media], ensure_ascii=False)
     assert stored_content_hash(text, stored, reply_to) == _content_hash(text, media, reply_to)
+
+
+# --- threads: the hash covers every part, in order --------------------------------
+from desk.core.content import Part as _Part, parts_from_json, parts_json
+
+_parts = _st.lists(_st.tuples(_texts, _st.lists(_texts, max_size=2)), min_size=1, max_size=5).map(
+    lambda found: tuple(_Part(t, tuple(_Item(f"{n:064x}", "png", a) for n, a in enumerate(alts)))
+                        for t, alts in found))
+
+
+@given(text=_texts, more=_parts)
+def test_the_stored_form_of_a_thread_hashes_as_content_hash(text, more):
+    assert parts_from_json(parts_json(more)) == more
+    assert stored_content_hash(text, "[]", None, parts_json(more)) == _content_hash(text, (), None, more)
+
+
+@given(text=_texts, more=_parts, data=_st.data())
+def test_reordering_or_changing_any_part_changes_the_thread_hash(text, more, data):
+    digest = _content_hash(text, (), None, more)
+    assert digest != _content_hash(text, (), None, ())  # the parts count
+    i = data.draw(_st.integers(min_value=0, max_value=len(more) - 1))
+    changed = more[:i] + (_Part(more[i].text + "،", more[i].media),) + more[i + 1:]
+    assert _content_hash(text, (), None, changed) != digest
+    if len(more) > 1 and more[0] != more[-1]:
+        assert _content_hash(text, (), None, more[::-1]) != digest
+    if more[0].text:  # a word moved from a part to the first part is another thread
+        moved = (_Part("", more[0].media),) + more[1:]
+        assert _content_hash(text + more[0].text, (), None, moved) != digest
