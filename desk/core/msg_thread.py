@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A thread goes out as the account's own replies, part after part: only its first part may reply to another post.",
         "تُنشر السلسلة ردودًا من الحساب نفسه جزءًا بعد جزء: لا يردّ على منشور آخر إلا جزؤها الأول.",
     ),
+    "thread.stopped": (
+        "X refused part {part} of {parts} of post {post_id}: {reason} Parts 1 to {done} are on X; publish again to send the rest, or withdraw them.",
+        "رفض X الجزء {part} من {parts} من المنشور {post_id}: {reason} الأجزاء من 1 إلى {done} منشورة على X؛ أعد النشر لإرسال البقية، أو اسحبها.",
+    ),
     "thread.partly": (
         "Post {post_id} went out as far as part {done} of {parts}; publish it again to send the rest, or withdraw the parts on X.",
         "نُشر المنشور {post_id} حتى الجزء {done} من {parts}؛ انشره مرة أخرى لإرسال الباقي، أو اسحب أجزاءه من X.",

@@ -40,7 +40,8 @@ def _said(error: DeskError) -> dict:
 @dataclass
 class DueResult:
     post_id: int
-    outcome: str  # published, failed, uncertain, missed, paused, waiting, skipped, blocked
+    outcome: str  # published, failed, partly (a thread X stopped part-way), uncertain, missed, paused, waiting,
+    # skipped, blocked
     message: str = ""
     error: DeskError | None = None  # for "blocked" and "waiting": why it was not sent
 
@@ -250,7 +251,8 @@ class Outbox:
         except PublishUncertain as error:
             return DueResult(post_id, "uncertain", error.message("en"))
         except PublishError as error:
-            return DueResult(post_id, "failed", error.message("en"))
+            partly = self.store.posts.get(post_id).state == State.PARTLY_PUBLISHED
+            return DueResult(post_id, "partly" if partly else "failed", error.message("en"), error)
         return DueResult(post_id, "published")
 
     def withdraw(self, post_id: int, actor: Actor, reason: str, expected_version: int | None = None):

@@ -40,7 +40,11 @@ def send_thread(outbox, post, actor, publisher, progress=None):
                 found = _settle_part_duplicate(outbox, post, publisher, number, ids)
             if found is None:
                 outbox._record(post.id, "fail", actor, reason=error.message("en"), detail={**_said(error), **where})
-                raise
+                if not ids:
+                    raise
+                # Half a statement is public: say how far it went and what a person can do.
+                raise PublishError("thread.stopped", post_id=post.id, part=number + 1, parts=parts,
+                                   done=len(ids), reason=(error.message("en"), error.message("ar"))) from error
             x_post_id, settled = found, {"settled": "duplicate"}  # the earlier attempt went out after all
         except BaseException as error:
             outbox._record(post.id, "uncertain", actor, reason=type(error).__name__, detail=where)

@@ -246,8 +246,10 @@ def test_a_partly_published_thread_may_be_withdrawn(fake_desk, headlines):
     omar, sara = people(desk)
     post_id = approved_thread(omar, sara, [(t, []) for t in statement(headlines, 4)])
     fake.fail_next("400", on="POST /2/tweets", after=2)
-    with pytest.raises(DeskError):
+    with pytest.raises(DeskError) as refused:
         sara.publish(post_id)
+    assert refused.value.key == "thread.stopped"
+    assert "الجزء 3 من 4" in refused.value.message("ar") and "1 to 2" in refused.value.message("en")
     assert desk.store.posts.get(post_id).state == State.PARTLY_PUBLISHED
     desk.publish_due()  # a part X refused outright waits for a person, never resent on its own
     assert len(fake.posts) == 2
