@@ -13,10 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Part {part} of the thread is empty: write it, or remove it.",
         "الجزء {part} من السلسلة فارغ: اكتبه أو احذفه.",
     ),
-    "thread.no_reply_parts": (
-        "A thread goes out as the account's own replies, part after part: only its first part may reply to another post.",
-        "تُنشر السلسلة ردودًا من الحساب نفسه جزءًا بعد جزء: لا يردّ على منشور آخر إلا جزؤها الأول.",
-    ),
     "thread.stopped": (
         "X refused part {part} of {parts} of post {post_id}: {reason} Parts 1 to {done} are on X; publish again to send the rest, or withdraw them.",
         "رفض X الجزء {part} من {parts} من المنشور {post_id}: {reason} الأجزاء من 1 إلى {done} منشورة على X؛ أعد النشر لإرسال البقية، أو اسحبها.",
