@@ -1,129 +1,176 @@
-"""A long statement as a thread: split at sentence ends, join, number "k/n".
-
-Cuts fall only at whitespace, so a link, an @handle or a #hashtag is never cut (none holds
-a space); among the cuts that fit, a paragraph break is best, then a line break, then a
-sentence end (. ! ? ؟), then a pause (؛ ، ; , :), then any space. A word longer than a
-whole part is cut hard, as a last resort.
-
-The number "3/5" needs no direction marks in an Arabic line: the Unicode bidi algorithm
-keeps digits joined by a slash as one number (rule W4), in Latin and Arabic-Indic digits.
-"""
+"""Threads: a long statement cut into posts, and the "k/n" number on each part."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from desk.core.text import DEFAULT_LIMIT, weighted_length
 
-ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_TO_ARABIC = str.maketrans("0123456789", ARABIC_DIGITS)
-_SENTENCE_ENDS = ".!?؟…"
-_PAUSES = "؛،;,:"
-_CLOSERS = "\"'»”’)]}"  # a sentence may end inside quotes or brackets
-_NUMBER = re.compile(r"\s+([0-9]{1,2}|[٠-٩]{1,2})/([0-9]{1,2}|[٠-٩]{1,2})\s*$")
-_WHITESPACE = re.compile(r"\s+")
+# The number isolated left-to-right reads "1/5" in an Arabic line whatever stands next to
+# it. X (twitter-text) weighs each isolate 2, so " \u20661/5\u2069" weighs 8: number_room says so.
+LRI, PDI = "\u2066", "\u2069"
+_TO_ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_MAX_PLAIN = 25  # a thread's most parts: a bare "3/40" at the end is the text's own
+_NUMBER = re.compile(r"(\s*)(\u2066?)([0-9]+|[٠-٩]+)/([0-9]+|[٠-٩]+)(\u2069?)\s*\Z")
 
-
-def number_mark(k: int, n: int, digits: str = "latin") -> str:
-    mark = f"{k}/{n}"
-    return mark.translate(_TO_ARABIC) if digits == "arabic" else mark
+_SENTENCE_END = ".!?؟"
+_CLAUSE_END = "؛،;,"
+_CLOSERS = "\"')]}»”’"  # 'ends.»' still ends a sentence: look past the closing mark
+_GAP = re.compile(r"\s+")
+_TAG = re.compile(r"[@#＠＃]\w+")
 
 
 def number_room(total: int, digits: str = "latin") -> int:
-    """What numbering adds to the longest part in X's count (" 12/12")."""
-    return weighted_length(" " + number_mark(total, total, digits))
-
-
-def strip_number(text: str) -> str:
-    """The text without a trailing "k/n" numbering (k ≤ n ≤ 25, one digit set)."""
-    found = _NUMBER.search(text)
-    if not found:
-        return text
-    k, n = found.group(1), found.group(2)
-    if (k[0] in ARABIC_DIGITS) != (n[0] in ARABIC_DIGITS):
-        return text
-    as_int = [int(x.translate(str.maketrans(ARABIC_DIGITS, "0123456789"))) for x in (k, n)]
-    if not 1 <= as_int[0] <= as_int[1] <= 25:
-        return text  # "2024/2025" is a season, not a numbering
-    return text[:found.start()]
+    """The weight the number adds to a part of a thread of `total` parts (the isolates count)."""
+    return weighted_length(" " + _label(total, total, digits))
 
 
 def number_parts(parts: list[str], digits: str = "latin") -> list[str]:
-    """Each part with " k/n" at its end; numbering already there is replaced, never doubled."""
-    total = len(parts)
-    return [f"{strip_number(p).rstrip()} {number_mark(i, total, digits)}" for i, p in enumerate(parts, start=1)]
+    """Each part with " k/n" at its end; a number from an earlier call is replaced."""
+    numbered = []
+    for index, part in enumerate(parts, 1):
+        body = strip_number(part).rstrip()
+        label = _label(index, len(parts), digits)
+        numbered.append(f"{body} {label}" if body else label)
+    return numbered
+
+
+def strip_number(text: str) -> str:
+    """The text without a trailing "k/n" (either digits, with or without the isolates).
+
+    Without the isolates only 1 <= k <= n <= 25 after a space counts: "2025/2026" stays.
+    """
+    found = _NUMBER.search(text)
+    if not found:
+        return text
+    space, opening, index, total, closing = found.groups()
+    if bool(opening) != bool(closing) or index.isascii() != total.isascii():
+        return text
+    if not 1 <= int(index) <= int(total):
+        return text
+    if not opening and (int(total) > _MAX_PLAIN or not (space or found.start() == 0)):
+        return text
+    return text[:found.start()].rstrip()
 
 
 def join_parts(first: str, second: str) -> str:
-    """Two neighbouring parts as one: a paragraph break between them is kept."""
+    """Two neighbouring parts made one, their numbers dropped; a line break at the seam stays."""
     first, second = strip_number(first), strip_number(second)
-    between = "\n\n" if first.endswith("\n") or second.startswith("\n") else " "
-    return f"{first.rstrip()}{between}{second.strip()}".strip()
-
-
-def _rank(text: str, start: int, end: int) -> int:
-    """How good a cut at the whitespace text[start:end] is: 0 best."""
-    gap = text[start:end]
-    if "\n\n" in gap or gap.count("\n") > 1:
-        return 0
-    if "\n" in gap:
-        return 1
-    before = text[:start].rstrip(_CLOSERS)
-    if before and before[-1] in _SENTENCE_ENDS:
-        return 2
-    if before and before[-1] in _PAUSES:
-        return 3
-    return 4
-
-
-def _fits(text: str, room: int, limit: int) -> bool:
-    return weighted_length(text, limit) <= room
-
-
-def _hard_cut(text: str, room: int, limit: int) -> int:
-    """The longest prefix that fits, by characters (a word longer than a whole part)."""
-    low, high = 1, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _fits(text[:middle], room, limit):
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _cut(text: str, room: int, limit: int) -> tuple[str, str]:
-    """The first part of ``text`` that fits ``room``, at the best place, and the rest."""
-    gaps = [(m.start(), m.end()) for m in _WHITESPACE.finditer(text) if m.start() > 0]
-    low, high = 0, len(gaps)  # gaps[:low] fit: the prefix grows with the gap's place
-    while low < high:
-        middle = (low + high) // 2
-        if _fits(text[:gaps[middle][0]], room, limit):
-            low = middle + 1
-        else:
-            high = middle
-    fitting = gaps[:low]
-    if not fitting:
-        end = _hard_cut(text, room, limit)
-        return text[:end], text[end:]
-    # The best kind of cut past the first third of what fits; a short part only if no other
-    last = fitting[-1][0]
-    late = [g for g in fitting if g[0] >= last // 3] or fitting
-    best = min(_rank(text, *g) for g in late)
-    start, end = [g for g in late if _rank(text, *g) == best][-1]
-    return text[:start], text[end:]
+    head, tail = first.rstrip(), second.lstrip()
+    if not head or not tail:
+        return head or tail
+    breaks = (first[len(head):] + second[:len(second) - len(tail)]).count("\n")
+    return head + ("\n\n" if breaks > 1 else "\n" if breaks else " ") + tail
 
 
 def split_text(text: str, limit: int = DEFAULT_LIMIT, reserve: int = 0) -> list[str]:
-    """``text`` as parts of at most ``limit - reserve`` in X's count each, none empty."""
-    room = max(1, limit - reserve)
-    rest = text.strip()
+    """Parts of at most limit - reserve by X's count, cut where a reader would pause.
+
+    Cuts only in whitespace (so never inside a link, @handle or #hashtag): the last
+    paragraph break, else sentence end or line break, else clause mark, else space, in the
+    second half of what fits. Only a word longer than the room is cut inside.
+    """
+    room = limit - reserve
+    if room < 2:  # an emoji weighs 2: less room than that cannot always hold a character
+        raise ValueError("no room left for text")
+    text = text.strip()
     parts = []
-    while rest and not _fits(rest, room, limit):
-        part, rest = _cut(rest, room, limit)
-        part, rest = part.strip(), rest.strip()
-        if part:
-            parts.append(part)
-    if rest:
-        parts.append(rest)
+    while text:
+        cut, resume = _next_cut(text, room)
+        parts.append(text[:cut])
+        text = text[resume:].lstrip()
     return parts
+
+
+def _label(index: int, total: int, digits: str) -> str:
+    if digits not in ("latin", "arabic"):
+        raise ValueError(f"digits must be 'latin' or 'arabic', not {digits!r}")
+    label = f"{index}/{total}"
+    return LRI + (label.translate(_TO_ARABIC) if digits == "arabic" else label) + PDI
+
+
+def _rank(text: str, start: int, end: int) -> int:
+    """How good a cut the whitespace text[start:end] is: 0 best."""
+    breaks = text.count("\n", start, end)
+    if breaks > 1:
+        return 0
+    before = start
+    while before > 1 and text[before - 1] in _CLOSERS:
+        before -= 1
+    mark = text[before - 1]
+    if breaks or mark in _SENTENCE_END:
+        return 1
+    return 2 if mark in _CLAUSE_END else 3
+
+
+def _next_cut(text: str, room: int) -> tuple[int, int]:
+    """Where the first part of the text ends, and where the rest starts."""
+    # Every word weighs at least 1, so no part holds more than `room` words.
+    gaps = []
+    for gap in _GAP.finditer(text):
+        gaps.append((gap.start(), gap.end()))
+        if len(gaps) > room:
+            break
+    else:
+        gaps.append((len(text), len(text)))
+    weights: dict[int, int] = {}
+
+    def weight(i: int) -> int:
+        if i not in weights:
+            weights[i] = weighted_length(text[:gaps[i][0]])
+        return weights[i]
+
+    if weight(0) > room:
+        cut = _hard_cut(text[:gaps[0][0]], room)
+        return cut, cut
+    # Prefixes ending at whole words grow in weight: find the longest that fits by halving.
+    low, high = 0, len(gaps) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if weight(middle) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    longest = low
+    if gaps[longest][0] == len(text):
+        return len(text), len(text)
+    # The best cut of those past half of what fits: a long part, ending at a pause.
+    low, high = 0, longest
+    while low < high:
+        middle = (low + high) // 2
+        if 2 * weight(middle) >= weight(longest):
+            high = middle
+        else:
+            low = middle + 1
+    best = min(range(low, longest + 1), key=lambda i: (_rank(text, *gaps[i]), -i))
+    if weight(best) > room:
+        best = longest
+    return gaps[best]
+
+
+def _hard_cut(word: str, room: int) -> int:
+    """How much of a word too long for any part goes into this one."""
+    low, high = 1, len(word) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if weighted_length(word[:middle]) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    cut = low
+    # Not inside a link, @handle or #hashtag that starts later in the word.
+    from twitter_text.extract_urls import extract_urls_with_indices
+
+    spans = [tuple(url["indices"]) for url in extract_urls_with_indices(word)]
+    spans += [tag.span() for tag in _TAG.finditer(word)]
+    for start, end in spans:
+        if 0 < start < cut < end:
+            cut = start
+    # Nor between a letter and its marks (Arabic harakat) or inside a joined emoji.
+    while cut > 1 and (unicodedata.combining(word[cut]) or word[cut] in "\u200d\ufe0f"
+                       or word[cut - 1] == "\u200d"):
+        cut -= 1
+    while cut > 1 and weighted_length(word[:cut]) > room:
+        cut -= 1
+    return cut
