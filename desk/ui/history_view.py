@@ -10,7 +10,15 @@ from desk.ui import words
 
 
 def event_note(event: dict) -> str:
-    """The words a person gave with the event, or the message X gave."""
+    """The words a person gave with the event, or the message X gave; for a thread, which
+    part it was about ("part 3 of 5: X refused …")."""
+    note, part = _note(event), words.part_of(event)
+    if part:
+        return f"{part}: {note}" if note else part
+    return note
+
+
+def _note(event: dict) -> str:
     detail = event.get("detail") or {}
     if detail.get("key"):  # a refusal by X, recorded by its message key and numbers
         return words.desk_message(detail["key"], detail.get("reason") or detail.get("message") or "",
@@ -95,7 +103,7 @@ class HistoryView(QTreeWidget):
     def set_history(self, history: list[dict], names: dict[str, str], genders: dict[str, str] | None = None) -> None:
         genders = genders or {}
         self.rows = [(words.when(event["at"]), words.actor_name(event["actor"], names),
-                      words.event_words(event["action"], genders.get(event["actor"] or "", "")), event_note(event))
+                      words.event_text(event, genders.get(event["actor"] or "", "")), self._note(event))
                      for event in history]
         self.clear()
         for cells in self.rows:
@@ -105,6 +113,12 @@ class HistoryView(QTreeWidget):
             self.addTopLevelItem(item)
         self._fit(force=True)
         self.updateGeometry()  # the rows' height may differ from the font's guess
+
+    def _note(self, event: dict) -> str:
+        parts = (event.get("detail") or {}).get("parts") or 0
+        if event["action"] == "create" and parts > 1:  # a thread: how many parts it was written with
+            return self.tr("a thread of %n parts", "", parts)
+        return event_note(event)
 
     def _fit(self, force: bool = False) -> None:
         """Narrow (a detail beside a list on a small screen): the reason goes under the

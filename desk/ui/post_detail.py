@@ -1,4 +1,5 @@
-"""One post in full: the preview as X shows it, its facts, and its whole history."""
+"""One post in full: the preview as X shows it (a thread's parts one under the other),
+its facts, and its whole history."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from desk.ui.history_view import HistoryView
 from desk.ui.media_look import as_pixmaps, caption_line, decode, shown_files
 from desk.ui.tasks import run_task
 from desk.ui.preview import PostPreview
+from desk.ui.thread_preview import ThreadPreview
 
 
 MOST_WIDTH = 420  # the detail never claims more than this from the list beside it
@@ -20,7 +22,8 @@ class PostDetail(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.shown: dict | None = None
-        self.preview = PostPreview()
+        self.preview = PostPreview()  # the post, or a thread's first part
+        self.thread = ThreadPreview(self.preview)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -32,7 +35,7 @@ class PostDetail(QWidget):
         body = self.body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.preview)
+        column.addWidget(self.thread)
         column.addWidget(self.facts)
         self.notes_at = column.count()  # a page's own lines about the post go here (add_notes)
         column.addSpacing(6)
@@ -70,19 +73,20 @@ class PostDetail(QWidget):
         """The post's pictures are decoded off the GUI thread (a large photo takes a while)
         and shown when ready, if the post is still the one shown."""
         self.images_ready = False
-        files = shown_files(self.ctx.session, shown["post"].media)
-        if not files:
+        files = [shown_files(self.ctx.session, part.media) for part in shown["post"].parts]
+        if not any(files):
             self.images_ready = True
             return
 
         def decoded(images) -> None:
             if self.shown is not shown:
                 return  # another post was chosen meanwhile
-            post = shown["post"]
-            self.preview.set_post(post.text, as_pixmaps(images), bool(post.training), post.reply_to, at=self._at(shown))
+            for index, pictures in enumerate(images):
+                if pictures:
+                    self.thread.set_pictures(index, as_pixmaps(pictures))
             self.images_ready = True
 
-        run_task(lambda: decode(files), decoded, owner=self)
+        run_task(lambda: [decode(part) for part in files], decoded, owner=self)
 
     @staticmethod
     def _at(shown: dict) -> str | None:
@@ -92,10 +96,18 @@ class PostDetail(QWidget):
     def clear(self) -> None:
         self.shown = None
         self.images_ready = True
-        self.preview.clear()
-        self.preview.hide()
+        self.thread.clear()
+        self.thread.hide()
         self.facts.setText(self.tr("Choose a post to see it here."))
         self.history.clear()
+
+    def _thread_line(self, post) -> str:
+        """How many parts, and how many of them are on X while it is not all out."""
+        line = self.tr("A thread of %n parts", "", len(post.parts))
+        out = len(post.part_ids)
+        if out and post.state.value in ("partly_published", "publishing", "uncertain"):
+            line += " · " + self.tr("parts on X: %1 of %2").replace("%1", str(out)).replace("%2", str(len(post.parts)))
+        return line
 
     def show_post(self, post_id: int) -> dict | None:
         """Read and show one post; None (and cleared) when it cannot be read."""
@@ -109,9 +121,10 @@ class PostDetail(QWidget):
         self.shown = shown
         post, row = shown["post"], shown["row"] or {}
         names, genders = ctx.staff_people()
-        self.preview.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
-        self.preview.set_post(post.text, [], bool(post.training), post.reply_to, at=self._at(shown))
-        self.preview.show()
+        self.thread.set_account(ctx.institution_name(), ctx.handle(), ctx.desk.logo_path())
+        self.thread.set_thread([(part.text, []) for part in post.parts], bool(post.training), post.reply_to,
+                               at=self._at(shown))
+        self.thread.show()
         self._decode_images(shown)
         author = words.agreeing(genders.get(post.author, ""), self.tr("Written by %1"),
                                 self.tr("Written by %1", "female"))
@@ -129,13 +142,16 @@ class PostDetail(QWidget):
             lines.append(self.tr("Scheduled for %1").replace("%1", words.when_with_hijri(post.scheduled_at)))
         if row.get("published_at"):
             lines.append(self.tr("Published %1").replace("%1", words.when(row["published_at"])))
-        if post.media:
-            missing = sum(1 for m in post.media if not m.alt and m.ext not in ("mp4", "srt"))
+        if post.is_thread:
+            lines.append(self._thread_line(post))
+        media = [m for part in post.parts for m in part.media]
+        if media:
+            missing = sum(1 for m in media if not m.alt and m.ext not in ("mp4", "srt"))
             if missing:
                 lines.append(self.tr("Images without a description: %1.").replace("%1", str(missing)))
-            if any(m.ext == "mp4" and not m.alt for m in post.media):
+            if any(m.ext == "mp4" and not m.alt for m in media):
                 lines.append(self.tr("The video has no description."))
-            lines += [caption_line(m) for m in post.media if m.ext == "srt"]
+            lines += [caption_line(m) for m in media if m.ext == "srt"]
         self.facts.setText("\n".join(lines))
         self.history.set_history(shown["history"], names, genders)
         # as wide as the post's card needs, so a splitter beside it cannot cut it off

@@ -7,7 +7,7 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime
-from PySide6.QtGui import QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desk.ui import i18n, words
@@ -19,6 +19,7 @@ from desk.ui.style import LINK
 AVATAR = 44
 IMAGE_WIDTH = 300
 RADIUS = 12  # X rounds the block of pictures, not each one
+THREAD_LINE = "#cfd9de"  # X's grey line joining the logos of a thread's posts
 
 
 class PostPreview(QFrame):
@@ -26,6 +27,7 @@ class PostPreview(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.setAccessibleName(self.tr("Preview of the post"))
+        self.line_above = self.line_below = False  # the thread line, to the post before and after
         self.avatar = QLabel()
         self.avatar.setFixedSize(AVATAR, AVATAR)
         self.avatar.setAccessibleName(self.tr("Institution logo"))
@@ -99,6 +101,25 @@ class PostPreview(QFrame):
         self.replying.setText(self.tr("Replying to %1").replace(
             "%1", f'<span style="color: {LINK};">{target}</span>'))
         self.replying.setVisible(bool(reply_to))
+
+    def set_thread_line(self, above: bool, below: bool) -> None:
+        """In a thread, X joins each post's logo to the next one's with a grey line."""
+        self.line_above, self.line_below = above, below
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not (self.line_above or self.line_below):
+            return
+        logo = self.avatar.geometry()
+        painter = QPainter(self)
+        painter.setPen(QPen(QColor(THREAD_LINE), 2))
+        x = logo.center().x()
+        if self.line_above:
+            painter.drawLine(x, 0, x, logo.top() - 4)
+        if self.line_below:
+            painter.drawLine(x, logo.bottom() + 4, x, self.height())
+        painter.end()
 
     def clear(self) -> None:
         self.body.setText("")

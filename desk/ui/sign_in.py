@@ -196,7 +196,7 @@ class SignInDialog(QDialog):
         lines.append(self.tr("Actions taken in your name since then: %1").replace("%1", str(len(notice["actions"]))))
         for action in notice["actions"][-5:]:
             post = f" #{action['post_id']}" if action["post_id"] else ""
-            lines.append(f"• {words.when(action['at'])} {words.event_words(action['action'], self._member.gender)}{post}")
+            lines.append(f"• {words.when(action['at'])} {words.event_text(action, self._member.gender)}{post}")
         self.reset_info.setText("\n".join(lines))
 
     def _change_password(self) -> None:

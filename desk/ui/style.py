@@ -34,6 +34,9 @@ QLabel#reason {{ color: {MUTED}; }}
 QLabel#reason[over="true"] {{ color: {RED}; }}
 QLabel#page_title {{ font-size: 14pt; font-weight: bold; }}
 QFrame#card {{ background: white; border: 1px solid {BORDER}; border-radius: 10px; }}
+QFrame#thread_part {{ background: transparent; border: none; }}
+QFrame#part {{ border: 1px solid {BORDER}; border-radius: 6px; }}
+QFrame#part[current="true"] {{ border: 1px solid {LINK}; }}
 QListWidget#places {{ background: {PANEL}; border: none; font-size: 11pt; }}
 QListWidget#places::item {{ padding: 8px 12px; }}
 QListWidget#places::item:selected {{ background: #dce8f5; color: black; }}
@@ -41,6 +44,15 @@ QLabel#disabled_reason {{ color: {RED}; }}
 QLabel#x_caution {{ background: #fff6db; color: {AMBER_TEXT}; border: 1px solid #f0d98a; padding: 4px 8px; border-radius: 4px; }}
 QLabel#warning {{ color: {AMBER_TEXT}; background: #fff4d1; padding: 6px 10px; border-radius: 4px; }}
 """
+
+
+ATTENTION = "#a04a00"  # a dark orange: readable on white, apart from the red of a failure
+# States that need a person's look, in the colour they are written in wherever states are listed
+STATE_COLOURS = {"failed": RED, "uncertain": ATTENTION, "partly_published": ATTENTION}
+
+
+def state_colour(state) -> str | None:
+    return STATE_COLOURS.get(getattr(state, "value", state))
 
 
 def app_font(size: int = 10) -> QFont:

@@ -23,6 +23,7 @@ EVENT_WORDS = {
     "schedule": QT_TRANSLATE_NOOP("Words", "scheduled"),
     "unschedule": QT_TRANSLATE_NOOP("Words", "removed from the schedule"),
     "claim": QT_TRANSLATE_NOOP("Words", "started publishing"),
+    "part_sent": QT_TRANSLATE_NOOP("Words", "part %1 of %2 went out"),  # a thread's part; the next follows
     "sent": QT_TRANSLATE_NOOP("Words", "published"),
     "fail": QT_TRANSLATE_NOOP("Words", "publishing failed"),
     "uncertain": QT_TRANSLATE_NOOP("Words", "publishing not confirmed"),
@@ -96,6 +97,26 @@ def event_words(action: str, gender: str = "") -> str:
         if female:
             return female
     return tr(EVENT_WORDS[action]) if action in EVENT_WORDS else action
+
+
+def event_text(event: dict, gender: str = "") -> str:
+    """The event's words with its numbers: which part of a thread went out."""
+    said = event_words(event["action"], gender)
+    if event["action"] == "part_sent":
+        detail = event.get("detail") or {}
+        said = said.replace("%1", str(detail.get("part", "…"))).replace("%2", str(detail.get("parts", "…")))
+    return said
+
+
+def part_of(event: dict) -> str:
+    """For a thread's publishing events: "part 3 of 5", the part it happened to; else ""."""
+    detail = event.get("detail") or {}
+    if event["action"] in ("part_sent", "sent") or (detail.get("parts") or 0) < 2 or not detail.get("part"):
+        return ""
+    return tr(PART_N).replace("%1", str(detail["part"])).replace("%2", str(detail["parts"]))
+
+
+PART_N = QT_TRANSLATE_NOOP("Words", "part %1 of %2")
 
 
 def agreeing(gender: str, male: str, female: str) -> str:

@@ -259,22 +259,22 @@
         <translation>لم يُرسل لأنه لم يكن أي مكتب مفتوحًا في موعده، وقد تجاوز الآن التأخير المسموح. انشره الآن، أو أعد جدولته، أو ألغِ جدولته.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="56"/>
+        <location filename="../../desk/ui/publish/advice.py" line="62"/>
         <source>Post #%1 is on X after all: it is now marked as published.</source>
         <translation>المنشور رقم %1 موجود على X فعلًا: صار مسجّلًا منشورًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="58"/>
+        <location filename="../../desk/ui/publish/advice.py" line="64"/>
         <source>Post #%1 is not on X: nothing went out. It is back among the posts ready to publish.</source>
         <translation>المنشور رقم %1 غير موجود على X: لم يُنشر شيء. عاد إلى المنشورات الجاهزة للنشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="60"/>
+        <location filename="../../desk/ui/publish/advice.py" line="66"/>
         <source>Post #%1 is not on X&apos;s timeline yet, but the timeline can lag behind a new post. Try again in a minute.</source>
         <translation>المنشور رقم %1 لم يظهر بعد في الخط الزمني للحساب على X، وقد يتأخر ظهور المنشور الجديد فيه قليلًا. أعد المحاولة بعد دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/advice.py" line="63"/>
+        <location filename="../../desk/ui/publish/advice.py" line="69"/>
         <source>Post #%1 could not be checked: the desk could not ask X. Nothing was changed; try again later.</source>
         <translation>تعذّر التحقق من المنشور رقم %1 لأن المكتب لم يتمكن من الاتصال بـ X. لم يتغير شيء؛ أعد المحاولة لاحقًا.</translation>
     </message>
@@ -282,132 +282,153 @@
 <context>
     <name>ApprovedPage</name>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="34"/>
+        <location filename="../../desk/ui/publish/page.py" line="38"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="40"/>
+        <location filename="../../desk/ui/publish/page.py" line="44"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="40"/>
+        <location filename="../../desk/ui/publish/page.py" line="44"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="40"/>
+        <location filename="../../desk/ui/publish/page.py" line="44"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="40"/>
+        <location filename="../../desk/ui/publish/page.py" line="44"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="41"/>
+        <location filename="../../desk/ui/publish/page.py" line="45"/>
         <source>Approved, scheduled and problem posts</source>
         <translation>المنشورات المعتمدة والمجدولة والمتعثرة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="44"/>
+        <location filename="../../desk/ui/publish/page.py" line="48"/>
         <source>Nothing is ready to publish. Posts come here once a supervisor approves them on the For review page.</source>
         <translation>لا شيء جاهز للنشر. تأتي المنشورات إلى هنا بعد أن يوافق عليها مشرف في صفحة «للمراجعة».</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="53"/>
+        <location filename="../../desk/ui/publish/page.py" line="57"/>
+        <location filename="../../desk/ui/publish/page.py" line="158"/>
         <source>Publish now…</source>
         <translation>نشر الآن…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="55"/>
+        <location filename="../../desk/ui/publish/page.py" line="59"/>
         <source>Schedule…</source>
         <translation>جدولة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="57"/>
+        <location filename="../../desk/ui/publish/page.py" line="61"/>
         <source>Unschedule</source>
         <translation>إلغاء الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="59"/>
+        <location filename="../../desk/ui/publish/page.py" line="63"/>
+        <source>Withdraw from X…</source>
+        <translation>سحب من X…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="64"/>
+        <source>Delete the parts already on X, from the last.</source>
+        <translation>حذف الأجزاء المنشورة على X، بدءًا بآخرها.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="66"/>
         <source>Check X now</source>
         <translation>التحقق من X الآن</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="60"/>
+        <location filename="../../desk/ui/publish/page.py" line="67"/>
         <source>Look for the unconfirmed posts on the account&apos;s timeline and settle each: published, or safe to publish again.</source>
         <translation>البحث عن المنشورات غير المؤكدة في الخط الزمني للحساب وحسم أمر كل منها: منشور، أو يمكن نشره مرة أخرى بأمان.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="95"/>
+        <location filename="../../desk/ui/publish/page.py" line="103"/>
         <source>Ready to publish</source>
         <translation>جاهزة للنشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="95"/>
+        <location filename="../../desk/ui/publish/page.py" line="103"/>
         <source>Scheduled</source>
         <translation>مجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="95"/>
+        <location filename="../../desk/ui/publish/page.py" line="103"/>
         <source>Needs attention</source>
         <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="99"/>
+        <location filename="../../desk/ui/publish/page.py" line="107"/>
         <source>Resume publishing</source>
         <translation>استئناف النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="99"/>
+        <location filename="../../desk/ui/publish/page.py" line="107"/>
         <source>Pause all publishing</source>
         <translation>إيقاف كل النشر مؤقتًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="180"/>
+        <location filename="../../desk/ui/publish/page.py" line="158"/>
+        <source>Publish the rest…</source>
+        <translation>نشر بقية الأجزاء…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="199"/>
         <source>Publishing post #%1…</source>
         <translation>جارٍ نشر المنشور رقم %1…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="189"/>
+        <location filename="../../desk/ui/publish/page.py" line="208"/>
         <source>Post #%1 is on the training timeline.</source>
         <translation>المنشور رقم %1 في خط التدريب الزمني.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="191"/>
+        <location filename="../../desk/ui/publish/page.py" line="210"/>
         <source>Post #%1 is published: %2</source>
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="208"/>
+        <location filename="../../desk/ui/publish/page.py" line="232"/>
+        <source>Post #%1 withdrawn.</source>
+        <translation>سُحب المنشور رقم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/page.py" line="242"/>
         <source>Looking for the unconfirmed posts on X…</source>
         <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="218"/>
+        <location filename="../../desk/ui/publish/page.py" line="252"/>
         <source>No post is waiting for a check any more: another desk has settled them.</source>
         <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="240"/>
+        <location filename="../../desk/ui/publish/page.py" line="274"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="247"/>
+        <location filename="../../desk/ui/publish/page.py" line="281"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="251"/>
+        <location filename="../../desk/ui/publish/page.py" line="285"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="253"/>
+        <location filename="../../desk/ui/publish/page.py" line="287"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -471,67 +492,58 @@
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="50"/>
-        <source>Text of the post</source>
-        <translation>نص المنشور</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/compose/page.py" line="51"/>
-        <source>Write the post here…</source>
-        <translation>اكتب المنشور هنا…</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/compose/page.py" line="60"/>
+        <location filename="../../desk/ui/compose/page.py" line="58"/>
         <source>Add images or video…</source>
         <translation>إضافة صور أو فيديو…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="61"/>
+        <location filename="../../desk/ui/compose/page.py" line="59"/>
         <source>Or drag files onto this page. Up to 4 images, or one GIF, or one MP4 video with its SubRip (.srt) captions.</source>
         <translation>أو اسحب الملفات إلى هذه الصفحة. حتى 4 صور، أو صورة GIF واحدة، أو فيديو MP4 واحد مع ترجمته بصيغة SubRip (.srt).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="64"/>
+        <location filename="../../desk/ui/compose/page.py" line="62"/>
         <source>New draft</source>
         <translation>مسودة جديدة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="66"/>
+        <location filename="../../desk/ui/compose/page.py" line="64"/>
         <source>Save draft</source>
         <translation>حفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="67"/>
+        <location filename="../../desk/ui/compose/page.py" line="65"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="69"/>
+        <location filename="../../desk/ui/compose/page.py" line="67"/>
         <source>Submit for review</source>
         <translation>إرسال للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="70"/>
+        <location filename="../../desk/ui/compose/page.py" line="68"/>
+        <location filename="../../desk/ui/compose/page.py" line="232"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="78"/>
+        <location filename="../../desk/ui/compose/page.py" line="76"/>
         <source>Take back from review</source>
         <translation>استرجاع من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="96"/>
+        <location filename="../../desk/ui/compose/page.py" line="114"/>
         <source>My drafts</source>
         <translation>مسوداتي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="128"/>
+        <location filename="../../desk/ui/compose/page.py" line="146"/>
         <source>As it will appear on X</source>
         <translation>كما سيظهر في X</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/compose/page.py" line="209"/>
+        <location filename="../../desk/ui/compose/page.py" line="247"/>
         <source>%n over X&apos;s limit: shorten the post to submit it.</source>
         <translation>
             <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
@@ -543,38 +555,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="239"/>
+        <location filename="../../desk/ui/compose/page.py" line="249"/>
+        <source>Part %1 is empty: write it, or remove it, to submit the thread.</source>
+        <translation>الجزء %1 فارغ: اكتبه أو احذفه لإرسال السلسلة للمراجعة.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/compose/page.py" line="251"/>
+        <source>Part %1 is over the limit by %n: shorten it or split it to submit the thread.</source>
+        <translation>
+            <numerusform>الجزء %1 يتجاوز الحد بـ%n حرف: اختصره أو قسّمه لإرسال السلسلة للمراجعة.</numerusform>
+            <numerusform>الجزء %1 يتجاوز الحد بحرف واحد: اختصره أو قسّمه لإرسال السلسلة للمراجعة.</numerusform>
+            <numerusform>الجزء %1 يتجاوز الحد بحرفين: اختصره أو قسّمه لإرسال السلسلة للمراجعة.</numerusform>
+            <numerusform>الجزء %1 يتجاوز الحد بـ%n أحرف: اختصره أو قسّمه لإرسال السلسلة للمراجعة.</numerusform>
+            <numerusform>الجزء %1 يتجاوز الحد بـ%n حرفًا: اختصره أو قسّمه لإرسال السلسلة للمراجعة.</numerusform>
+            <numerusform>الجزء %1 يتجاوز الحد بـ%n حرف: اختصره أو قسّمه لإرسال السلسلة للمراجعة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/page.py" line="278"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="239"/>
+        <location filename="../../desk/ui/compose/page.py" line="278"/>
         <source>Returned by %1: %2</source>
         <comment>female</comment>
         <translation>أعادته %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="258"/>
+        <location filename="../../desk/ui/compose/page.py" line="296"/>
         <source>Add images or video</source>
         <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="259"/>
+        <location filename="../../desk/ui/compose/page.py" line="297"/>
         <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
         <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="311"/>
+        <location filename="../../desk/ui/compose/page.py" line="366"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="336"/>
+        <location filename="../../desk/ui/compose/page.py" line="392"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="386"/>
+        <location filename="../../desk/ui/compose/page.py" line="443"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -616,7 +645,7 @@
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk/ui/app.py" line="42"/>
+        <location filename="../../desk/ui/app.py" line="51"/>
         <source>Posting Desk</source>
         <translation>مكتب النشر</translation>
     </message>
@@ -634,13 +663,14 @@
         <translation>تنشر المحطة %1 المنشورات المجدولة، لا هذه المحطة (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="158"/>
+        <location filename="../../desk/ui/context.py" line="160"/>
         <source>The request could not be completed (%1).</source>
         <translation>تعذّر إتمام الطلب (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/context.py" line="159"/>
+        <location filename="../../desk/ui/context.py" line="161"/>
         <location filename="../../desk/ui/first_run.py" line="189"/>
+        <location filename="../../desk/ui/flow.py" line="46"/>
         <location filename="../../desk/ui/sign_in.py" line="235"/>
         <source>Something unexpected went wrong (%1). Nothing else was changed.</source>
         <translation>حدث خطأ غير متوقع (%1). لم يتغير شيء آخر.</translation>
@@ -921,29 +951,41 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="60"/>
+        <location filename="../../desk/ui/history_view.py" line="68"/>
         <source>History of the post</source>
         <translation>سجل المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="67"/>
+        <location filename="../../desk/ui/history_view.py" line="75"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="67"/>
+        <location filename="../../desk/ui/history_view.py" line="75"/>
         <source>Who</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="67"/>
+        <location filename="../../desk/ui/history_view.py" line="75"/>
         <source>What</source>
         <translation>ماذا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="67"/>
+        <location filename="../../desk/ui/history_view.py" line="75"/>
         <source>Reason or comment</source>
         <translation>السبب أو الملاحظة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/history_view.py" line="120"/>
+        <source>a thread of %n parts</source>
+        <translation>
+            <numerusform>سلسلة من %n جزء</numerusform>
+            <numerusform>سلسلة من جزء واحد</numerusform>
+            <numerusform>سلسلة من جزأين</numerusform>
+            <numerusform>سلسلة من %n أجزاء</numerusform>
+            <numerusform>سلسلة من %n جزءًا</numerusform>
+            <numerusform>سلسلة من %n جزء</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1193,44 +1235,56 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="29"/>
+        <location filename="../../desk/ui/log/model.py" line="31"/>
         <source>#</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="29"/>
+        <location filename="../../desk/ui/log/model.py" line="31"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="29"/>
+        <location filename="../../desk/ui/log/model.py" line="31"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="29"/>
+        <location filename="../../desk/ui/log/model.py" line="31"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="32"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="32"/>
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="30"/>
+        <location filename="../../desk/ui/log/model.py" line="32"/>
         <source>On X</source>
         <translation>في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="87"/>
+        <location filename="../../desk/ui/log/model.py" line="92"/>
         <source>%1 · training</source>
         <translation>%1 · تدريب</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/log/model.py" line="98"/>
+        <source>Thread (%n): %1</source>
+        <translation>
+            <numerusform>سلسلة (%n جزء): %1</numerusform>
+            <numerusform>سلسلة (جزء واحد): %1</numerusform>
+            <numerusform>سلسلة (جزآن): %1</numerusform>
+            <numerusform>سلسلة (%n أجزاء): %1</numerusform>
+            <numerusform>سلسلة (%n جزءًا): %1</numerusform>
+            <numerusform>سلسلة (%n جزء): %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1291,22 +1345,27 @@
         <translation>لا منشورات بعد. يأتي إلى هنا كل منشور يُكتب في صفحة «كتابة منشور»، مع تاريخه كاملًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="150"/>
+        <location filename="../../desk/ui/log/page.py" line="169"/>
+        <source>Every part of the thread on X is deleted, from the last; the log keeps them and your reason. Why?</source>
+        <translation>ستُحذف أجزاء السلسلة كلها من X بدءًا بآخرها، ويحتفظ السجل بها وبسببك. لماذا؟</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/log/page.py" line="173"/>
         <source>Withdraw post #%1 from X</source>
         <translation>سحب المنشور رقم %1 من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="151"/>
+        <location filename="../../desk/ui/log/page.py" line="172"/>
         <source>The post is deleted from X; the log keeps it and your reason. Why?</source>
         <translation>سيُحذف المنشور من X، ويحتفظ السجل به وبسببك. لماذا؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="152"/>
+        <location filename="../../desk/ui/log/page.py" line="174"/>
         <source>Withdraw</source>
         <translation>سحب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="159"/>
+        <location filename="../../desk/ui/log/page.py" line="158"/>
         <source>Post #%1 withdrawn.</source>
         <translation>سُحب المنشور رقم %1.</translation>
     </message>
@@ -1459,6 +1518,166 @@
     </message>
 </context>
 <context>
+    <name>PartBox</name>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="39"/>
+        <source>Join with next</source>
+        <translation>دمج مع التالي</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="40"/>
+        <source>Move up</source>
+        <translation>نقل للأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="41"/>
+        <source>Move down</source>
+        <translation>نقل للأسفل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="42"/>
+        <source>Remove part</source>
+        <translation>حذف الجزء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="44"/>
+        <location filename="../../desk/ui/compose/part_box.py" line="138"/>
+        <source>Text of the post</source>
+        <translation>نص المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="45"/>
+        <source>Write the post here…</source>
+        <translation>اكتب المنشور هنا…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="52"/>
+        <source>Add a part</source>
+        <translation>إضافة جزء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="53"/>
+        <source>Write a thread: posts that go out one after the other, each a reply to the one before, approved together.</source>
+        <translation>كتابة سلسلة: منشورات تُنشر واحدًا بعد الآخر، كلٌّ منها ردّ على ما قبله، وتُعتمد معًا.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="56"/>
+        <source>Split the text</source>
+        <translation>تقسيم النص</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="57"/>
+        <source>Cut the text into parts at the ends of its sentences, each within X&apos;s limit: the post becomes a thread.</source>
+        <translation>تقطيع النص أجزاءً عند نهايات جمله، كلٌّ منها ضمن حدّ X، فيصير المنشور سلسلة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="69"/>
+        <source>Add images or video…</source>
+        <translation>إضافة صور أو فيديو…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="70"/>
+        <source>Up to 4 images, or one GIF, or one MP4 video with its SubRip (.srt) captions, for this part.</source>
+        <translation>حتى 4 صور، أو صورة GIF واحدة، أو فيديو MP4 واحد مع ترجمته بصيغة SubRip (.srt)، لهذا الجزء.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="123"/>
+        <source>Part %1 of %2</source>
+        <translation>الجزء %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="132"/>
+        <source>Text of part %1 of %2</source>
+        <translation>نص الجزء %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="134"/>
+        <source>Join part %1 with part %2</source>
+        <translation>دمج الجزء %1 مع الجزء %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="136"/>
+        <source>Remove part %1</source>
+        <translation>حذف الجزء %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="215"/>
+        <source>Add images or video</source>
+        <translation>إضافة صور أو فيديو</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/part_box.py" line="216"/>
+        <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
+        <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PartsColumn</name>
+    <message>
+        <location filename="../../desk/ui/compose/parts.py" line="244"/>
+        <source>Remove part %1</source>
+        <translation>حذف الجزء %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/parts.py" line="245"/>
+        <source>Remove part %1 with its text and pictures? This cannot be undone.</source>
+        <translation>هل تريد حذف الجزء %1 بنصه وصوره؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/parts.py" line="248"/>
+        <source>Remove part</source>
+        <translation>حذف الجزء</translation>
+    </message>
+</context>
+<context>
+    <name>PartsDiff</name>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="61"/>
+        <source>Parts now: %1 (at the last review: %2).</source>
+        <translation>عدد الأجزاء الآن: %1 (عند آخر مراجعة: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="62"/>
+        <source>Part %1 was part %2: moved.</source>
+        <translation>الجزء %1 كان الجزء %2: نُقل.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="63"/>
+        <source>Part %1: its images changed.</source>
+        <translation>الجزء %1: تغيّرت صوره.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="64"/>
+        <source>Part %1: its image descriptions changed.</source>
+        <translation>الجزء %1: تغيّرت أوصاف صوره.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="65"/>
+        <source>Part %1 changed:</source>
+        <translation>تغيّر الجزء %1:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="66"/>
+        <source>Part %1 (part %2 at the last review) changed:</source>
+        <translation>تغيّر الجزء %1 (وكان الجزء %2 عند آخر مراجعة):</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="67"/>
+        <source>Part %1 is new:</source>
+        <translation>الجزء %1 جديد:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="68"/>
+        <source>Part %1 of the version reviewed was removed:</source>
+        <translation>حُذف الجزء %1 من النسخة التي رُوجعت:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review/parts_diff.py" line="69"/>
+        <source>The parts&apos; numbers (k/n) were written again.</source>
+        <translation>أُعيد ترقيم الأجزاء (k/n).</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../desk/ui/staff/dialogs.py" line="172"/>
@@ -1541,59 +1760,76 @@
 <context>
     <name>PostDetail</name>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="28"/>
+        <location filename="../../desk/ui/post_detail.py" line="31"/>
         <source>History</source>
         <translation>السجل التفصيلي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="97"/>
+        <location filename="../../desk/ui/post_detail.py" line="101"/>
         <source>Choose a post to see it here.</source>
         <translation>اختر منشورًا لتراه هنا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="126"/>
+        <location filename="../../desk/ui/post_detail.py" line="139"/>
         <source>Post #%1 · %2</source>
         <translation>المنشور رقم %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="116"/>
+        <location filename="../../desk/ui/post_detail.py" line="129"/>
         <source>Written by %1</source>
         <translation>كتبه %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/post_detail.py" line="106"/>
+        <source>A thread of %n parts</source>
+        <translation>
+            <numerusform>سلسلة من %n جزء</numerusform>
+            <numerusform>سلسلة من جزء واحد</numerusform>
+            <numerusform>سلسلة من جزأين</numerusform>
+            <numerusform>سلسلة من %n أجزاء</numerusform>
+            <numerusform>سلسلة من %n جزءًا</numerusform>
+            <numerusform>سلسلة من %n جزء</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="117"/>
+        <location filename="../../desk/ui/post_detail.py" line="109"/>
+        <source>parts on X: %1 of %2</source>
+        <translation>المنشور منها على X: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/post_detail.py" line="130"/>
         <source>Written by %1</source>
         <comment>female</comment>
         <translation>كتبته %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="122"/>
+        <location filename="../../desk/ui/post_detail.py" line="135"/>
         <source>Approved by %1</source>
         <translation>وافق عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="123"/>
+        <location filename="../../desk/ui/post_detail.py" line="136"/>
         <source>Approved by %1</source>
         <comment>female</comment>
         <translation>وافقت عليه %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="129"/>
+        <location filename="../../desk/ui/post_detail.py" line="142"/>
         <source>Scheduled for %1</source>
         <translation>مجدول في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="131"/>
+        <location filename="../../desk/ui/post_detail.py" line="144"/>
         <source>Published %1</source>
         <translation>نُشر في %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="135"/>
+        <location filename="../../desk/ui/post_detail.py" line="151"/>
         <source>Images without a description: %1.</source>
         <translation>صور بلا وصف: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/post_detail.py" line="137"/>
+        <location filename="../../desk/ui/post_detail.py" line="153"/>
         <source>The video has no description.</source>
         <translation>الفيديو بلا وصف.</translation>
     </message>
@@ -1601,42 +1837,42 @@
 <context>
     <name>PostPreview</name>
     <message>
-        <location filename="../../desk/ui/preview.py" line="28"/>
+        <location filename="../../desk/ui/preview.py" line="29"/>
         <source>Preview of the post</source>
         <translation>معاينة المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="31"/>
+        <location filename="../../desk/ui/preview.py" line="33"/>
         <source>Institution logo</source>
         <translation>شعار المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="48"/>
+        <location filename="../../desk/ui/preview.py" line="50"/>
         <source>Text of the post</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="55"/>
+        <location filename="../../desk/ui/preview.py" line="57"/>
         <source>Time of the post</source>
         <translation>وقت المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="89"/>
+        <location filename="../../desk/ui/preview.py" line="91"/>
         <source>Training</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="98"/>
+        <location filename="../../desk/ui/preview.py" line="100"/>
         <source>post %1 on X</source>
         <translation>المنشور %1 على X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="99"/>
+        <location filename="../../desk/ui/preview.py" line="101"/>
         <source>Replying to %1</source>
         <translation>ردًا على %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/preview.py" line="124"/>
+        <location filename="../../desk/ui/preview.py" line="145"/>
         <source>Image %1</source>
         <translation>الصورة %1</translation>
     </message>
@@ -1644,22 +1880,39 @@
 <context>
     <name>PublishConfirm</name>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="16"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="19"/>
         <source>Publish now?</source>
         <translation>النشر الآن؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="19"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="22"/>
         <source>This post goes out now on X, on the account @%1, for everyone to see.</source>
         <translation>سيُنشر هذا المنشور الآن في X على الحساب ‎@%1‎ ليراه الجميع.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="21"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="24"/>
         <source>This post goes to the desk&apos;s training timeline (@%1), not to X.</source>
         <translation>سيذهب هذا المنشور إلى خط التدريب الزمني في المكتب (‎@%1‎)، لا إلى X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/confirm.py" line="33"/>
+        <location filename="../../desk/ui/publish/confirm.py" line="27"/>
+        <source>Already there: %1 of the %2 parts. The rest go out now, each a reply to the one before.</source>
+        <translation>المنشور منها هناك: %1 من %2. وتُنشر البقية الآن، كلٌّ منها ردّ على ما قبله.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/publish/confirm.py" line="30"/>
+        <source>A thread of %n parts: they go out one after the other, each a reply to the one before.</source>
+        <translation>
+            <numerusform>سلسلة من %n جزء، تُنشر واحدًا بعد الآخر، كلٌّ منها ردّ على ما قبله.</numerusform>
+            <numerusform>سلسلة من جزء واحد، تُنشر واحدًا بعد الآخر، كلٌّ منها ردّ على ما قبله.</numerusform>
+            <numerusform>سلسلة من جزأين، تُنشر واحدًا بعد الآخر، كلٌّ منها ردّ على ما قبله.</numerusform>
+            <numerusform>سلسلة من %n أجزاء، تُنشر واحدًا بعد الآخر، كلٌّ منها ردّ على ما قبله.</numerusform>
+            <numerusform>سلسلة من %n جزءًا، تُنشر واحدًا بعد الآخر، كلٌّ منها ردّ على ما قبله.</numerusform>
+            <numerusform>سلسلة من %n جزء، تُنشر واحدًا بعد الآخر، كلٌّ منها ردّ على ما قبله.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/confirm.py" line="46"/>
         <source>Publish now</source>
         <translation>نشر الآن</translation>
     </message>
@@ -1834,142 +2087,142 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="33"/>
+        <location filename="../../desk/ui/review/page.py" line="35"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="37"/>
+        <location filename="../../desk/ui/review/page.py" line="39"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="37"/>
+        <location filename="../../desk/ui/review/page.py" line="39"/>
         <source>Submitted</source>
         <translation>وقت الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="37"/>
+        <location filename="../../desk/ui/review/page.py" line="39"/>
         <source>Approvals</source>
         <translation>الموافقات</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="37"/>
+        <location filename="../../desk/ui/review/page.py" line="39"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="38"/>
+        <location filename="../../desk/ui/review/page.py" line="40"/>
         <source>Posts waiting for review</source>
         <translation>منشورات تنتظر المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="41"/>
+        <location filename="../../desk/ui/review/page.py" line="43"/>
         <source>Nothing waits for your review. Posts that PR officers submit for review come here.</source>
         <translation>لا شيء بانتظار مراجعتك. تأتي إلى هنا المنشورات التي يرسلها مسؤولو العلاقات العامة للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="43"/>
+        <location filename="../../desk/ui/review/page.py" line="45"/>
         <source>What changed since it was last reviewed</source>
         <translation>ما تغيّر منذ آخر مراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="49"/>
+        <location filename="../../desk/ui/review/page.py" line="51"/>
         <source>Approve</source>
         <translation>موافقة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="51"/>
+        <location filename="../../desk/ui/review/page.py" line="53"/>
         <source>Return with a comment…</source>
         <translation>إعادة مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="53"/>
+        <location filename="../../desk/ui/review/page.py" line="55"/>
         <source>Reject with a reason…</source>
         <translation>رفض مع ذكر السبب…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="142"/>
+        <location filename="../../desk/ui/review/page.py" line="144"/>
         <source>The version reviewed last is not kept, so the changes cannot be shown.</source>
         <translation>النسخة التي رُوجعت آخر مرة غير محفوظة، لذا لا يمكن عرض التغييرات.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="143"/>
+        <location filename="../../desk/ui/review/page.py" line="145"/>
         <source>This is the first review of this post.</source>
         <translation>هذه أول مراجعة لهذا المنشور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="145"/>
+        <location filename="../../desk/ui/review/page.py" line="147"/>
         <source>Nothing changed since it was last reviewed.</source>
         <translation>لم يتغير شيء منذ آخر مراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="149"/>
+        <location filename="../../desk/ui/review/page.py" line="159"/>
         <source>The images changed.</source>
         <translation>تغيّرت الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="151"/>
+        <location filename="../../desk/ui/review/page.py" line="161"/>
         <source>The image descriptions changed.</source>
         <translation>تغيّر وصف الصور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="158"/>
+        <location filename="../../desk/ui/review/page.py" line="168"/>
         <source>It is no longer a reply.</source>
         <translation>لم يعد ردًا على منشور.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="160"/>
+        <location filename="../../desk/ui/review/page.py" line="170"/>
         <source>It is now a reply to post %1 on X.</source>
         <translation>صار ردًا على المنشور %1 على X.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="161"/>
+        <location filename="../../desk/ui/review/page.py" line="171"/>
         <source>It now replies to post %1 on X instead of %2.</source>
         <translation>صار ردًا على المنشور %1 على X بدلًا من %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="172"/>
+        <location filename="../../desk/ui/review/page.py" line="182"/>
         <source>Post #%1 approved.</source>
         <translation>تمت الموافقة على المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="175"/>
+        <location filename="../../desk/ui/review/page.py" line="185"/>
         <source>Return to the author</source>
         <translation>إعادة إلى الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="175"/>
+        <location filename="../../desk/ui/review/page.py" line="185"/>
         <source>What should the author change?</source>
         <translation>ما الذي ينبغي أن يغيّره الكاتب؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="176"/>
+        <location filename="../../desk/ui/review/page.py" line="186"/>
         <source>Return</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="183"/>
+        <location filename="../../desk/ui/review/page.py" line="193"/>
         <source>Post #%1 returned to its author.</source>
         <translation>أُعيد المنشور رقم %1 إلى كاتبه.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="186"/>
+        <location filename="../../desk/ui/review/page.py" line="196"/>
         <source>Reject the post</source>
         <translation>رفض المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="186"/>
+        <location filename="../../desk/ui/review/page.py" line="196"/>
         <source>Why is the post rejected?</source>
         <translation>لماذا يُرفض المنشور؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="187"/>
+        <location filename="../../desk/ui/review/page.py" line="197"/>
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review/page.py" line="194"/>
+        <location filename="../../desk/ui/review/page.py" line="204"/>
         <source>Post #%1 rejected.</source>
         <translation>رُفض المنشور رقم %1.</translation>
     </message>
@@ -2243,21 +2496,67 @@
     </message>
 </context>
 <context>
+    <name>ThreadPreview</name>
+    <message>
+        <location filename="../../desk/ui/thread_preview.py" line="44"/>
+        <source>Preview of part %1 of %2</source>
+        <translation>معاينة الجزء %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/thread_preview.py" line="45"/>
+        <source>Preview of the post</source>
+        <translation>معاينة المنشور</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadRow</name>
+    <message>
+        <location filename="../../desk/ui/compose/thread_row.py" line="18"/>
+        <source>Add a part</source>
+        <translation>إضافة جزء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/thread_row.py" line="19"/>
+        <source>A new part after the one being written.</source>
+        <translation>جزء جديد بعد الجزء الذي تكتبه.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/thread_row.py" line="20"/>
+        <source>Number the parts</source>
+        <translation>ترقيم الأجزاء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/thread_row.py" line="21"/>
+        <source>Write &quot;1/5&quot;, &quot;2/5&quot;… at the end of each part, as readers of a thread on X expect; old numbers are replaced.</source>
+        <translation>كتابة «1/5» و«2/5»… في آخر كل جزء كما يتوقع قرّاء السلاسل على X، وتُستبدل الأرقام القديمة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/thread_row.py" line="23"/>
+        <source>Arabic-Indic digits</source>
+        <translation>أرقام هندية</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/compose/thread_row.py" line="24"/>
+        <source>Number the parts «١/٥» instead of 1/5.</source>
+        <translation>ترقيم الأجزاء «١/٥» بدلًا من 1/5.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="18"/>
-        <location filename="../../desk/ui/training_page.py" line="30"/>
+        <location filename="../../desk/ui/training_page.py" line="23"/>
+        <location filename="../../desk/ui/training_page.py" line="35"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="20"/>
-        <location filename="../../desk/ui/training_page.py" line="52"/>
+        <location filename="../../desk/ui/training_page.py" line="25"/>
+        <location filename="../../desk/ui/training_page.py" line="58"/>
         <source>Posts published while the desk is in training come here instead of X. Nobody outside the office sees them.</source>
         <translation>المنشورات التي تُنشر والمكتب في وضع التدريب تأتي إلى هنا بدلًا من X، ولا يراها أحد من خارج المكتب.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/training_page.py" line="54"/>
+        <location filename="../../desk/ui/training_page.py" line="60"/>
         <source>Nothing has been published to the training timeline yet. While the desk is in training, posts published from the Approved and scheduled page come here.</source>
         <translation>لم يُنشر شيء في خط التدريب الزمني بعد. حين يكون المكتب في وضع التدريب، تأتي إلى هنا المنشورات التي تُنشر من صفحة «المعتمدة والمجدولة».</translation>
     </message>
@@ -2316,165 +2615,175 @@
     </message>
     <message>
         <location filename="../../desk/ui/words.py" line="26"/>
+        <source>part %1 of %2 went out</source>
+        <translation>نُشر الجزء %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="27"/>
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="27"/>
+        <location filename="../../desk/ui/words.py" line="28"/>
         <source>publishing failed</source>
         <translation>فشل النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="28"/>
+        <location filename="../../desk/ui/words.py" line="29"/>
         <source>publishing not confirmed</source>
         <translation>لم يُؤكَّد النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="29"/>
+        <location filename="../../desk/ui/words.py" line="30"/>
         <source>not sent: X said not now; it keeps its place</source>
         <translation>لم يُرسَل: طلب X الانتظار، ويبقى المنشور في مكانه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="30"/>
+        <location filename="../../desk/ui/words.py" line="31"/>
         <source>found on the account</source>
         <translation>وُجد في الحساب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="31"/>
+        <location filename="../../desk/ui/words.py" line="32"/>
         <source>not found on the account; may be sent again</source>
         <translation>لم يوجد في الحساب؛ يمكن إرساله مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="32"/>
+        <location filename="../../desk/ui/words.py" line="33"/>
         <source>missed its time</source>
         <translation>فات موعده</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="33"/>
+        <location filename="../../desk/ui/words.py" line="34"/>
         <source>withdrew from X</source>
         <translation>سحبه من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="34"/>
+        <location filename="../../desk/ui/words.py" line="35"/>
         <source>handed over</source>
         <translation>سلّم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="38"/>
+        <location filename="../../desk/ui/words.py" line="39"/>
         <source>PR officer</source>
         <translation>مسؤول علاقات عامة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="39"/>
+        <location filename="../../desk/ui/words.py" line="40"/>
         <source>Supervisor</source>
         <translation>مشرف</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="40"/>
+        <location filename="../../desk/ui/words.py" line="41"/>
         <source>Administrator</source>
         <translation>مسؤول النظام</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="42"/>
+        <location filename="../../desk/ui/words.py" line="43"/>
         <source>the desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="43"/>
+        <location filename="../../desk/ui/words.py" line="44"/>
         <source>AH</source>
         <translation>هـ</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="44"/>
+        <location filename="../../desk/ui/words.py" line="45"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="77"/>
+        <location filename="../../desk/ui/words.py" line="78"/>
         <source>wrote the draft</source>
         <comment>female</comment>
         <translation>كتبت المسودة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="78"/>
+        <location filename="../../desk/ui/words.py" line="79"/>
         <source>edited</source>
         <comment>female</comment>
         <translation>حرّرت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="79"/>
+        <location filename="../../desk/ui/words.py" line="80"/>
         <source>submitted for review</source>
         <comment>female</comment>
         <translation>أرسلت للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="80"/>
+        <location filename="../../desk/ui/words.py" line="81"/>
         <source>took back from review</source>
         <comment>female</comment>
         <translation>استرجعت من المراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="81"/>
+        <location filename="../../desk/ui/words.py" line="82"/>
         <source>approved</source>
         <comment>female</comment>
         <translation>وافقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="82"/>
+        <location filename="../../desk/ui/words.py" line="83"/>
         <source>rejected</source>
         <comment>female</comment>
         <translation>رفضت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="83"/>
+        <location filename="../../desk/ui/words.py" line="84"/>
         <source>returned to the author</source>
         <comment>female</comment>
         <translation>أعادته إلى كاتبه</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="84"/>
+        <location filename="../../desk/ui/words.py" line="85"/>
         <source>scheduled</source>
         <comment>female</comment>
         <translation>جدولت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="85"/>
+        <location filename="../../desk/ui/words.py" line="86"/>
         <source>removed from the schedule</source>
         <comment>female</comment>
         <translation>ألغت الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="86"/>
+        <location filename="../../desk/ui/words.py" line="87"/>
         <source>started publishing</source>
         <comment>female</comment>
         <translation>بدأت النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="87"/>
+        <location filename="../../desk/ui/words.py" line="88"/>
         <source>withdrew from X</source>
         <comment>female</comment>
         <translation>سحبته من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="88"/>
+        <location filename="../../desk/ui/words.py" line="89"/>
         <source>handed over</source>
         <comment>female</comment>
         <translation>سلّمت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="122"/>
+        <location filename="../../desk/ui/words.py" line="119"/>
+        <source>part %1 of %2</source>
+        <translation>الجزء %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/words.py" line="143"/>
         <source>PR officer</source>
         <comment>female</comment>
         <translation>مسؤولة علاقات عامة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="123"/>
+        <location filename="../../desk/ui/words.py" line="144"/>
         <source>Supervisor</source>
         <comment>female</comment>
         <translation>مشرفة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/words.py" line="124"/>
+        <location filename="../../desk/ui/words.py" line="145"/>
         <source>Administrator</source>
         <comment>female</comment>
         <translation>مسؤولة النظام</translation>
@@ -2516,7 +2825,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../desk/ui/history_view.py" line="26"/>
+        <location filename="../../desk/ui/history_view.py" line="34"/>
         <source>approval %1</source>
         <translation>الموافقة %1</translation>
     </message>

@@ -116,7 +116,7 @@ def test_the_confirmation_names_the_video_and_its_captions(qtbot, open_window, d
     from desk.ui.media_look import decode, shown_files
 
     post = window.ctx.session.post(post_id)
-    page._confirm(post, "x", decode(shown_files(window.ctx.session, post.media)))
+    page._confirm(post, "x", [decode(shown_files(window.ctx.session, post.media))])  # one part
     qtbot.waitUntil(lambda: page.dialog.isVisible())
     expected = {"en": "Video: الطلاب على المنصة\nCaptions: Arabic", "ar": "الفيديو: الطلاب على المنصة\nالترجمة: العربية"}
     assert page.dialog.alts.text() == expected[lang]

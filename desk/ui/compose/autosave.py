@@ -1,4 +1,4 @@
-"""The draft being typed, kept every few seconds in a small file in the data folder.
+"""The draft being typed (every part of a thread), kept every few seconds in a small file in the data folder.
 
 A crash, a power cut or the idle lock loses nothing: the next sign-in of the same
 person brings the text back. The file is the person's alone (0600) and is removed
@@ -33,7 +33,10 @@ class Autosave:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return data if isinstance(data, dict) and (data.get("text") or data.get("images")) else None
+        if not isinstance(data, dict):
+            return None
+        parts = [data] + [p for p in data.get("more") or [] if isinstance(p, dict)]  # a thread's later parts
+        return data if any(p.get("text") or p.get("images") for p in parts) else None
 
     def clear(self) -> None:
         try:

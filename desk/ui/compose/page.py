@@ -1,4 +1,5 @@
-"""Compose: write a post, see it as X will show it, save it, submit it for review."""
+"""Compose: write a post (or a thread of posts), see it as X will show it, save it,
+submit it for review."""
 
 from __future__ import annotations
 
@@ -9,17 +10,17 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.states import State
-from desk.core.text import overflow_start
 from desk.ui import words
 from desk.ui.compose.autosave import Autosave
-from desk.ui.compose.counter import CharCounter
 from desk.ui.compose.drafts_list import DraftsList
-from desk.ui.compose.editor import PostEditor, image_paths
-from desk.ui.compose.images import ImageStrip
+from desk.ui.compose.editor import image_paths
+from desk.ui.compose.parts import PartsColumn
 from desk.ui.compose.reply_field import ReplyField
+from desk.ui.compose.thread_row import ThreadRow
 from desk.ui.history_view import last_note
 from desk.ui.notice import NoticeLine
 from desk.ui.preview import PostPreview
+from desk.ui.thread_preview import ThreadPreview
 
 AUTOSAVE_MS = 4000
 
@@ -34,8 +35,7 @@ class ComposePage(QWidget):
         self.version: int | None = None
         self.state = State.DRAFT
         self.saving = False  # a save, submit or take-back runs off the GUI thread
-        self._saved_snapshot = ("", [], "")
-        self._autosaved_snapshot = ("", [], "")
+        self.was_thread = False  # the post opened was a thread: saving changes all its parts
         self.setAcceptDrops(True)
 
         self.title = QLabel(self.tr("Compose"))
@@ -46,17 +46,15 @@ class ComposePage(QWidget):
         self.returned.setObjectName("warning")
         self.returned.setWordWrap(True)
         self.returned.hide()
-        self.editor = PostEditor()
-        self.editor.setAccessibleName(self.tr("Text of the post"))
-        self.editor.setPlaceholderText(self.tr("Write the post here…"))
-        self.editor.textChanged.connect(self._text_changed)
-        self.editor.images_dropped.connect(self.add_images)
-        self.counter = CharCounter()
+        self.parts = PartsColumn(self.session.media_path)
+        self.parts.changed.connect(self._text_changed)
+        self.parts.reshaped.connect(self._reshaped)
+        self.parts.refused.connect(lambda text: self.notice.show_text(text, True))
         self.reply = ReplyField()
         self.reply.changed.connect(self._schedule_preview)
-        self.images = ImageStrip(self.session.media_path)
-        self.images.changed.connect(self._schedule_preview)
-        self.images.refused.connect(lambda text: self.notice.show_text(text, True))
+        self.thread_row = ThreadRow()
+        self.thread_row.number_button.clicked.connect(self.number_parts)
+        self.thread_row.add_part_button.clicked.connect(self.add_part)
         self.add_button = QPushButton(self.tr("Add images or video…"))
         self.add_button.setToolTip(self.tr("Or drag files onto this page. Up to 4 images, or one GIF, or one MP4 video "
                                            "with its SubRip (.srt) captions."))
@@ -65,7 +63,7 @@ class ComposePage(QWidget):
         self.new_button.clicked.connect(self.new_draft)
         self.save_button = QPushButton(self.tr("Save draft"))
         self.save_button.setToolTip(self.tr("Ctrl+S"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # not clicked(checked) as "then"
         self.submit_button = QPushButton(self.tr("Submit for review"))
         self.submit_button.setToolTip(self.tr("Ctrl+Enter"))
         self.submit_button.setDefault(True)
@@ -79,7 +77,8 @@ class ComposePage(QWidget):
         self.recall_button.clicked.connect(self.recall)
         self.drafts = DraftsList()
         self.drafts.opened.connect(self.open_post)
-        self.preview = PostPreview()
+        self.preview = PostPreview()  # the post, or a thread's first part
+        self.thread_preview = ThreadPreview(self.preview)
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._preview_timer.timeout.connect(self.update_preview)
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
@@ -87,7 +86,26 @@ class ComposePage(QWidget):
         self._autosave_timer.start()
         self._layout()
         self._shortcuts()
+        self._saved_snapshot = self._autosaved_snapshot = self.snapshot()
         self.reload()
+
+    # the first part: a single post's editor, counter and pictures --------------------------
+    @property
+    def editor(self):
+        return self.parts.boxes[0].editor
+
+    @property
+    def counter(self):
+        return self.parts.boxes[0].counter
+
+    @property
+    def images(self):
+        return self.parts.boxes[0].images
+
+    @property
+    def add_part_button(self):
+        """A single post's, beside its count; a thread's, under its parts."""
+        return self.thread_row.add_part_button if self.parts.is_thread() else self.parts.boxes[0].add_part_button
 
     def _layout(self) -> None:
         drafts_panel = QWidget()
@@ -99,11 +117,12 @@ class ComposePage(QWidget):
         drafts_column.addWidget(self.drafts, 1)
         drafts_column.addWidget(self.new_button)
 
-        images_box = QScrollArea()
-        images_box.setWidgetResizable(True)
-        images_box.setWidget(self.images)
-        images_box.setFrameShape(QScrollArea.Shape.NoFrame)
-        images_box.setMaximumHeight(240)
+        # a thread's parts scroll; a single post's one part takes the room, as it always did
+        self.parts_box = QScrollArea()
+        self.parts_box.setWidgetResizable(True)
+        self.parts_box.setWidget(self.parts)
+        self.parts_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.parts_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch()
@@ -115,9 +134,8 @@ class ComposePage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.returned)
         column.addWidget(self.reply)
-        column.addWidget(self.editor, 3)
-        column.addWidget(self.counter)
-        column.addWidget(images_box, 1)
+        column.addWidget(self.parts_box, 1)
+        column.addWidget(self.thread_row)
         # on its own line, on the Submit button's side: a narrow window does not squeeze it
         column.addWidget(self.submit_reason)
         column.addLayout(buttons)
@@ -137,7 +155,7 @@ class ComposePage(QWidget):
         preview_inner = QWidget()
         preview_inner_column = QVBoxLayout(preview_inner)
         preview_inner_column.setContentsMargins(0, 0, 0, 0)
-        preview_inner_column.addWidget(self.preview)
+        preview_inner_column.addWidget(self.thread_preview)
         preview_inner_column.addStretch()
         preview_box.setWidget(preview_inner)
         preview_column.addWidget(preview_box, 1)
@@ -162,57 +180,76 @@ class ComposePage(QWidget):
             QShortcut(QKeySequence(keys), self, self.submit, context=context)
 
     # what is on the page -----------------------------------------------------------
-    def snapshot(self) -> tuple[str, list, str]:
-        return self.editor.text(), self.images.states(), self.reply.text()
+    def snapshot(self) -> tuple[list, str]:
+        return self.parts.states(), self.reply.text()
 
     def dirty(self) -> bool:
         return self.snapshot() != self._saved_snapshot
 
     def reload(self) -> None:
         """Settings, account and the drafts list may have changed elsewhere."""
-        self.counter.set_limit(self.ctx.settings()["char_limit"])
-        self.preview.set_account(self.ctx.institution_name(), self.ctx.handle(), self.ctx.desk.logo_path())
+        self.parts.set_limit(self.ctx.settings()["char_limit"])
+        self.thread_preview.set_account(self.ctx.institution_name(), self.ctx.handle(), self.ctx.desk.logo_path())
         self.drafts.reload(self.session)
         self.update_preview()
 
     def _text_changed(self) -> None:
-        self._count()
         self._update_buttons()
         self._schedule_preview()
 
-    def _count(self) -> None:
-        """X's count, and the characters past the limit marked in the editor as X marks them."""
-        text = self.editor.text()
-        self.counter.update_for(text)
-        self.editor.mark_overflow(overflow_start(text, self.counter.limit) if self.counter.over else None)
+    def _reshaped(self) -> None:
+        """Parts added, removed or moved: a thread has its own row and buttons per part."""
+        thread = self.parts.is_thread()
+        self.thread_row.setVisible(thread)
+        self.add_button.setVisible(not thread)  # in a thread each part adds its own
+        current = self.parts.current
+        if thread and current is not None:
+            QTimer.singleShot(0, self, lambda: self.parts_box.ensureWidgetVisible(current)
+                              if current in self.parts.boxes else None)
 
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
 
     def update_preview(self) -> None:
-        self._count()
+        for box in self.parts.boxes:
+            box.count()
         reply_to, handle = self.reply.target() or ("", "")
-        self.preview.set_post(self.editor.text(), self.images.pixmaps(), self.ctx.training(), reply_to, handle)
+        self.thread_preview.set_thread([(box.text(), box.images.pixmaps()) for box in self.parts.boxes],
+                                       self.ctx.training(), reply_to, handle)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         editable = (self.state in (State.DRAFT,) or self.post_id is None) and not self.saving
-        self.editor.setReadOnly(not editable)
+        self.parts.set_editable(editable)
         self.reply.setReadOnly(not editable)
-        for card in self.images.cards:
-            card.set_read_only(not editable)
-        for widget in (self.save_button, self.add_button, self.submit_button):
+        for widget in (self.save_button, self.add_button, self.submit_button, self.thread_row.add_part_button,
+                       self.thread_row.number_button):
             widget.setEnabled(editable)
-        over = editable and self.counter.over
-        if over:
+        reason = self._why_not_submit() if editable else ""
+        if reason:
             self.submit_button.setEnabled(False)
-            self.submit_reason.setText(self.tr("%n over X's limit: shorten the post to submit it.",
-                                               "", self.counter.length - self.counter.limit))
-        self.submit_reason.setVisible(over)
+            self.submit_reason.setText(reason)
+        self.submit_button.setToolTip(reason or self.tr("Ctrl+Enter"))
+        self.submit_reason.setVisible(bool(reason))
         self.recall_button.setVisible(self.state == State.IN_REVIEW and self.post_id is not None)
         self.recall_button.setEnabled(not self.saving)
         self.drafts.setEnabled(not self.saving)
         self.new_button.setEnabled(not self.saving)
+
+    def _why_not_submit(self) -> str:
+        """Why the post (or a part of the thread) cannot be submitted as it is, or ""."""
+        found = self.parts.problem()
+        if found is None:
+            return ""
+        number, problem = found
+        counter = self.parts.boxes[number - 1].counter
+        if not self.parts.is_thread():
+            return self.tr("%n over X's limit: shorten the post to submit it.", "", counter.length - counter.limit)
+        if problem == "empty":
+            return self.tr("Part %1 is empty: write it, or remove it, to submit the thread.").replace(
+                "%1", str(number))
+        return self.tr("Part %1 is over the limit by %n: shorten it or split it to submit the thread.", "",
+                       counter.length - counter.limit).replace("%1", str(number))
 
     def _set_saving(self, saving: bool) -> None:
         """While the store works: what is shown stays as it is, so nothing typed is lost."""
@@ -221,7 +258,7 @@ class ComposePage(QWidget):
 
     # opening ------------------------------------------------------------------------
     def new_draft(self) -> None:
-        self._show_post(None, None, State.DRAFT, "", [], "")
+        self._show_post(None, None, State.DRAFT, [("", [])], "")
         self.returned.hide()
         self.drafts.clearSelection()
         self.editor.setFocus()
@@ -231,7 +268,8 @@ class ComposePage(QWidget):
             self.flush_autosave()
         shown = self.session.show(post_id)
         post = shown["post"]
-        self._show_post(post.id, post.version, post.state, post.text, list(post.media), post.reply_to)
+        self._show_post(post.id, post.version, post.state, [(part.text, list(part.media)) for part in post.parts],
+                        post.reply_to)
         event, note = last_note(shown["history"], "return", "submit", "create", "edit")
         if event and event["action"] == "return" and post.state == State.DRAFT:
             names, genders = self.ctx.staff_people()
@@ -243,13 +281,12 @@ class ComposePage(QWidget):
         else:
             self.returned.hide()
 
-    def _show_post(self, post_id, version, state, text, media, reply_to) -> None:
+    def _show_post(self, post_id, version, state, parts, reply_to) -> None:
+        """``parts``: (text, media) of each part, in order (one for a single post)."""
         self.post_id, self.version, self.state = post_id, version, State(state)
-        self.editor.set_text(text)
+        self.was_thread = len(parts) > 1
+        self.parts.set_parts(parts)
         self.reply.set_text(reply_to)
-        self.images.clear()
-        for item in media:
-            self.images.add_media(item)
         self._saved_snapshot = self._autosaved_snapshot = self.snapshot()
         self.update_preview()
 
@@ -262,8 +299,9 @@ class ComposePage(QWidget):
             self.add_images(names)
 
     def add_images(self, paths: list[str]) -> None:
-        if not self.editor.isReadOnly():
-            self.images.add_files(paths)
+        """To the part being written (a single post's only part)."""
+        box = self.parts.current or self.parts.boxes[0]
+        box.add_images(paths)
 
     def dragEnterEvent(self, event) -> None:
         if image_paths(event.mimeData()):
@@ -274,6 +312,14 @@ class ComposePage(QWidget):
         if paths:
             self.add_images(paths)
             event.acceptProposedAction()
+
+    # a thread's parts -------------------------------------------------------------------
+    def add_part(self) -> None:
+        """A part after the one being written: a single post becomes a thread of two."""
+        self.parts.add_part()
+
+    def number_parts(self) -> None:
+        self.parts.number(self.thread_row.digits())
 
     # acting -------------------------------------------------------------------------
     # Saving decodes the pictures, writes their files and waits for the database's write
@@ -287,20 +333,28 @@ class ComposePage(QWidget):
             if then is not None:
                 then()
             return True
-        text, images, reply_to = self.editor.text(), self.images.images(), self.reply.post_id()
+        parts = list(zip(self.parts.texts(), self.parts.images()))
+        reply_to = self.reply.post_id()
         if reply_to is None:
             self.notice.show_text(self.reply.problem.text(), True)
             self.reply.field.setFocus()
             return False
         post_id, version, snapshot = self.post_id, self.version, self.snapshot()
+        thread = len(parts) > 1 or self.was_thread  # a thread joined back into one part is saved whole
+        (text, images) = parts[0]
         self.flush_autosave()  # on disk until the store has it
         if post_id is None:
             def work(session):
+                if thread:
+                    return session.draft_parts(parts, reply_to or None)
                 return session.draft(text, images, reply_to or None)
         else:
             def work(session):
                 # "" (not None) when the reply was removed: None would keep the old one
-                session.edit(post_id, text, images, reply_to, expected_version=version)
+                if thread:
+                    session.edit_parts(post_id, parts, reply_to, expected_version=version)
+                else:
+                    session.edit(post_id, text, images, reply_to, expected_version=version)
                 return post_id
 
         def saved(saved_id):
@@ -324,8 +378,9 @@ class ComposePage(QWidget):
     def submit(self) -> None:
         if self.saving or self.editor.isReadOnly():
             return
-        if self.counter.over:  # Ctrl+Enter on a post the greyed button would not send
-            self.notice.show_text(self.submit_reason.text(), True)
+        reason = self._why_not_submit()
+        if reason:  # Ctrl+Enter on a post the greyed button would not send
+            self.notice.show_text(reason, True)
             return
 
         def send():
@@ -361,8 +416,9 @@ class ComposePage(QWidget):
         if snapshot == self._autosaved_snapshot:
             return
         if self.dirty() and not self.editor.isReadOnly():
-            self.autosave.save({"post_id": self.post_id, "version": self.version,
-                                "text": snapshot[0], "images": snapshot[1], "reply_to": snapshot[2]})
+            (text, images), *more = snapshot[0]
+            self.autosave.save({"post_id": self.post_id, "version": self.version, "text": text, "images": images,
+                                "more": [{"text": t, "images": i} for t, i in more], "reply_to": snapshot[1]})
         else:
             self.autosave.clear()
         self._autosaved_snapshot = snapshot
@@ -378,8 +434,8 @@ class ComposePage(QWidget):
                 self.new_draft()
         if self.editor.isReadOnly():
             self.new_draft()
-        self.editor.set_text(kept.get("text", ""))
-        self.images.restore(kept.get("images", []))
+        more = [(part.get("text", ""), part.get("images", [])) for part in kept.get("more") or []]
+        self.parts.restore([(kept.get("text", ""), kept.get("images", []))] + more)
         self.reply.set_text(kept.get("reply_to", ""))
         self._autosaved_snapshot = self.snapshot()
         self.update_preview()

@@ -6,10 +6,12 @@ An office's ten years hold ~110,000 posts; only the rows scrolled to are read.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from desk.service import LogFilter
 from desk.ui import words
 from desk.ui.post_text import first_line
+from desk.ui.style import state_colour
 
 PAGE = 100
 COL_ID, COL_STATE, COL_TEXT, COL_AUTHOR, COL_APPROVER, COL_PUBLISHED, COL_LINK = range(7)
@@ -76,6 +78,9 @@ class LogModel(QAbstractTableModel):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._cell(row, index.column(), role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_STATE:
+            colour = state_colour(row["state"])
+            return QColor(colour) if colour else None
         return None
 
     def _cell(self, row: dict, column: int, full: bool) -> str:
@@ -83,11 +88,14 @@ class LogModel(QAbstractTableModel):
             return str(row["post_id"])
         if column == COL_STATE:
             state = words.state_label(row["state"])
-            if row.get("training") and row["state"] in ("published", "withdrawn"):
+            if row.get("training") and row["state"] in ("published", "partly_published", "withdrawn"):
                 return self.tr("%1 · training").replace("%1", state)
             return state
         if column == COL_TEXT:
-            return row["text"] if full else first_line(row["text"], 80)
+            text = row["text"] if full else first_line(row["text"], 80)
+            parts = row.get("parts") or 1
+            # a thread is one row: its count first, so the first line is not taken for all of it
+            return self.tr("Thread (%n): %1", "", parts).replace("%1", text) if parts > 1 else text
         if column == COL_AUTHOR:  # the rows carry the names: no staff list to fetch first
             return row.get("author_name") or row["author"]
         if column == COL_APPROVER:

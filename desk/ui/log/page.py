@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import QCoreApplication, QUrl, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -136,7 +136,8 @@ class LogPage(QWidget):
             self.detail.clear()
         post = shown["post"] if shown else None
         self.open_button.setEnabled(bool(post and post.x_url))
-        published = bool(post and post.state.value == "published")
+        # a thread stopped part-way can be taken off X too: the public sees half a statement
+        published = bool(post and post.state.value in ("published", "partly_published"))
         self.withdraw_button.setVisible(self.ctx.may("withdraw"))
         self.withdraw_button.setEnabled(published)
 
@@ -147,9 +148,7 @@ class LogPage(QWidget):
 
     def ask_withdraw(self) -> None:
         post = self.detail.shown["post"]
-        self.dialog = ReasonDialog(self.tr("Withdraw post #%1 from X").replace("%1", str(post.id)),
-                                   self.tr("The post is deleted from X; the log keeps it and your reason. Why?"),
-                                   self.tr("Withdraw"), self)
+        self.dialog = withdraw_dialog(post, self)
         self.dialog.given.connect(lambda reason: self.withdraw(post, reason))
         self.dialog.open()
 
@@ -161,3 +160,15 @@ class LogPage(QWidget):
 
     def ask_export(self) -> None:
         self.exporter.ask(self, self.filters.current(), self.filters.period())
+
+
+def withdraw_dialog(post, parent) -> ReasonDialog:
+    """Asks why; says what goes: the post, or every part of the thread on X."""
+    translate = QCoreApplication.translate
+    if post.is_thread:
+        question = translate("LogPage", "Every part of the thread on X is deleted, from the last; the log keeps "
+                                        "them and your reason. Why?")
+    else:
+        question = translate("LogPage", "The post is deleted from X; the log keeps it and your reason. Why?")
+    return ReasonDialog(translate("LogPage", "Withdraw post #%1 from X").replace("%1", str(post.id)), question,
+                        translate("LogPage", "Withdraw"), parent)

@@ -21,7 +21,13 @@ ADVICE = {
 }
 
 
-def advice(state: str) -> str:
+def advice(state: str, post=None) -> str:
+    if state == "partly_published" and post is not None:  # how far it went, and what can be done
+        from desk.core.messages import render
+        from desk.ui import i18n
+
+        return render("thread.partly", i18n.current(),
+                      {"post_id": post.id, "done": len(post.part_ids), "parts": len(post.parts)})
     text = ADVICE.get(state)
     return QCoreApplication.translate("Advice", text) if text else ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desk.service import LogFilter
@@ -17,10 +18,13 @@ from desk.ui.publish.advice import advice, checked, problem_message, waiting_mes
 from desk.ui.publish.confirm import PublishConfirm
 from desk.ui.publish.progress_row import PublishProgress
 from desk.ui.publish.schedule_dialog import ScheduleDialog
+from desk.ui.log.page import withdraw_dialog
+from desk.ui.style import state_colour
 from desk.ui.tasks import run_task
 from desk.ui.window_fit import remember_splitter
 
-GROUPS = (("approved",), ("scheduled",), ("failed", "uncertain", "missed", "publishing"))
+GROUPS = (("approved",), ("scheduled",), ("failed", "uncertain", "missed", "publishing", "partly_published"))
+SENDABLE = ("approved", "scheduled", "failed", "missed", "partly_published")  # a thread part-way: the rest
 
 
 class ApprovedPage(QWidget):
@@ -56,6 +60,9 @@ class ApprovedPage(QWidget):
         self.schedule_button.clicked.connect(self.ask_schedule)
         self.unschedule_button = QPushButton(self.tr("Unschedule"))
         self.unschedule_button.clicked.connect(self.unschedule)
+        self.withdraw_button = QPushButton(self.tr("Withdraw from X…"))
+        self.withdraw_button.setToolTip(self.tr("Delete the parts already on X, from the last."))
+        self.withdraw_button.clicked.connect(self.ask_withdraw)
         self.check_button = QPushButton(self.tr("Check X now"))
         self.check_button.setToolTip(self.tr("Look for the unconfirmed posts on the account's timeline and settle "
                                              "each: published, or safe to publish again."))
@@ -68,7 +75,8 @@ class ApprovedPage(QWidget):
         top.addStretch()
         top.addWidget(self.pause_button)
         buttons = QHBoxLayout()
-        for button in (self.publish_button, self.schedule_button, self.unschedule_button, self.check_button):
+        for button in (self.publish_button, self.schedule_button, self.unschedule_button, self.withdraw_button,
+                       self.check_button):
             buttons.addWidget(button)
         buttons.addStretch()
         right = QWidget()
@@ -110,13 +118,21 @@ class ApprovedPage(QWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addTopLevelItem(group)
             self.list.set_rows([(r["post_id"], self._cells(r)) for r in rows], parent_item=group)
+            self._colour_states(group, rows)
             group.setExpanded(True)
-            if states[0] == "failed":
+            if "failed" in states:
                 problems = len(rows)
         self.list.blockSignals(False)
         self.empty_hint.refresh()
         self.problems_changed.emit(problems)
         self._select(keep)
+
+    @staticmethod
+    def _colour_states(group, rows) -> None:
+        for index, row in enumerate(rows):
+            colour = state_colour(row["state"])
+            if colour:
+                group.child(index).setForeground(1, QColor(colour))
 
     def _nothing_listed(self) -> bool:
         return all(self.list.topLevelItem(g).childCount() == 0 for g in range(self.list.topLevelItemCount()))
@@ -138,18 +154,21 @@ class ApprovedPage(QWidget):
         shown = self.detail.show_post(post_id) if post_id is not None else None
         state = shown["post"].state.value if shown else ""
         may_publish = self.ctx.may("publish")
-        self.publish_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed")
-                                       and not self.sending.busy())
+        partly = state == "partly_published"
+        self.publish_button.setText(self.tr("Publish the rest…") if partly else self.tr("Publish now…"))
+        self.publish_button.setEnabled(may_publish and state in SENDABLE and not self.sending.busy())
         self.schedule_button.setEnabled(may_publish and state in ("approved", "scheduled", "failed", "missed"))
+        self.withdraw_button.setVisible(partly and self.ctx.may("withdraw"))
         self.unschedule_button.setEnabled(may_publish and state in ("scheduled", "missed"))
         self.check_button.setVisible(self.ctx.may("settle") and state == "uncertain")
         self.check_button.setEnabled(not self.checking)
         if shown is None:
             self.detail.clear()
-        message = problem_message(shown["history"]) if state in ("failed", "uncertain") else ""
+        message = problem_message(shown["history"]) if state in ("failed", "uncertain", "partly_published") else ""
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
-        said = (waiting_message(shown["history"]) if shown else "") or advice(state)  # X's "not now": until when
+        # X's "not now": until when
+        said = (waiting_message(shown["history"]) if shown else "") or advice(state, shown["post"] if shown else None)
         self.advice.setText(said)
         self.advice.setVisible(bool(said))
 
@@ -164,13 +183,13 @@ class ApprovedPage(QWidget):
         self.publish_button.setEnabled(False)
         # Which account it goes to is asked off the GUI thread (it may need the keyring),
         # and the pictures are decoded there too
-        files = shown_files(self.session, post.media)
-        run_task(adapters.in_worker(self.session, lambda s: (s.publisher_kind(), decode(files))),
+        files = [shown_files(self.session, part.media) for part in post.parts]
+        run_task(adapters.in_worker(self.session, lambda s: (s.publisher_kind(), [decode(f) for f in files])),
                  lambda found: self._confirm(post, *found), self._failed, owner=self)
 
     def _confirm(self, post, kind: str, images) -> None:
         self.publish_button.setEnabled(True)
-        self.dialog = PublishConfirm(self.ctx, post, as_pixmaps(images), kind, self)
+        self.dialog = PublishConfirm(self.ctx, post, [as_pixmaps(part) for part in images], kind, self)
         self.dialog.accepted.connect(lambda: self.publish(post))
         self.dialog.open()
 
@@ -197,6 +216,21 @@ class ApprovedPage(QWidget):
         self.publish_button.setEnabled(True)
         self.notice.show_text(self.ctx.message(error), True)
         self.reload()
+
+    # a thread stopped part-way ---------------------------------------------------------
+    def ask_withdraw(self) -> None:
+        post = self.current_post()
+        if post is None:
+            return
+        self.dialog = withdraw_dialog(post, self)
+        self.dialog.given.connect(lambda reason: self.withdraw(post, reason))
+        self.dialog.open()
+
+    def withdraw(self, post, reason: str) -> None:
+        # X is asked to delete every part: off the GUI thread
+        self.ctx.in_background(lambda s: s.withdraw(post.id, reason, expected_version=post.version),
+                               lambda _: self.notice.show_text(self.tr("Post #%1 withdrawn.").replace("%1", str(post.id))),
+                               owner=self)
 
     # uncertain posts ----------------------------------------------------------------
     def check_x(self) -> None:

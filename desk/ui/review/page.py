@@ -1,4 +1,5 @@
-"""For review: submitted posts, what changed since last reviewed, and the decisions.
+"""For review: submitted posts (a thread with all its parts), what changed since last
+reviewed (part by part for a thread), and the decisions.
 
 Approve is disabled, with the reason beside it, when the rules would refuse it (the
 reader wrote or edited the post, or has already approved it).
@@ -18,6 +19,7 @@ from desk.ui.post_list import PostList
 from desk.ui.post_text import first_line
 from desk.ui.reason_dialog import ReasonDialog
 from desk.ui.review.diff import text_diff_html
+from desk.ui.review.parts_diff import parts_changes_html
 from desk.ui.x_caution import XCaution
 from desk.ui.window_fit import remember_splitter
 
@@ -144,6 +146,14 @@ class ReviewPage(QWidget):
         if before["content_hash"] == post.content_hash:
             return self.tr("Nothing changed since it was last reviewed.")
         fallback = "rtl" if i18n.current() == "ar" else "ltr"
+        if before.get("more") or post.more:  # a thread now or then: part by part
+            from desk.core.content import Part
+
+            earlier = [Part(before["text"], tuple(before["media"]))] + list(before.get("more") or ())
+            parts = parts_changes_html(earlier, list(post.parts), fallback)
+            if (before["reply_to"] or None) != (post.reply_to or None):
+                parts.append(self._reply_change(before["reply_to"], post.reply_to))
+            return "<br>".join(parts)
         parts = [text_diff_html(before["text"], post.text, fallback)] if before["text"] != post.text else []
         if [m.sha256 for m in before["media"]] != [m.sha256 for m in post.media]:
             parts.append(self.tr("The images changed."))
