@@ -263,6 +263,23 @@ def test_a_thread_fits_a_small_screen(qtbot, open_window, desk, headlines):
     assert page.parts.height() >= page.parts.minimumSizeHint().height()  # nor squeezed
 
 
+def test_on_a_small_screen_the_part_being_written_shows_its_header(qtbot, open_window, desk, headlines):
+    window, page = compose(open_window, desk)
+    page.parts_box.setMaximumHeight(220)  # the room the parts have at 1024×700 with the training banner
+    page.editor.set_text(statement(headlines))
+    page.parts.boxes[0].split_button.click()
+    room = page.parts_box.viewport()
+    qtbot.waitUntil(lambda: min(box.height() for box in page.parts.boxes[:2]) > room.height())
+    def header_in_sight() -> bool:  # the number and buttons of the part being written
+        box = page.parts.current
+        top = box.title.mapTo(room, box.title.rect().topLeft()).y()
+        return 0 <= top < room.height() - box.title.height()
+
+    for moved in (2, 1, 3, 4):  # each time the part moved is the one being written
+        page.parts.boxes[moved].up_button.click()
+        qtbot.waitUntil(header_in_sight, timeout=2000)
+
+
 # ------------------------------------------------------------------ review, part by part
 def test_review_names_the_parts_added_removed_moved_and_changed(open_window, desk, headlines, lang):
     said = WORDS[lang]

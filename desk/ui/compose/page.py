@@ -204,8 +204,16 @@ class ComposePage(QWidget):
         self.add_button.setVisible(not thread)  # in a thread each part adds its own
         current = self.parts.current
         if thread and current is not None:
-            QTimer.singleShot(0, self, lambda: self.parts_box.ensureWidgetVisible(current)
-                              if current in self.parts.boxes else None)
+            # its header (number and buttons) first: a part taller than a small screen's room
+            # would otherwise be centred, its header scrolled out of sight
+            QTimer.singleShot(0, self, lambda: self._show_part(current))
+
+    def _show_part(self, box) -> None:
+        if box in self.parts.boxes:
+            self.parts.layout().activate()  # the parts where they now are, not where they were
+            self.parts_box.ensureWidgetVisible(box)
+            if box.height() > self.parts_box.viewport().height():
+                self.parts_box.verticalScrollBar().setValue(box.y())
 
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
