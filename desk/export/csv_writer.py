@@ -13,7 +13,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # Columns a person can type into or that hold names; ids, counts and times cannot start a formula.
-TEXT_INDEXES = [i for i, name in enumerate(COLUMNS) if name not in ("post_id", "media_count")]
+TEXT_INDEXES = [i for i, name in enumerate(COLUMNS) if name not in ("post_id", "media_count", "parts")]
 
 
 def safe_cell(value) -> str:

@@ -143,6 +143,8 @@ class _Doc:
             x_id = isolate(f"X {row['x_post_id']}") if row.get("x_post_id") else ""
             lines = [when(row["published_at"]), hijri_text(row["published_at"], lang, tz), by, x_id]
             published = "\n".join(filter(None, lines))
+        elif row.get("x_post_id"):  # a thread X stopped part-way: its first parts are on X
+            published = isolate(f"X {row['x_post_id']}")
         state = row.get("state") or ""
         lines = [State(state).label(lang) if state in State._value2member_map_ else state]
         if row.get("withdrawn_at"):
@@ -150,6 +152,8 @@ class _Doc:
             why = (self.t("export.doc.reason", reason=self.cut(row["withdraw_reason"], CELL_REASON))
                    if row.get("withdraw_reason") else "")
             lines += [when(row["withdrawn_at"]), who, why]
+        if (row.get("parts") or 1) > 1:  # a thread is one row: how many posts it is on X
+            lines.append(self.t("export.doc.parts", count=row["parts"]))
         if row.get("media_count"):
             lines.append(self.t("export.doc.images", count=row["media_count"]))
         if row.get("training"):

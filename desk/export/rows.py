@@ -36,6 +36,10 @@ COLUMNS = [
     "withdrawn_at",
     "withdraw_reason",
     "media_count",
+    # After the designed columns (DESIGN.md), never among them: a thread is one row, and
+    # this is how many posts it is on X (1 for a single post). text, x_post_id, x_url and
+    # media_count are its first part's; a JSON export also lists every part ("thread").
+    "parts",
 ]
 
 TIME_COLUMNS = frozenset(c for c in COLUMNS if c.endswith("_at"))

@@ -11,6 +11,8 @@ import json
 from datetime import datetime
 
 PUBLISH_ACTIONS = ("sent", "settle_published")
+# A thread's parts go out one by one: each of these names the ids of every part out so far.
+X_ID_ACTIONS = ("part_sent", *PUBLISH_ACTIONS)
 
 
 class _Broken(Exception):
@@ -19,13 +21,20 @@ class _Broken(Exception):
         self.key, self.bad_id, self.params = key, bad_id, params
 
 
-def content_hash(text: str, media: list, reply_to) -> str:
-    """The desk's content hash: what an approval is bound to."""
+def _media(media: list) -> list:
+    return [{"sha256": m.get("sha256"), "alt": m.get("alt", "")} for m in media]
+
+
+def content_hash(text: str, media: list, reply_to, more: list = ()) -> str:
+    """The desk's content hash: what an approval is bound to. ``more``: a thread's parts
+    after the first, each {"text", "media"}, in order (a single post has none)."""
     body = {
         "text": text,
-        "media": [{"sha256": m.get("sha256"), "alt": m.get("alt", "")} for m in media],
+        "media": _media(media),
         "reply_to": reply_to or None,
     }
+    if more:
+        body["parts"] = [{"text": p.get("text"), "media": _media(p.get("media") or [])} for p in more]
     return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
@@ -38,12 +47,12 @@ class _PostFacts:
 
     __slots__ = ("state", "content_hash", "author", "created_at", "submitted_at", "round", "approved_hash",
                  "scheduler", "claimed_by", "published_by", "published_at", "x_post_id", "training",
-                 "withdraw", "approvers_ever")
+                 "withdraw", "approvers_ever", "part_ids")
 
     def __init__(self):
         self.state = self.content_hash = self.author = self.created_at = self.submitted_at = None
         self.approved_hash = self.scheduler = self.claimed_by = self.published_by = None
-        self.published_at = self.x_post_id = self.training = self.withdraw = None
+        self.published_at = self.x_post_id = self.training = self.withdraw = self.part_ids = None
         self.round: list[tuple] = []  # approvals since the last submit: (actor, at, content_hash)
         self.approvers_ever: set = set()
 
@@ -69,13 +78,15 @@ class _PostFacts:
             self.scheduler = actor
         elif action == "claim":
             self.claimed_by = actor or self.scheduler
-        elif action in PUBLISH_ACTIONS:
-            self.published_by, self.published_at = self.claimed_by, at
-            self.x_post_id = detail.get("x_post_id")
-            if "publisher" in detail:
-                self.training = detail.get("publisher") == "training"
         elif action == "withdraw":
             self.withdraw = (actor, at, detail.get("reason"))
+        if action in X_ID_ACTIONS:  # a thread's x_post_id is its first part's, out first
+            self.x_post_id = detail.get("x_post_id")
+            self.part_ids = detail.get("part_ids")
+            if "publisher" in detail:
+                self.training = detail.get("publisher") == "training"
+        if action in PUBLISH_ACTIONS:
+            self.published_by, self.published_at = self.claimed_by, at
 
     def approvals(self) -> list[tuple]:
         return [a for a in self.round if self.approved_hash and a[2] == self.approved_hash]
@@ -88,7 +99,7 @@ def _names(value) -> list[str]:
 ROW_CHECKED = (
     "state", "content_hash", "author", "created_at", "approver", "approved_at", "submitted_at", "published_by",
     "published_at", "x_post_id", "x_url", "withdrawn_by", "withdrawn_at", "withdraw_reason", "media_count",
-    "training",
+    "training", "parts",
 )
 # Every JSON export row carries these: without them its content cannot be recomputed.
 ROW_REQUIRED = ("post_id", "state", "text", "author", "created_at", "content_hash", "reply_to", "media", "media_count")
@@ -104,9 +115,28 @@ def _compact(row: dict) -> dict:
     media = row["media"]
     if not isinstance(row["text"], str) or not isinstance(media, list) or not all(isinstance(m, dict) for m in media):
         raise _Broken("export.verify.row_mismatch", None, post_id=row["post_id"], field="text")
-    kept["text_hash"] = content_hash(row["text"], media, row["reply_to"])
+    thread = _thread(row, media)
+    kept["text_hash"] = content_hash(row["text"], media, row["reply_to"], thread[1:])
     kept["media_len"] = len(media)
+    kept["parts_len"] = len(thread) or 1
+    # the parts out, in order, as the chain names them ("a,b" while parts 3 to 5 wait)
+    kept["part_ids"] = ",".join(p["x_post_id"] or "" for p in thread).rstrip(",") or None
     return kept
+
+
+def _thread(row: dict, media: list) -> list:
+    """A thread's every part as the row lists it ("thread"); none for a single post. Its first
+    part is the row's own text and media, so the two cannot say different things."""
+    thread = row.get("thread")
+    if thread is None:
+        return []
+    well_formed = isinstance(thread, list) and len(thread) >= 2 and all(
+        isinstance(p, dict) and isinstance(p.get("text"), str) and isinstance(p.get("media"), list)
+        and all(isinstance(m, dict) for m in p["media"]) and isinstance(p.get("x_post_id"), (str, type(None)))
+        for p in thread)
+    if not well_formed or thread[0]["text"] != row["text"] or _media(thread[0]["media"]) != _media(media):
+        raise _Broken("export.verify.row_mismatch", None, post_id=row["post_id"], field="thread")
+    return thread
 
 
 def _close_before(created, event_at) -> bool:
@@ -165,6 +195,11 @@ def _row_problem(row: dict, facts: _PostFacts) -> str | None:
             return name
     if row.get("media_count") != row["media_len"]:
         return "media_count"
+    # exports made before threads have no parts column: a single post, said by its content hash
+    if (row.get("parts") is not None or row["parts_len"] > 1) and row.get("parts") != row["parts_len"]:
+        return "parts"
+    if row["part_ids"] != (facts.part_ids or None):
+        return "thread"
     return None
 
 

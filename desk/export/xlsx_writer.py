@@ -34,6 +34,7 @@ WIDTHS = {
     "withdrawn_by": 14,
     "withdraw_reason": 36,
     "media_count": 8,
+    "parts": 7,
 }
 TIME_WIDTH = 17
 HIJRI_WIDTH = 24
@@ -78,7 +79,7 @@ def _write_row(sheet, r: int, row: dict, meta: ExportMeta, fmt: dict, links: lis
             continue
         if name in TIME_COLUMNS:
             sheet.write_datetime(r, c, naive_utc(value), fmt["date"])
-        elif name in ("post_id", "media_count") and isinstance(value, int):
+        elif name in ("post_id", "media_count", "parts") and isinstance(value, int):
             sheet.write_number(r, c, value, fmt["number"])
         elif name == "x_url" and str(value).startswith(("https://", "http://")) and links[0] < MAX_LINKS:
             links[0] += 1

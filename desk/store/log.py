@@ -43,6 +43,10 @@ _APPROVALS = (
     " AND e.id > COALESCE((SELECT MAX(s.id) FROM events s WHERE s.post_id = p.id AND s.action = 'submit'), 0)"
 )
 
+# How many posts the row is on X: a thread's later parts are kept as a JSON array.
+_PARTS = "1 + COALESCE(json_array_length(p.parts), 0)"
+_PARTS_PG = "1 + COALESCE(json_array_length(CAST(p.parts AS json)), 0)"
+
 ROW_SQL = f"""
 SELECT p.id AS post_id, p.state, p.text, p.author, a.name AS author_name, p.created_at,
   {_last('submit')} AS submitted_at,
@@ -63,9 +67,30 @@ SELECT p.id AS post_id, p.state, p.text, p.author, a.name AS author_name, p.crea
   (SELECT json_extract(e.detail, '$.reason') FROM events e WHERE e.post_id = p.id AND e.action = 'withdraw'
       ORDER BY e.id DESC LIMIT 1) AS withdraw_reason,
   (SELECT COUNT(*) FROM post_media m WHERE m.post_id = p.id) AS media_count,
+  {_PARTS} AS parts,
   p.training, p.scheduled_at, p.version, p.content_hash
 FROM posts p JOIN staff a ON a.username = p.author
 """
+
+
+def _row_sql(db) -> str:
+    """ROW_SQL in the store's dialect: PostgreSQL keeps the parts as text and reads JSON as json."""
+    return ROW_SQL.replace(_PARTS, _PARTS_PG) if dialect.is_pg(db) else ROW_SQL
+
+
+def _thread(row: dict) -> dict:
+    """A JSON export's row with every part of a thread under "thread", in order: text,
+    images (sha256 and alt, as the row's "media") and the part's X id once it is out.
+    A single post has none: its text, media and x_post_id say it all."""
+    stored, ids = row.pop("parts_json", None), row.pop("part_ids", None)
+    if not stored:
+        return {**row, "thread": None}
+    ids = ids.split(",") if ids else []
+    parts = [{"text": row["text"], "media": row["media"]}]
+    parts += [{"text": p["text"], "media": [{"sha256": m["sha256"], "alt": m["alt"]} for m in p["media"]]}
+              for p in json.loads(stored)]
+    return {**row, "thread": [{**part, "x_post_id": ids[n] if n < len(ids) else None}
+                              for n, part in enumerate(parts)]}
 
 
 def _where(f: LogFilter, db) -> tuple[str, list]:
@@ -114,7 +139,7 @@ class Log:
     def rows(self, f: LogFilter = LogFilter(), limit: int | None = None, offset: int = 0) -> Iterator[dict]:
         """Newest first for reading; the export asks for oldest first with ``oldest_first``."""
         where, params = _where(f, self.db)
-        sql = ROW_SQL + where + " ORDER BY p.id DESC"
+        sql = _row_sql(self.db) + where + " ORDER BY p.id DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -122,25 +147,29 @@ class Log:
 
     def export_rows(self, f: LogFilter = LogFilter(), with_content: bool = False,
                     local_times: bool = False) -> Iterator[dict]:
-        """Oldest first. ``with_content`` adds reply_to and the images' hashes and alt texts,
-        so an auditor can recompute each row's content hash from the file alone.
+        """Oldest first. ``with_content`` adds reply_to, the images' hashes and alt texts and
+        a thread's every part ("thread"), so an auditor can recompute each row's content hash
+        from the file alone.
         ``local_times`` adds created_at_local and published_at_local in this computer's
         zone, worked out by SQLite in C: the CSV of 110,000 rows spends its time there."""
         where, params = _where(f, self.db)
+        row_sql = _row_sql(self.db)
         if local_times and dialect.is_pg(self.db):
-            return (_with_local_times(row) for row in self.db.query(ROW_SQL + where + " ORDER BY p.id", params))
+            return (_with_local_times(row) for row in self.db.query(row_sql + where + " ORDER BY p.id", params))
         if local_times:
             return self.db.query(
                 "SELECT r.*, strftime('%Y-%m-%d %H:%M', r.created_at, 'localtime') AS created_at_local,"
                 " strftime('%Y-%m-%d %H:%M', r.published_at, 'localtime') AS published_at_local"
-                f" FROM ({ROW_SQL}{where} ORDER BY p.id) r", params)
+                f" FROM ({row_sql}{where} ORDER BY p.id) r", params)
         if not with_content:
-            return self.db.query(ROW_SQL + where + " ORDER BY p.id", params)
-        sql = ROW_SQL.replace(
+            return self.db.query(row_sql + where + " ORDER BY p.id", params)
+        sql = row_sql.replace(
             "FROM posts p JOIN staff a",
-            f", p.reply_to, {dialect.media_json(self.db, 'p.id')} AS media FROM posts p JOIN staff a",
+            f", p.reply_to, {dialect.media_json(self.db, 'p.id')} AS media, p.parts AS parts_json,"
+            " p.part_ids FROM posts p JOIN staff a",
         )
-        return ({**row, "media": json.loads(row["media"])} for row in self.db.query(sql + where + " ORDER BY p.id", params))
+        return (_thread({**row, "media": json.loads(row["media"])})
+                for row in self.db.query(sql + where + " ORDER BY p.id", params))
 
     def count(self, f: LogFilter = LogFilter()) -> int:
         return self.db.execute(*self.count_query(f)).fetchone()[0]
@@ -151,7 +180,7 @@ class Log:
         return "SELECT COUNT(*) FROM posts p" + where, params
 
     def row(self, post_id: int) -> dict | None:
-        rows = list(self.db.query(ROW_SQL + " WHERE p.id = ?", [post_id]))
+        rows = list(self.db.query(_row_sql(self.db) + " WHERE p.id = ?", [post_id]))
         return rows[0] if rows else None
 
     def history(self, post_id: int) -> list[dict]:

@@ -22,6 +22,7 @@ def test_columns_are_the_designed_ones():
         "post_id", "state", "text", "author", "author_name", "created_at", "submitted_at", "approver",
         "approver_name", "approved_at", "published_by", "published_at", "x_post_id", "x_url",
         "withdrawn_by", "withdrawn_at", "withdraw_reason", "media_count",
+        "parts",  # added after the designed ones: a thread is one row
     ]
 
 
