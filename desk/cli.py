@@ -10,6 +10,7 @@ import sys
 
 from desk import __version__
 from desk.cli_parser import build_parser
+from desk.cli_schedule import COMMANDS as SCHEDULE_COMMANDS, noting_runs
 from desk.cli_server import COMMANDS as SERVER_COMMANDS, checked_url
 from desk.core.errors import EXIT_INVALID, EXIT_USAGE, EXIT_X, DeskError, InvalidInput, SignInRefused
 from desk.core.messages import default_language, render
@@ -166,29 +167,66 @@ def cmd_account(args, console):
     print(f"@{info.handle}\t{info.name}\t{info.avatar_url}")
 
 
-def cmd_draft(args, console):
-    session = _session(args, console)
-    images = args.image or []
-    alts = args.alt or []
+def _pictures(images: list, alts: list, key: str = "cli.alt_count", **params) -> list[tuple]:
+    """(file, alt) pairs: the n-th --alt describes the n-th --image."""
     if len(alts) > len(images):
-        raise InvalidInput("cli.alt_count")
-    alts += [""] * (len(images) - len(alts))
-    post_id = session.draft(_text(args), list(zip(images, alts)), reply_to=args.reply_to)
+        raise InvalidInput(key, **params)
+    return list(zip(images, alts + [""] * (len(images) - len(alts))))
+
+
+def _parts(args) -> list[tuple] | None:
+    """A thread's [(text, [(file, alt), ...]), ...] from --part, each --image and --alt going
+    with the --part typed before it; None when no --part was given. Checked before sign-in."""
+    from desk.core.content import MAX_PARTS
+
+    if not args.part:
+        return None
+    parts = []
+    for option, value in args.in_order:
+        if option == "part":
+            parts.append((value, [], []))
+        elif not parts:
+            raise InvalidInput("cli.part_image_first")
+        else:
+            parts[-1][1 if option == "image" else 2].append(value)
+    if not 2 <= len(parts) <= MAX_PARTS:
+        raise InvalidInput("cli.parts_count", limit=MAX_PARTS, count=len(parts))
+    return [(text, _pictures(images, alts, "cli.part_alt_count", part=number))
+            for number, (text, images, alts) in enumerate(parts, start=1)]
+
+
+def cmd_draft(args, console):
+    parts = _parts(args)
+    pictures = None if parts else _pictures(args.image or [], args.alt or [])
+    session = _session(args, console)
+    if parts:
+        post_id = session.draft_parts(parts, reply_to=args.reply_to)
+    else:
+        post_id = session.draft(_text(args), pictures, reply_to=args.reply_to)
     print(post_id)
     _cautions(session.post(post_id), console)
 
 
 def _cautions(post, console) -> None:
-    """What X may refuse although the desk accepts it (a reply, a long post), on stderr."""
+    """What X may refuse although the desk accepts it (a reply, a long post), on stderr;
+    for a thread, of each part (only the first is a reply)."""
     from desk.core.x_limits import cautions
 
-    for key, params in cautions(post.text, post.reply_to):
-        console.say(key, **params)
+    for number, part in enumerate(post.parts):
+        for key, params in cautions(part.text, post.reply_to if number == 0 else None):
+            if post.is_thread:
+                console.say("thread.part_refused", part=number + 1,
+                            reason=(render(key, "en", params), render(key, "ar", params)))
+            else:
+                console.say(key, **params)
 
 
 def cmd_edit(args, console):
+    parts = _parts(args)
+    if parts is None and (args.image or args.alt):
+        raise InvalidInput("cli.edit_images")
     session = _session(args, console)
-    post = session.edit(args.id, _text(args))
+    post = session.edit_parts(args.id, parts) if parts else session.edit(args.id, _text(args))
     _done(post, console)
 
 
@@ -229,13 +267,15 @@ def cmd_publish_due(args, console):
     if not results:
         console.say("cli.due_none")
     for result in results:
-        said = result.error.message(console.lang) if result.outcome == "waiting" and result.error else result.message
+        said = (result.error.message(console.lang) if result.outcome in ("waiting", "partly") and result.error
+                else result.message)
         print(f"{result.post_id}\t{result.outcome}\t{said}")
         if result.outcome == "blocked":
             console.say("due.blocked", post_id=result.post_id, why=result.error.message(console.lang))
     # The task scheduler sees trouble in the exit code: X refused or may not have answered,
-    # or a due post cannot be sent at all (it would be passed over on every run).
-    if any(r.outcome in ("failed", "uncertain") for r in results):
+    # or a due post cannot be sent at all (it would be passed over on every run). A thread
+    # X stopped part-way is half a statement in public: as much a failure as one refused.
+    if any(r.outcome in ("failed", "partly", "uncertain") for r in results):
         return EXIT_X
     return EXIT_INVALID if any(r.outcome == "blocked" for r in results) else 0
 
@@ -256,19 +296,37 @@ def cmd_show(args, console):
     session = _session(args, console)
     shown = session.show(args.id)
     post, row = shown["post"], shown["row"]
+    parts = _show_parts(post)
     if args.json:
         _print_json({"post_id": post.id, "state": post.state.value, "row": _export_row(row),
-                     "history": shown["history"]})
+                     "parts": parts, "history": shown["history"]})
         return
     print(f"#{post.id}  {post.state.label(console.lang)}  @{post.author}")
-    print(post.text)
-    for item in post.media:
-        print(f"  [image {item.ext}] {item.alt}")
+    if post.is_thread:
+        print(render("cli.show_thread", console.lang, {"parts": len(parts)}))
+    for part in parts:
+        if post.is_thread:
+            heading = render("cli.show_part", console.lang, {"part": part["part"], "parts": len(parts)})
+            if part["x_post_id"]:
+                heading += "  " + render("cli.show_part_out", console.lang, {"x_post_id": part["x_post_id"]})
+            print(f"[{heading}]")
+        print(part["text"])
+        for item in part["media"]:
+            print(f"  [image {item['ext']}] {item['alt']}")
     print()
     for event in shown["history"]:
         detail = event["detail"] or {}
         words = detail.get("reason") or detail.get("comment") or detail.get("message") or ""
         print(f"{event['at']}  {event['actor'] or 'system'}  {event['action']}  -> {event['to_state']}  {words}")
+
+
+def _show_parts(post) -> list[dict]:
+    """Every part in order (a single post is one), with its X id once it is out."""
+    return [{"part": number, "text": part.text,
+             "media": [{"sha256": m.sha256, "ext": m.ext, "alt": m.alt} for m in part.media],
+             "x_post_id": post.part_ids[number - 1] if number <= len(post.part_ids)
+             else (post.x_post_id if number == 1 and not post.is_thread else None)}
+            for number, part in enumerate(post.parts, start=1)]
 
 
 def _export_row(row: dict) -> dict:
@@ -286,6 +344,8 @@ def cmd_log(args, console):
         return
     for row in rows:
         first_line = row["text"].splitlines()[0][:60] if row["text"] else ""
+        if (row.get("parts") or 1) > 1:  # a thread is one row: its first part, its parts counted
+            first_line = f"({render('export.doc.parts', console.lang, {'count': row['parts']})}) {first_line}"
         print("\t".join(str(v or "-") for v in (
             row["post_id"], State(row["state"]).label(console.lang), row["author"], row["approver"],
             row["published_at"], first_line)))
@@ -370,6 +430,8 @@ COMMANDS = {
     "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
     "backup": cmd_backup, "restore": cmd_restore,
 }
+COMMANDS.update(SCHEDULE_COMMANDS)
+COMMANDS["publish-due"] = noting_runs(COMMANDS["publish-due"])  # its run noted; a keyring out of reach is exit 6
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime, time, timedelta, timezone
 
+from desk.cli_schedule import add_parser as add_schedule_service
 from desk.core.errors import InvalidInput
 from desk.core.states import State
 from desk.service import LogFilter
@@ -26,10 +27,29 @@ def _as_user(parser: argparse.ArgumentParser, required: bool = True) -> None:
     parser.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
 
 
+class _InOrder(argparse.Action):
+    """Appends like action="append", and also notes (option, value) in typed order, so
+    each --image and --alt goes with the --part before it."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, [*(getattr(namespace, self.dest, None) or []), values])
+        namespace.in_order = [*(getattr(namespace, "in_order", None) or []), (self.dest, values)]
+
+
 def _text_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--text", help="the post's text")
     group.add_argument("--text-file", metavar="FILE", help="a UTF-8 file holding the post's text")
+    group.add_argument("--part", action=_InOrder, metavar="TEXT",
+                       help="a thread: one --part for each of its 2 to 25 parts, in order; an --image (and its "
+                            "--alt) typed after a --part belongs to that part")
+    parser.set_defaults(in_order=())
+
+
+def _image_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--image", action=_InOrder, metavar="FILE",
+                        help="an image (up to 4), or one GIF or video; with --part, of the part before it")
+    parser.add_argument("--alt", action=_InOrder, metavar="TEXT", help="description of the image before it")
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -100,15 +120,18 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     _as_user(account.add_parser("forget", help="remove the keys from the keyring"))
     _as_user(account.add_parser("avatar", help="make the institution's logo the account's picture"))
 
-    p = sub.add_parser("draft", help="write a draft; prints its id")
+    p = sub.add_parser("draft", help="write a draft (a single post, or a thread with --part); prints its id",
+                       epilog="A thread: desk draft --part T1 --image F --alt A --part T2 --part T3 ... "
+                              "(images after a --part are that part's)")
     _text_options(p)
-    p.add_argument("--image", action="append", metavar="FILE")
-    p.add_argument("--alt", action="append", metavar="TEXT", help="description of the image before it")
-    p.add_argument("--reply-to", metavar="X_POST_ID")
+    _image_options(p)
+    p.add_argument("--reply-to", metavar="X_POST_ID", help="a reply to this post on X (a thread's first part)")
     _as_user(p)
-    p = sub.add_parser("edit", help="change a draft")
+    p = sub.add_parser("edit", help="change a draft: --text changes the first part only; --part gives every "
+                       "part again (texts and images), replacing the thread's parts")
     p.add_argument("id", type=int)
     _text_options(p)
+    _image_options(p)
     _as_user(p)
     for name, words in (("submit", "send a draft for review"), ("recall", "take back a submission"),
                         ("approve", "approve a post"), ("publish", "publish an approved post now"),
@@ -182,6 +205,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p = sub.add_parser("database-password",
                        help="keep the database server's password in this workstation's keyring")
     p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    add_schedule_service(sub)
     _database_everywhere(sub)
     return parser
 
