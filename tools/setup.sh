@@ -14,7 +14,8 @@ if [ "$want" = test ]; then
   # gnome-keyring and dbus: the vault's tests run against a real Secret Service.
   # poppler-utils and LibreOffice Calc read the exported PDF and CSV back as a person would.
   # postgresql: its server programs (/usr/lib/postgresql/*/bin), for tools/with-postgres.sh.
-  debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3 libreoffice-calc-nogui postgresql"
+  # binutils: PyInstaller reads the built program's libraries with objdump.
+  debs="$debs gnome-keyring dbus dbus-x11 poppler-utils sqlite3 libreoffice-calc-nogui postgresql binutils"
 fi
 
 # Debian's own python3 needs python3-venv for `python3 -m venv`.
@@ -38,6 +39,12 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 if [ "$want" = test ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
+  # The built program, for tests/integration/test_frozen_app.py: made anew from this tree
+  # on every run (nothing cached), and a failed build stops the setup here.
+  if ! sh tools/build_app.sh; then
+    echo "setup: building dist/Posting Desk failed (sh tools/build_app.sh): the tests need it" >&2
+    exit 1
+  fi
 else
   .venv/bin/python -m pip install -q -e .
 fi

@@ -10,10 +10,19 @@ from PySide6.QtWidgets import QApplication
 
 from desk import __version__, paths
 from desk.core import surface
-from desk.ui import i18n, tasks
+from desk.ui import i18n, start_check, tasks
 from desk.ui.style import SHEET, app_font
 
 DESKTOP_NAME = "posting-desk"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # resources/icons/, drawn by tools/make_icons.py
+
+
+def app_icon() -> QIcon:
+    """The program's icon at every size it was drawn, so no size is scaled from another."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(paths.resources_dir() / "icons" / f"{DESKTOP_NAME}-{size}.png"))
+    return icon
 
 
 class DeskApplication(QApplication):
@@ -31,7 +40,7 @@ class DeskApplication(QApplication):
         self.setStyle("Fusion")
         self.setFont(app_font())
         self.setStyleSheet(SHEET)
-        self.setWindowIcon(QIcon(str(paths.resources_dir() / "logo-placeholder.svg")))
+        self.setWindowIcon(app_icon())
         self.language = "en"
         self.translations = i18n.Translations(self)
         self.aboutToQuit.connect(lambda: tasks.wait_all(10000))
@@ -104,8 +113,21 @@ def run(data_dir=None, publisher_factory=None) -> int:
 
     flow = DeskFlow()
     flow.desk_opened.connect(opened)
+    if start_check.wanted():  # a built program's self-test: paint, say what showed, quit
+        start_check.arm(flow)
     flow.begin(open_desk, starting_language)
     code = app.exec()
+    wait_for_preload()
     if flow.desk is not None:
         flow.desk.close()
     return code
+
+
+def wait_for_preload(seconds: float = 60.0) -> None:
+    """Let the sign-in screen's background import of the window's modules finish before
+    the interpreter shuts down: a thread still importing Qt's types then crashed the
+    program on its way out (signal 11, seen when it was closed within a second or two)."""
+    from desk.ui import flow
+
+    for thread in flow._PRELOADED:
+        thread.join(seconds)

@@ -67,7 +67,7 @@ def test_publish_without_a_dbus_session_refuses_and_leaves_the_post_approved(con
     assert world.desk().store.training.entries() == []
 
 
-def test_publish_due_without_a_dbus_session_exits_5_and_the_post_stays_scheduled(connected, news, snapshot):
+def test_publish_due_without_a_dbus_session_exits_6_and_the_post_stays_scheduled(connected, news, snapshot):
     world, cli, fake = connected, connected.cli, connected.fake
     post_id = world.approved(news[1])
     schedule_due(world, post_id)
@@ -75,7 +75,7 @@ def test_publish_due_without_a_dbus_session_exits_5_and_the_post_stays_scheduled
 
     ran = without_bus(cli, "publish-due")
 
-    assert ran.code == 5 and BLOCKED in ran.err, str(ran)
+    assert ran.code == 6 and BLOCKED in ran.err, str(ran)
     assert "published" not in ran.out, str(ran)
     assert len(fake.requests) == asked and post_requests(fake) == 0
     assert snapshot(world.folder) == before
