@@ -282,153 +282,153 @@
 <context>
     <name>ApprovedPage</name>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="38"/>
+        <location filename="../../desk/ui/publish/page.py" line="39"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="44"/>
+        <location filename="../../desk/ui/publish/page.py" line="45"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="44"/>
+        <location filename="../../desk/ui/publish/page.py" line="45"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="44"/>
+        <location filename="../../desk/ui/publish/page.py" line="45"/>
         <source>When</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="44"/>
+        <location filename="../../desk/ui/publish/page.py" line="45"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="45"/>
+        <location filename="../../desk/ui/publish/page.py" line="46"/>
         <source>Approved, scheduled and problem posts</source>
         <translation>المنشورات المعتمدة والمجدولة والمتعثرة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="48"/>
+        <location filename="../../desk/ui/publish/page.py" line="49"/>
         <source>Nothing is ready to publish. Posts come here once a supervisor approves them on the For review page.</source>
         <translation>لا شيء جاهز للنشر. تأتي المنشورات إلى هنا بعد أن يوافق عليها مشرف في صفحة «للمراجعة».</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="57"/>
-        <location filename="../../desk/ui/publish/page.py" line="158"/>
+        <location filename="../../desk/ui/publish/page.py" line="58"/>
+        <location filename="../../desk/ui/publish/page.py" line="165"/>
         <source>Publish now…</source>
         <translation>نشر الآن…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="59"/>
+        <location filename="../../desk/ui/publish/page.py" line="60"/>
         <source>Schedule…</source>
         <translation>جدولة…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="61"/>
+        <location filename="../../desk/ui/publish/page.py" line="62"/>
         <source>Unschedule</source>
         <translation>إلغاء الجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="63"/>
+        <location filename="../../desk/ui/publish/page.py" line="64"/>
         <source>Withdraw from X…</source>
         <translation>سحب من X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="64"/>
+        <location filename="../../desk/ui/publish/page.py" line="65"/>
         <source>Delete the parts already on X, from the last.</source>
         <translation>حذف الأجزاء المنشورة على X، بدءًا بآخرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="66"/>
+        <location filename="../../desk/ui/publish/page.py" line="67"/>
         <source>Check X now</source>
         <translation>التحقق من X الآن</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="67"/>
+        <location filename="../../desk/ui/publish/page.py" line="68"/>
         <source>Look for the unconfirmed posts on the account&apos;s timeline and settle each: published, or safe to publish again.</source>
         <translation>البحث عن المنشورات غير المؤكدة في الخط الزمني للحساب وحسم أمر كل منها: منشور، أو يمكن نشره مرة أخرى بأمان.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="103"/>
+        <location filename="../../desk/ui/publish/page.py" line="107"/>
         <source>Ready to publish</source>
         <translation>جاهزة للنشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="103"/>
+        <location filename="../../desk/ui/publish/page.py" line="107"/>
         <source>Scheduled</source>
         <translation>مجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="103"/>
+        <location filename="../../desk/ui/publish/page.py" line="107"/>
         <source>Needs attention</source>
         <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="107"/>
+        <location filename="../../desk/ui/publish/page.py" line="111"/>
         <source>Resume publishing</source>
         <translation>استئناف النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="107"/>
+        <location filename="../../desk/ui/publish/page.py" line="111"/>
         <source>Pause all publishing</source>
         <translation>إيقاف كل النشر مؤقتًا</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="158"/>
+        <location filename="../../desk/ui/publish/page.py" line="165"/>
         <source>Publish the rest…</source>
         <translation>نشر بقية الأجزاء…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="199"/>
+        <location filename="../../desk/ui/publish/page.py" line="206"/>
         <source>Publishing post #%1…</source>
         <translation>جارٍ نشر المنشور رقم %1…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="208"/>
+        <location filename="../../desk/ui/publish/page.py" line="215"/>
         <source>Post #%1 is on the training timeline.</source>
         <translation>المنشور رقم %1 في خط التدريب الزمني.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="210"/>
+        <location filename="../../desk/ui/publish/page.py" line="217"/>
         <source>Post #%1 is published: %2</source>
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="232"/>
+        <location filename="../../desk/ui/publish/page.py" line="239"/>
         <source>Post #%1 withdrawn.</source>
         <translation>سُحب المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="242"/>
+        <location filename="../../desk/ui/publish/page.py" line="249"/>
         <source>Looking for the unconfirmed posts on X…</source>
         <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="252"/>
+        <location filename="../../desk/ui/publish/page.py" line="259"/>
         <source>No post is waiting for a check any more: another desk has settled them.</source>
         <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="274"/>
+        <location filename="../../desk/ui/publish/page.py" line="281"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="281"/>
+        <location filename="../../desk/ui/publish/page.py" line="288"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="285"/>
+        <location filename="../../desk/ui/publish/page.py" line="292"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="287"/>
+        <location filename="../../desk/ui/publish/page.py" line="294"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -523,7 +523,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/compose/page.py" line="68"/>
-        <location filename="../../desk/ui/compose/page.py" line="232"/>
+        <location filename="../../desk/ui/compose/page.py" line="240"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>كما سيظهر في X</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/compose/page.py" line="247"/>
+        <location filename="../../desk/ui/compose/page.py" line="255"/>
         <source>%n over X&apos;s limit: shorten the post to submit it.</source>
         <translation>
             <numerusform>يزيد المنشور %n حرف على حدّ X: اختصره لتتمكن من إرساله للمراجعة.</numerusform>
@@ -555,12 +555,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="249"/>
+        <location filename="../../desk/ui/compose/page.py" line="257"/>
         <source>Part %1 is empty: write it, or remove it, to submit the thread.</source>
         <translation>الجزء %1 فارغ: اكتبه أو احذفه لإرسال السلسلة للمراجعة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/compose/page.py" line="251"/>
+        <location filename="../../desk/ui/compose/page.py" line="259"/>
         <source>Part %1 is over the limit by %n: shorten it or split it to submit the thread.</source>
         <translation>
             <numerusform>الجزء %1 يتجاوز الحد بـ%n حرف: اختصره أو قسّمه لإرسال السلسلة للمراجعة.</numerusform>
@@ -572,38 +572,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="278"/>
+        <location filename="../../desk/ui/compose/page.py" line="286"/>
         <source>Returned by %1: %2</source>
         <translation>أعاده %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="278"/>
+        <location filename="../../desk/ui/compose/page.py" line="286"/>
         <source>Returned by %1: %2</source>
         <comment>female</comment>
         <translation>أعادته %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="296"/>
+        <location filename="../../desk/ui/compose/page.py" line="304"/>
         <source>Add images or video</source>
         <translation>إضافة صور أو فيديو</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="297"/>
+        <location filename="../../desk/ui/compose/page.py" line="305"/>
         <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
         <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="366"/>
+        <location filename="../../desk/ui/compose/page.py" line="374"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="392"/>
+        <location filename="../../desk/ui/compose/page.py" line="400"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="443"/>
+        <location filename="../../desk/ui/compose/page.py" line="451"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>
@@ -2559,6 +2559,66 @@
         <location filename="../../desk/ui/training_page.py" line="60"/>
         <source>Nothing has been published to the training timeline yet. While the desk is in training, posts published from the Approved and scheduled page come here.</source>
         <translation>لم يُنشر شيء في خط التدريب الزمني بعد. حين يكون المكتب في وضع التدريب، تأتي إلى هنا المنشورات التي تُنشر من صفحة «المعتمدة والمجدولة».</translation>
+    </message>
+</context>
+<context>
+    <name>WhileClosed</name>
+    <message numerus="yes">
+        <location filename="../../desk/ui/publish/while_closed.py" line="46"/>
+        <source>While the window is closed, scheduled posts still go out: a timer on this computer runs publish-due every %n minute(s).</source>
+        <translation>
+            <numerusform>المنشورات المجدولة تُنشر حتى والنافذة مغلقة: مؤقّت على هذا الحاسوب يشغّل publish-due كل %n دقيقة.</numerusform>
+            <numerusform>المنشورات المجدولة تُنشر حتى والنافذة مغلقة: مؤقّت على هذا الحاسوب يشغّل publish-due كل دقيقة.</numerusform>
+            <numerusform>المنشورات المجدولة تُنشر حتى والنافذة مغلقة: مؤقّت على هذا الحاسوب يشغّل publish-due كل دقيقتين.</numerusform>
+            <numerusform>المنشورات المجدولة تُنشر حتى والنافذة مغلقة: مؤقّت على هذا الحاسوب يشغّل publish-due كل %n دقائق.</numerusform>
+            <numerusform>المنشورات المجدولة تُنشر حتى والنافذة مغلقة: مؤقّت على هذا الحاسوب يشغّل publish-due كل %n دقيقة.</numerusform>
+            <numerusform>المنشورات المجدولة تُنشر حتى والنافذة مغلقة: مؤقّت على هذا الحاسوب يشغّل publish-due كل %n دقيقة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="49"/>
+        <source>A timer for publish-due is installed on this computer, but systemd did not say whether it is running.</source>
+        <translation>على هذا الحاسوب مؤقّت يشغّل publish-due، لكن systemd لم يُجب عن سؤال: هل هو يعمل؟</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="52"/>
+        <source>The publish-due timer on this computer is stopped: scheduled posts wait while the window is closed.</source>
+        <translation>مؤقّت publish-due على هذا الحاسوب متوقف: المنشورات المجدولة تنتظر ما دامت النافذة مغلقة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="54"/>
+        <source>While the window is closed, scheduled posts wait: nothing on this computer runs publish-due (“desk schedule-service install” sets that up).</source>
+        <translation>المنشورات المجدولة تنتظر ما دامت النافذة مغلقة: لا شيء على هذا الحاسوب يشغّل publish-due (الأمر «desk schedule-service install» يُعدّ ذلك).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="59"/>
+        <source>No run of publish-due is recorded on this computer.</source>
+        <translation>لم يُسجَّل على هذا الحاسوب أي تشغيل لـ publish-due.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="61"/>
+        <source>publish-due last ran %1: %2.</source>
+        <translation>آخر تشغيل لـ publish-due في %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="67"/>
+        <source>it went well</source>
+        <translation>تمّ بنجاح</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="69"/>
+        <source>X refused or did not answer</source>
+        <translation>رفضه X أو لم يُجب</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="71"/>
+        <source>the keyring was locked or out of reach, so nothing was sent</source>
+        <translation>كان مخزن المفاتيح مقفلًا أو تعذّر الوصول إليه، فلم يُنشر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/publish/while_closed.py" line="72"/>
+        <source>it ended with exit code %1</source>
+        <translation>انتهى برمز الخروج %1</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from desk.ui.publish.advice import advice, checked, problem_message, waiting_mes
 from desk.ui.publish.confirm import PublishConfirm
 from desk.ui.publish.progress_row import PublishProgress
 from desk.ui.publish.schedule_dialog import ScheduleDialog
+from desk.ui.publish.while_closed import WhileClosed
 from desk.ui.log.page import withdraw_dialog
 from desk.ui.style import state_colour
 from desk.ui.tasks import run_task
@@ -69,6 +70,8 @@ class ApprovedPage(QWidget):
         self.check_button.clicked.connect(self.check_x)
         self.checking = False
         self.sending = PublishProgress()
+        self.while_closed = WhileClosed(ctx)  # who publishes the scheduled posts when the window is closed
+        self.while_closed.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -97,6 +100,7 @@ class ApprovedPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
+        layout.addWidget(self.while_closed)
         self.reload()
 
     def group_titles(self) -> list[str]:
@@ -109,7 +113,7 @@ class ApprovedPage(QWidget):
         keep = self.list.current_id()
         self.list.blockSignals(True)
         self.list.clear()
-        problems = 0
+        problems = scheduled = 0
         for title, states in zip(self.group_titles(), GROUPS):
             rows = []
             for state in states:
@@ -122,8 +126,11 @@ class ApprovedPage(QWidget):
             group.setExpanded(True)
             if "failed" in states:
                 problems = len(rows)
+            if "scheduled" in states:
+                scheduled = len(rows)
         self.list.blockSignals(False)
         self.empty_hint.refresh()
+        self.while_closed.refresh(scheduled)
         self.problems_changed.emit(problems)
         self._select(keep)
 
