@@ -82,6 +82,11 @@ def build(folder: Path):
     def post(i: int) -> int:
         return sara.draft(lines[i % len(lines)] + extras[i % len(extras)])
 
+    def thread(texts: list[str], digits: str) -> int:
+        from desk.core.thread_text import number_parts
+
+        return sara.draft_parts([(text, []) for text in number_parts(texts, digits)])
+
     published = []
     for i in range(30):  # the bulk of the log: published to the training timeline
         pid = post(i)
@@ -89,6 +94,10 @@ def build(folder: Path):
         (huda if i % 2 else khalid).approve(pid)
         published.append(huda.publish(pid).id)
     huda.withdraw(published[3], "نُشر الخبر قبل موعد الإعلان الرسمي")
+    statement = thread(lines[46:51], "arabic")  # a statement of five parts, out as one thread
+    sara.submit(statement)
+    khalid.approve(statement)
+    huda.publish(statement)
     rejected = post(30)
     sara.submit(rejected)
     khalid.reject(rejected, "الخبر لا يخص المؤسسة")
@@ -126,6 +135,7 @@ def build(folder: Path):
         pass
     finally:
         DemoPublisher.as_x = False
+    sara.submit(thread(lines[51:54], "latin"))  # a thread of three parts waiting for review
     for i in (37, 38, 39):  # waiting for review, one of them returned once and changed since
         pid = post(i)
         sara.submit(pid)

@@ -124,6 +124,13 @@ def shoot(lang: str, base: Path) -> None:
     compose.editor.set_text(" ".join(demo_desk.headlines()[:7]) + " https://example.org/a ☀☀")
     compose.update_preview()
     save(sara, "04-compose-over-limit", lang)
+    compose.new_draft()  # a long statement split at its sentence ends into a numbered thread
+    compose.editor.set_text(". ".join(demo_desk.headlines()[:24]) + ".")
+    compose.parts.split(compose.parts.boxes[0])
+    compose.number_parts()
+    compose.update_preview()
+    save(sara, "16-thread", lang)
+    compose.new_draft()
     sara.close()
 
     khalid = window_for(desk, "khalid")
@@ -135,6 +142,8 @@ def shoot(lang: str, base: Path) -> None:
     own = [r["post_id"] for r in khalid.ctx.session.log(demo_desk_filter("in_review")) if r["author"] == "khalid"][0]
     select_post(review.list, own)
     save(khalid, "06-review-own-post", lang)
+    select_post(review.list, thread_of(khalid, "in_review"))
+    save(khalid, "17-review-thread", lang)
     khalid.close()
 
     huda = window_for(desk, "huda")
@@ -165,6 +174,9 @@ def shoot(lang: str, base: Path) -> None:
     published_row = next(i for i, r in enumerate(log.model.rows) if r["state"] == "published")
     log.select_row(published_row)
     save(huda, "10-log", lang)
+    statement = thread_of(huda, "published")
+    log.select_row(next(i for i, r in enumerate(log.model.rows) if r["post_id"] == statement))
+    save(huda, "18-log-thread", lang)
     huda.places.go("training")
     save(huda, "14-training-timeline", lang)
     huda.lock()
@@ -179,6 +191,12 @@ def shoot(lang: str, base: Path) -> None:
     save(admin, "12-settings", lang)
     admin.close()
     desk.close()
+
+
+def thread_of(window, state: str) -> int:
+    """The demo's thread in ``state``."""
+    session = window.ctx.session
+    return next(r["post_id"] for r in session.log(demo_desk_filter(state)) if session.post(r["post_id"]).is_thread)
 
 
 def demo_desk_empty(folder: Path):

@@ -38,6 +38,7 @@ def test_the_walk_through_runs_as_pasted(tmp_path, real_keyring):
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     out = run.stdout
     assert "refused, exit 3" in out  # the author could not approve their own post
+    assert "Thread of 2 parts" in out and "[Part 2 of 2]" in out  # desk show lists a thread's parts
     trial = Path(out.rsplit("RESULT ", 1)[1].strip())
     assert trial.parent == tmp_path / "tmp"  # everything stayed in the temporary folder
     assert (trial / "log.pdf").read_bytes().startswith(b"%PDF")
