@@ -7,15 +7,24 @@ A request: {"as": user, "password": pw, "do": "approve", "args": [7], "kw": {}, 
 that file first, so several workers act at the same moment; an argument "at:ISO" is a
 datetime). The answer: {"ok": true, "value": ...} or {"ok": false, "key": ..., "exit":
 ..., "message": ...}.
+
+Tests only: DESK_WORKER_FAKE_X (JSON: the fake X's keys and "api_base") publishes to that
+fake X; DESK_WORKER_STOP_AT_SEND ("answered:N" or "before:N") stops the process (SIGSTOP)
+once X answered its N-th post request, or before that request leaves: between a
+thread's parts, where DESK_STOP_AT can only name the first.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from datetime import datetime
+
+FAKE_X = "DESK_WORKER_FAKE_X"
+STOP_AT_SEND = "DESK_WORKER_STOP_AT_SEND"
 
 
 def plain(value):
@@ -31,11 +40,46 @@ def plain(value):
     return repr(value)
 
 
+class StoppingPublisher:
+    """The desk's X publisher, stopping this process at the post request STOP_AT_SEND names."""
+
+    def __init__(self, publisher, when: str, count: int):
+        self._publisher, self._when, self._count, self._sent = publisher, when, count, 0
+
+    def __getattr__(self, name):
+        return getattr(self._publisher, name)
+
+    def send(self, post, progress=None):
+        self._sent += 1
+        if (self._when, self._sent) == ("before", self._count):
+            os.kill(os.getpid(), signal.SIGSTOP)
+        sent = self._publisher.send(post, progress)
+        if (self._when, self._sent) == ("answered", self._count):
+            os.kill(os.getpid(), signal.SIGSTOP)
+        return sent
+
+
+def publisher_factory():
+    """Publishing to the fake X that FAKE_X names, or None (the desk's own choice)."""
+    spec = os.environ.get(FAKE_X)
+    if not spec:
+        return None
+    from desk.publish.x import XPublisher
+
+    fake = json.loads(spec)
+    when, _, count = os.environ.get(STOP_AT_SEND, "never:0").partition(":")
+
+    def make(desk):
+        return StoppingPublisher(XPublisher(**fake["keys"], api_base=fake["api_base"], timeout=5), when, int(count))
+
+    return make
+
+
 def main() -> int:
     from desk.core.errors import DeskError
     from desk.service import Desk
 
-    desk = Desk(sys.argv[1])
+    desk = Desk(sys.argv[1], publisher_factory=publisher_factory())
     sessions = {}
     print(json.dumps({"ok": True, "value": "ready"}), flush=True)
     for line in sys.stdin:
