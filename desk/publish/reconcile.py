@@ -204,7 +204,9 @@ def note_missing(store, publisher, remote, since: datetime, now: datetime) -> li
     notes = []
     for post_id in store.posts.ids_in(State.PUBLISHED):
         post = store.posts.get(post_id)
-        if post.training or not post.x_post_id or post.x_post_id in shown:
+        # a thread by its last part: the one its 'sent' dates (its first may be older than the read)
+        looked_for = post.part_ids[-1] if post.is_thread and post.part_ids else post.x_post_id
+        if post.training or not looked_for or looked_for in shown:
             continue
         history = store.log.history(post_id)
         sent = _sent_at(history)
@@ -215,7 +217,7 @@ def note_missing(store, publisher, remote, since: datetime, now: datetime) -> li
         with store.transaction():
             store.posts.act(post_id, "missing_on_x", SYSTEM, settings=store.settings.all(),
                             reason="X's timeline no longer shows this post; a supervisor should check X.",
-                            detail={"key": "x.missing", "params": {"x_post_id": post.x_post_id},
-                                    "x_post_id": post.x_post_id})
-        notes.append(Settled(post_id, "missing", post.x_post_id))
+                            detail={"key": "x.missing", "params": {"x_post_id": looked_for},
+                                    "x_post_id": looked_for})
+        notes.append(Settled(post_id, "missing", looked_for))
     return notes

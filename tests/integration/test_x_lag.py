@@ -143,3 +143,35 @@ def test_a_post_deleted_on_x_is_noted_once_never_withdrawn_by_the_reconciler(lag
     with pytest.raises(DeskError):
         sara.publish(unsure)
     assert gone not in settle_at(desk, clock, later * 2 + 60)
+
+
+def test_a_thread_finished_long_after_its_first_part_is_not_noted_missing(lagging, monkeypatch):
+    """The timeline read starts near the latest attempt: a thread whose first part went out
+    an hour before its last is looked for by the part sent last, which the read reaches."""
+    from desk.store import chain
+
+    desk, fake, clock = lagging
+    omar, sara = desk.sign_in("omar", PASSWORDS["omar"]), desk.sign_in("sara", PASSWORDS["sara"])
+    thread = omar.draft_parts([("بيان الوزارة عن موسم الأمطار 1/2", []), ("التفاصيل في الموقع الرسمي 2/2", [])])
+    omar.submit(thread)
+    sara.approve(thread)
+    fake.fail_next("400", on="POST /2/tweets", after=1)  # part 1 out, part 2 refused outright
+    with pytest.raises(DeskError):
+        sara.publish(thread)
+    assert desk.store.posts.get(thread).state.value == "partly_published"
+
+    hour = 3600  # an hour later, for the desk and for X
+    real_now = chain.now_utc
+    monkeypatch.setattr(chain, "now_utc", lambda: (datetime.fromisoformat(real_now()) + timedelta(
+        seconds=hour)).isoformat(timespec="milliseconds"))
+    clock.ahead = hour
+    unsure = approved(desk, "خبر لم يتأكد نشره بعد البيان")
+    fake.fail_next("500", on="POST /2/tweets")
+    with pytest.raises(DeskError):
+        sara.publish(unsure)  # uncertain: the reconciler reads the timeline from about now
+    sara.publish(thread)  # the rest of the thread goes out
+    assert desk.store.posts.get(thread).state.value == "published"
+
+    settled = settle_at(desk, clock, hour + TIMELINE_LAG.total_seconds() + 60)
+    assert settled == {unsure: "retry"}, settled  # the thread is on X: nothing to note
+    assert desk.store.log.history(thread)[-1]["action"] != "missing_on_x"
