@@ -148,6 +148,10 @@ def referenced(db) -> set[str]:
     names = {f"{sha}.{ext}" for sha, ext in db.execute("SELECT sha256, ext FROM post_media").fetchall()}
     for (media,) in db.execute("SELECT media FROM post_versions").fetchall():
         names |= {f"{m['sha256']}.{m['ext']}" for m in json.loads(media or "[]")}
+    # a thread's later parts, as it is and as each version was
+    for table in ("posts", "post_versions"):
+        for (parts,) in db.execute(f"SELECT parts FROM {table} WHERE parts IS NOT NULL").fetchall():
+            names |= {f"{m['sha256']}.{m['ext']}" for part in json.loads(parts) for m in part.get("media", ())}
     for (media,) in db.execute("SELECT media FROM training_timeline").fetchall():
         names |= {m["file"] for m in json.loads(media or "[]") if m.get("file")}
     names |= {logo for (logo,) in db.execute("SELECT logo_file FROM institution").fetchall() if logo}

@@ -112,6 +112,22 @@ def test_a_file_written_by_a_concurrent_draft_is_not_removed(office, images, tmp
     assert office.sara.media_path(item).read_bytes() == data
 
 
+def test_the_files_of_a_threads_later_parts_are_kept(office, images):
+    """A thread's parts after the first keep their files in the post's parts (and in each
+    version's): the sweep must not take them, or the thread could not be published."""
+    now, then = images.png(color=(10, 11, 12)), images.png(color=(13, 14, 15))
+    post_id = office.omar.draft_parts([("بيان الوزارة 1/2", []), ("صورة من المؤتمر 2/2", [(("a.png", then), "صورة")])])
+    office.omar.edit_parts(post_id, [("بيان الوزارة 1/2", []), ("صورة من المؤتمر 2/2", [(("b.png", now), "صورة")])])
+    for data in (now, then):  # one in the thread as it is, one only in its first version
+        age(media_file(office, data))
+    office.desk.sign_in("sara", "supervisor1")
+    assert media_file(office, now).exists() and media_file(office, then).exists()
+    office.omar.submit(post_id)
+    office.sara.approve(post_id)
+    office.sara.publish(post_id)  # training: every part's file is read and sent
+    assert office.desk.store.posts.get(post_id).state.value == "published"
+
+
 def test_the_sweep_runs_only_under_the_write_lock(office):
     with pytest.raises(RuntimeError):
         office.desk.store.media.sweep(office.desk.store.db)
