@@ -583,27 +583,17 @@
         <translation>أعادته %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="304"/>
-        <source>Add images or video</source>
-        <translation>إضافة صور أو فيديو</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/compose/page.py" line="305"/>
-        <source>Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)</source>
-        <translation>الصور والفيديو والترجمة (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/compose/page.py" line="374"/>
+        <location filename="../../desk/ui/compose/page.py" line="372"/>
         <source>Draft #%1 saved.</source>
         <translation>حُفظت المسودة رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="400"/>
+        <location filename="../../desk/ui/compose/page.py" line="398"/>
         <source>Post #%1 submitted for review.</source>
         <translation>أُرسل المنشور رقم %1 للمراجعة.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/compose/page.py" line="451"/>
+        <location filename="../../desk/ui/compose/page.py" line="449"/>
         <source>Restored what you were typing (kept at %1). Save it to keep it.</source>
         <translation>استُعيد ما كنت تكتبه (حُفظ تلقائيًا في %1). احفظه لتبقيه.</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desk.core.states import State
@@ -299,17 +299,15 @@ class ComposePage(QWidget):
         self.update_preview()
 
     # images -------------------------------------------------------------------------
+    def _part_written(self):
+        """The part being written (a single post's only part)."""
+        return self.parts.current or self.parts.boxes[0]
+
     def pick_images(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add images or video"), "",
-            self.tr("Images, video and captions (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.srt);;All files (*)"))
-        if names:
-            self.add_images(names)
+        self._part_written().pick_images()
 
     def add_images(self, paths: list[str]) -> None:
-        """To the part being written (a single post's only part)."""
-        box = self.parts.current or self.parts.boxes[0]
-        box.add_images(paths)
+        self._part_written().add_images(paths)
 
     def dragEnterEvent(self, event) -> None:
         if image_paths(event.mimeData()):
