@@ -398,37 +398,32 @@
         <translation>نُشر المنشور رقم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="239"/>
-        <source>Post #%1 withdrawn.</source>
-        <translation>سُحب المنشور رقم %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/publish/page.py" line="249"/>
+        <location filename="../../desk/ui/publish/page.py" line="246"/>
         <source>Looking for the unconfirmed posts on X…</source>
         <translation>جارٍ البحث عن المنشورات غير المؤكدة على X…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="259"/>
+        <location filename="../../desk/ui/publish/page.py" line="256"/>
         <source>No post is waiting for a check any more: another desk has settled them.</source>
         <translation>لم يعد أي منشور بانتظار التحقق: حسم مكتب آخر أمرها.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="281"/>
+        <location filename="../../desk/ui/publish/page.py" line="278"/>
         <source>Post #%1 scheduled for %2.</source>
         <translation>جُدول المنشور رقم %1 في %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="288"/>
+        <location filename="../../desk/ui/publish/page.py" line="285"/>
         <source>Post #%1 taken off the schedule.</source>
         <translation>أُلغيت جدولة المنشور رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="292"/>
+        <location filename="../../desk/ui/publish/page.py" line="289"/>
         <source>Publishing resumed.</source>
         <translation>استُؤنف النشر.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/publish/page.py" line="294"/>
+        <location filename="../../desk/ui/publish/page.py" line="291"/>
         <source>All publishing is paused.</source>
         <translation>أُوقف كل النشر مؤقتًا.</translation>
     </message>
@@ -1335,27 +1330,27 @@
         <translation>لا منشورات بعد. يأتي إلى هنا كل منشور يُكتب في صفحة «كتابة منشور»، مع تاريخه كاملًا.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="169"/>
+        <location filename="../../desk/ui/log/page.py" line="166"/>
         <source>Every part of the thread on X is deleted, from the last; the log keeps them and your reason. Why?</source>
         <translation>ستُحذف أجزاء السلسلة كلها من X بدءًا بآخرها، ويحتفظ السجل بها وبسببك. لماذا؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="173"/>
+        <location filename="../../desk/ui/log/page.py" line="170"/>
         <source>Withdraw post #%1 from X</source>
         <translation>سحب المنشور رقم %1 من X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="172"/>
+        <location filename="../../desk/ui/log/page.py" line="169"/>
         <source>The post is deleted from X; the log keeps it and your reason. Why?</source>
         <translation>سيُحذف المنشور من X، ويحتفظ السجل به وبسببك. لماذا؟</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="174"/>
+        <location filename="../../desk/ui/log/page.py" line="171"/>
         <source>Withdraw</source>
         <translation>سحب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/page.py" line="158"/>
+        <location filename="../../desk/ui/log/page.py" line="179"/>
         <source>Post #%1 withdrawn.</source>
         <translation>سُحب المنشور رقم %1.</translation>
     </message>

@@ -153,10 +153,7 @@ class LogPage(QWidget):
         self.dialog.open()
 
     def withdraw(self, post, reason: str) -> None:
-        # X is asked to delete it: off the GUI thread.
-        self.ctx.in_background(lambda s: s.withdraw(post.id, reason, expected_version=post.version),
-                               lambda _: self.notice.show_text(self.tr("Post #%1 withdrawn.").replace("%1", str(post.id))),
-                               owner=self)
+        withdraw_in_background(self, post, reason)
 
     def ask_export(self) -> None:
         self.exporter.ask(self, self.filters.current(), self.filters.period())
@@ -172,3 +169,13 @@ def withdraw_dialog(post, parent) -> ReasonDialog:
         question = translate("LogPage", "The post is deleted from X; the log keeps it and your reason. Why?")
     return ReasonDialog(translate("LogPage", "Withdraw post #%1 from X").replace("%1", str(post.id)), question,
                         translate("LogPage", "Withdraw"), parent)
+
+
+def withdraw_in_background(page, post, reason: str) -> None:
+    """X is asked to delete the post (every part of a thread) off the GUI thread; the page's
+    notice says when it is done."""
+    page.ctx.in_background(
+        lambda s: s.withdraw(post.id, reason, expected_version=post.version),
+        lambda _: page.notice.show_text(QCoreApplication.translate("LogPage", "Post #%1 withdrawn.").replace(
+            "%1", str(post.id))),
+        owner=page)

@@ -19,7 +19,7 @@ from desk.ui.publish.confirm import PublishConfirm
 from desk.ui.publish.progress_row import PublishProgress
 from desk.ui.publish.schedule_dialog import ScheduleDialog
 from desk.ui.publish.while_closed import WhileClosed
-from desk.ui.log.page import withdraw_dialog
+from desk.ui.log.page import withdraw_dialog, withdraw_in_background
 from desk.ui.style import state_colour
 from desk.ui.tasks import run_task
 from desk.ui.window_fit import remember_splitter
@@ -234,10 +234,7 @@ class ApprovedPage(QWidget):
         self.dialog.open()
 
     def withdraw(self, post, reason: str) -> None:
-        # X is asked to delete every part: off the GUI thread
-        self.ctx.in_background(lambda s: s.withdraw(post.id, reason, expected_version=post.version),
-                               lambda _: self.notice.show_text(self.tr("Post #%1 withdrawn.").replace("%1", str(post.id))),
-                               owner=self)
+        withdraw_in_background(self, post, reason)
 
     # uncertain posts ----------------------------------------------------------------
     def check_x(self) -> None:
