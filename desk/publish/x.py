@@ -170,9 +170,6 @@ class XPublisher(Publisher):
     def post_url(self, x_post_id: str) -> str:
         return f"https://x.com/{self.handle()}/status/{x_post_id}"
 
-
-        self._account: AccountInfo | None = None
-
     def __repr__(self) -> str:
         return f"XPublisher(api_base={self.api_base!r}, timeout={self.timeout:g})"
 
@@ -251,6 +248,12 @@ class XPublisher(Publisher):
             if _names_refused(exc.response, fields_name):
                 raise _NamesRefused(exc.response) from None
             raise
+
+    def read_metrics(self, x_post_ids: list[str], now: datetime | None = None, on_batch=None):
+        """X's figures for the account's own posts: (readings, ReachResult); desk.publish.x_reach."""
+        from desk.publish.x_reach import read_metrics
+
+        return read_metrics(self, x_post_ids, now, on_batch)
 
     def account(self) -> AccountInfo:
         body = self._call("read", lambda: self._client.get_me(user_fields=["profile_image_url"], user_auth=True))

@@ -16,6 +16,7 @@ from desk.store.media import MediaFiles
 from desk.store import migrations
 from desk.store.migrations import migrate
 from desk.store.posts import PostRow, PostTable
+from desk.store.reach import ReachTable
 from desk.store.settings import Institution, Settings
 from desk.store.staff import StaffMember, StaffTable
 from desk.store.training import TrainingTimeline
@@ -130,6 +131,7 @@ class Store:
         self.institution = Institution(self.db)
         self.training = TrainingTimeline(self.db)
         self.account_record = AccountRecord(self.db)
+        self.reach = ReachTable(self.db)
 
     def _require_current_schema(self) -> None:
         found = self.db.execute("PRAGMA user_version").fetchone()[0]

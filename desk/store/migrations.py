@@ -107,7 +107,22 @@ def _v5_threads(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE post_versions ADD COLUMN parts TEXT")
 
 
-MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender, _v5_threads]
+def _v6_reach(db: sqlite_utils.Database) -> None:
+    """X's figures for the account's published posts, the newest reading of each X post (a
+    thread's parts each have theirs), and an index on the events' times for the monthly
+    figures. The figures are X's, not the desk's record: no event vouches for them."""
+    db.execute(
+        """CREATE TABLE reach (
+            x_post_id TEXT PRIMARY KEY, post_id INTEGER NOT NULL REFERENCES posts(id),
+            read_at TEXT NOT NULL, likes INTEGER NOT NULL, reposts INTEGER NOT NULL,
+            replies INTEGER NOT NULL, quotes INTEGER NOT NULL, bookmarks INTEGER,
+            impressions INTEGER, url_clicks INTEGER, profile_clicks INTEGER)"""
+    )
+    db.execute("CREATE INDEX reach_post ON reach(post_id)")
+    db.execute("CREATE INDEX events_at ON events(at)")
+
+
+MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender, _v5_threads, _v6_reach]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 # Parents before children, for the foreign keys.
 TABLES = ("institution", "settings", "staff", "posts", "post_media", "post_versions", "events",
-          "training_timeline", "pending_resets")
+          "training_timeline", "pending_resets", "reach")
 IDENTITIES = ("posts", "training_timeline")  # ids PostgreSQL hands out itself from now on
 SERVER_ONLY = ("media_files", "desk_keys")
 PROGRESS_EVERY = 10_000

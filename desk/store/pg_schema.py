@@ -100,7 +100,17 @@ def _v5_threads(db) -> None:
     db.execute(f"ALTER TABLE post_versions ADD COLUMN parts {T}")
 
 
-MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender, _v5_threads]
+def _v6_reach(db) -> None:
+    db.execute(f"""CREATE TABLE reach (
+        x_post_id {T} PRIMARY KEY, post_id BIGINT NOT NULL REFERENCES posts(id),
+        read_at {T} NOT NULL, likes BIGINT NOT NULL, reposts BIGINT NOT NULL,
+        replies BIGINT NOT NULL, quotes BIGINT NOT NULL, bookmarks BIGINT,
+        impressions BIGINT, url_clicks BIGINT, profile_clicks BIGINT)""")
+    db.execute("CREATE INDEX reach_post ON reach(post_id)")
+    db.execute("CREATE INDEX events_at ON events(at)")
+
+
+MIGRATIONS = [_v1, _v2_event_seals, _v3_staff_reset, _v4_staff_gender, _v5_threads, _v6_reach]
 assert len(MIGRATIONS) == migrations.SCHEMA_VERSION, "each SQLite migration has its PostgreSQL twin"
 
 # Which desk schema version the database holds; PostgreSQL has no user_version.

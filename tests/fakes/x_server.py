@@ -15,6 +15,10 @@ over 280 weighted characters unless ``premium=True`` (then 25,000), a reply to a
 author did not mention or quote the account (``fake.add_outside_post``), the text of a post
 deleted less than ``duplicate_window`` seconds ago, a timeline's max_results out of 5..100.
 
+The post lookup (``GET /2/tweets?ids=``, x_lookup.py) shows the figures set by
+``fake.set_metrics(post_id, likes=..., impressions=...)`` and refuses private metrics as X
+does: only for the account's own posts younger than 30 days by the fake's clock.
+
 X's lag: with ``lag=N`` (or ``fake.lag = N``) a post is stored N seconds after the
 request arrived, by the fake's own clock (``clock=``, a callable giving an aware
 datetime; the real time by default), and ``created_at`` is that moment, X's time. Until
@@ -44,6 +48,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from tests.fakes.x_answers import (
     ANSWERS, NO_PAGE, UNAUTHORIZED, V1_TIER, V1_UNAUTHORIZED, Media, Post, _problem, snowflake,
 )
+from tests.fakes.x_lookup import FIGURES, LookupRoutes
 from tests.fakes.x_media import MediaRoutes
 from tests.fakes.x_posts import PostRoutes
 from tests.fakes.x_rules import Refused
@@ -110,7 +115,9 @@ class FakeX:
         self.profile_images: list[bytes] = []
         self.requests: list[str] = []  # "METHOD /path" of every request, signed or not
         self.bad_signatures = 0
-        self.posts_served = 0  # posts the timeline has returned (what pay-per-use charges for)
+        self.posts_served = 0  # posts the timeline and the lookup returned (what pay-per-use charges for)
+        self.lookups = 0  # GET /2/tweets requests that reached the lookup (refused ones too)
+        self.metrics: dict[str, dict] = {}  # X post id -> FIGURES (set_metrics); a post never set has zeros
         self._faults: list[Fault] = []
         self._nonces: set[str] = set()
         self._next_id = 1860000000000000000
@@ -148,6 +155,16 @@ class FakeX:
         it: X refuses the account's reply to it (``add_outside_post`` makes one that does)."""
         with self._lock:
             return self._store_post(text, reply_to, [], created_at, author)
+
+    def set_metrics(self, x_post_id: str, *, likes=0, reposts=0, replies=0, quotes=0, bookmarks=0, impressions=0,
+                    url_clicks=0, profile_clicks=0) -> None:
+        """The figures the lookup shows for a post; organic ones equal these (nothing is promoted)."""
+        figures = dict(likes=likes, reposts=reposts, replies=replies, quotes=quotes, bookmarks=bookmarks,
+                       impressions=impressions, url_clicks=url_clicks, profile_clicks=profile_clicks)
+        with self._lock:
+            if not any(p.id == x_post_id for p in (*self.posts, *self.deleted, *self.others)):
+                raise ValueError(f"no post {x_post_id!r} on the fake X")
+            self.metrics[x_post_id] = {name: int(figures[name]) for name in FIGURES}
 
     def add_outside_post(self, text: str, **options):
         """Another account's post, summoning the account when it mentions or quotes it."""
@@ -221,7 +238,7 @@ class FakeX:
         return False
 
 
-class _Handler(PostRoutes, MediaRoutes, BaseHTTPRequestHandler):
+class _Handler(PostRoutes, MediaRoutes, LookupRoutes, BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     fake: FakeX
 
@@ -268,7 +285,7 @@ class _Handler(PostRoutes, MediaRoutes, BaseHTTPRequestHandler):
             return self._reply(401, V1_UNAUTHORIZED if v1 else UNAUTHORIZED)
         if fault and fault.kind != "drop":
             return self._fault_reply(fault, v1)
-        routes = [*self.POST_ROUTES, *self.MEDIA_ROUTES,
+        routes = [*self.POST_ROUTES, *self.MEDIA_ROUTES, *self.LOOKUP_ROUTES,
                   ("POST", "/1.1/account/update_profile_image.json", "_profile_image")]
         for want, prefix, name in routes:
             if method == want and (path.startswith(prefix) if prefix.endswith("/") else path == prefix):
