@@ -330,9 +330,9 @@ def _show_parts(post) -> list[dict]:
 
 
 def _export_row(row: dict) -> dict:
-    from desk.export.rows import COLUMNS
+    from desk.export.rows import COLUMNS, X_COLUMNS
 
-    return {name: row.get(name) for name in COLUMNS}
+    return {name: row.get(name) for name in COLUMNS + X_COLUMNS}
 
 
 def cmd_log(args, console):
@@ -388,6 +388,18 @@ def cmd_export(args, console):
     return run_export(_session(args, console), args, console)
 
 
+def cmd_reach(args, console):
+    from desk.cli_reach import cmd_reach as run
+
+    return run(args, console, _session(args, console))
+
+
+def cmd_report(args, console):
+    from desk.cli_reach import cmd_report as run
+
+    return run(args, console, _session(args, console))
+
+
 def cmd_backup(args, console):
     session = _session(args, console)
     path = session.desk.backup(session, args.out)
@@ -427,7 +439,7 @@ COMMANDS = {
     "return": cmd_act, "schedule": cmd_act, "unschedule": cmd_act, "withdraw": cmd_act,
     "pause": cmd_pause, "resume": cmd_pause, "publish-due": cmd_publish_due,
     "publishing-workstation": cmd_publishing_workstation, "reconcile": cmd_reconcile, "show": cmd_show,
-    "log": cmd_log, "verify": cmd_verify, "export": cmd_export,
+    "log": cmd_log, "verify": cmd_verify, "export": cmd_export, "reach": cmd_reach, "report": cmd_report,
     "backup": cmd_backup, "restore": cmd_restore,
 }
 COMMANDS.update(SCHEDULE_COMMANDS)

@@ -185,6 +185,9 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "xlsx", "pdf", "json"])
     _filters(p)
     _as_user(p)
+    from desk.cli_reach import add_parsers as add_reach
+
+    add_reach(sub, _as_user)
     p = sub.add_parser("verify", help="check the audit chain")
     p.add_argument("--export", metavar="FILE.json", help="check an exported JSON log instead of the database")
     p = sub.add_parser("backup", help="copy the database into backups/ or --out FILE (administrators)")

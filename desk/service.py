@@ -347,7 +347,11 @@ class Desk(Copies):
         if self.store.posts.due(moment.isoformat(timespec="milliseconds")) or \
                 self.store.posts.ids_in(State.UNCERTAIN, State.PUBLISHING):
             publisher = self.publisher()  # the keyring is asked once a round
-        return self.outbox.publish_due(now, publisher=publisher)
+        results = self.outbox.publish_due(now, publisher=publisher)
+        from desk.session_reach import reach_due
+
+        reach_due(self, now)  # X's figures on the administrator's schedule (off by default)
+        return results
 
     def verify(self):
         """The chain, its seals, the rows it vouches for and its anchors (desk.audit)."""

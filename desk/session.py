@@ -50,7 +50,8 @@ def parse_time(value) -> datetime:
 
 ADMIN_SETTINGS = frozenset({"approvals_needed", "lateness_minutes", "char_limit", "training_mode",
                             "idle_minutes", "language", "schedule_max_days", "reset_needs_second_admin",
-                            "publishing_workstation"})
+                            "publishing_workstation", "reach_every_days", "reach_price_millicents",
+                            "reach_budget_cents"})
 
 
 class Session(StaffActs, JoinActs):
@@ -372,3 +373,24 @@ class Session(StaffActs, JoinActs):
         from desk.session_export import export_log
 
         return export_log(self, out_path, fmt, log_filter, period, lang, progress, cancelled)
+
+    # the office's figures and X's (desk.session_reach) -------------------------------------
+    def figures(self, period):
+        from desk.session_reach import figures
+
+        return figures(self, period)
+
+    def reach_plan(self, period=None):
+        from desk.session_reach import reach_plan
+
+        return reach_plan(self, period)
+
+    def refresh_reach(self, period=None, progress=None):
+        from desk.session_reach import refresh_reach
+
+        return refresh_reach(self, period, progress)
+
+    def write_report(self, period, out_path, fmt=None, lang: str = "en"):
+        from desk.session_reach import write_report
+
+        return write_report(self, period, out_path, fmt, lang)

@@ -12,13 +12,13 @@ import os
 from desk.core import surface
 from desk.core import (
     msg_audit, msg_core, msg_export, msg_faults, msg_health, msg_input, msg_join, msg_media, msg_move,
-    msg_people, msg_publish, msg_quota, msg_schedule, msg_server, msg_thread, msg_vault, msg_workstation,
+    msg_people, msg_publish, msg_quota, msg_reach, msg_schedule, msg_server, msg_thread, msg_vault, msg_workstation,
 )
 
 CATALOG: dict[str, tuple[str, str]] = {}
 for _table in (msg_core, msg_publish, msg_vault, msg_export, msg_faults, msg_input, msg_health, msg_people,
                msg_audit, msg_server, msg_workstation, msg_join, msg_move, msg_quota, msg_media, msg_thread,
-               msg_schedule):
+               msg_schedule, msg_reach):
     CATALOG.update(_table.MESSAGES)
 
 
@@ -37,6 +37,7 @@ def default_language() -> str:
 ARABIC_UNITS = {
     "seconds": ("ثانية واحدة", "ثانيتين", "{n} ثوانٍ", "{n} ثانية", "{n} ثانية"),
     "minutes": ("دقيقة واحدة", "دقيقتين", "{n} دقائق", "{n} دقيقة", "{n} دقيقة"),
+    "every_days": ("يوم", "يومين", "{n} أيام", "{n} يومًا", "{n} يوم"),  # after «كل»
 }
 
 

@@ -41,6 +41,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "pause": frozenset({S}),
     "resume": frozenset({S}),
     "export": frozenset({S, A}),
+    "read_reach": frozenset({S, A}),  # reading X's figures costs money on X's pay-per-use plan
     "read_log": frozenset({O, S, A}),
     "manage_staff": frozenset({A}),
     "manage_institution": frozenset({A}),
@@ -69,6 +70,7 @@ ACTION_WORDS = {
     "pause": ("pause publishing", "إيقاف النشر"),
     "resume": ("resume publishing", "استئناف النشر"),
     "export": ("export the log", "تصدير السجل"),
+    "read_reach": ("read X's figures", "قراءة أرقام X"),
     "read_log": ("read the log", "الاطلاع على السجل"),
     "manage_staff": ("manage staff", "إدارة الموظفين"),
     "manage_institution": ("change the institution", "تعديل بيانات المؤسسة"),

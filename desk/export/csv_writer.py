@@ -6,7 +6,7 @@ import csv
 from typing import Callable, Iterable
 
 from desk.export.dates import hijri_of_local_day, local_and_hijri
-from desk.export.rows import COLUMNS, EXTRA_COLUMNS, ExportMeta, Ticker, atomic_target
+from desk.export.rows import COLUMNS, EXTRA_COLUMNS, X_COLUMNS, ExportMeta, Ticker, atomic_target
 
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +51,7 @@ def write_csv(
                     else:
                         local, hijri = local_and_hijri(row.get(name), tz)
                     cells += (local, hijri + era if hijri else "")
+                cells += [row.get(name) for name in X_COLUMNS]  # numbers and an ISO time: no formula
                 writer.writerow(cells)
                 ticker.tick()
             count = ticker.finish()

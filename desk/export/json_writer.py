@@ -21,7 +21,7 @@ import hashlib
 import json
 from typing import Callable, Iterable
 
-from desk.export.rows import COLUMNS, ExportMeta, Ticker, atomic_target
+from desk.export.rows import COLUMNS, X_COLUMNS, ExportMeta, Ticker, atomic_target
 
 FORMAT_NAME = "posting-desk-log"
 FORMAT_VERSION = 2
@@ -52,6 +52,7 @@ def _header(meta: ExportMeta) -> dict:
         "exported_at": meta.exported_at.isoformat(),
         "exported_by": meta.exported_by,
         "exported_by_name": meta.exported_by_name,
+        "x_figures": X_NOTE,
         "training": bool(meta.training),
         "lang": meta.lang,
         "filter": {
@@ -67,9 +68,21 @@ def _row(row: dict) -> dict:
     # The named columns first, in order; any extra key the store adds (content_hash) after.
     out = {name: row.get(name) for name in COLUMNS}
     for key, value in row.items():
-        if key not in out:
+        if key not in out and key not in X_COLUMNS:
             out[key] = value
+    out["x_figures"] = _x_figures(row)
     return out
+
+
+X_NOTE = ("x_figures: X's own figures for the post as the desk last read them from X (at read_at), summed over "
+          "a thread's parts; they are X's numbers, not the desk's record, and no event of the chain vouches for them")
+
+
+def _x_figures(row: dict) -> dict | None:
+    if not row.get("x_read_at"):
+        return None
+    return {"source": "x", "read_at": row["x_read_at"],
+            **{name[2:]: row.get(name) for name in X_COLUMNS if name != "x_read_at"}}
 
 
 class _Digest:

@@ -45,7 +45,10 @@ COLUMNS = [
 TIME_COLUMNS = frozenset(c for c in COLUMNS if c.endswith("_at"))
 
 # Read by people in CSV and XLSX; they follow the named columns so those stay machine-readable.
-EXTRA_COLUMNS = ["created_at_local", "created_at_hijri", "published_at_local", "published_at_hijri"]
+# Then X's figures for the post as last read (x_read_at, UTC): X's numbers, not the desk's record;
+# a JSON export keeps them apart, under each row's "x_figures".
+X_COLUMNS = ["x_likes", "x_reposts", "x_replies", "x_impressions", "x_read_at"]
+EXTRA_COLUMNS = ["created_at_local", "created_at_hijri", "published_at_local", "published_at_hijri", *X_COLUMNS]
 
 PROGRESS_EVERY = 500
 

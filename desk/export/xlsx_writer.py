@@ -14,6 +14,7 @@ from desk.export.dates import hijri_text, local_text, naive_local, naive_utc, pe
 from desk.export.rows import (
     COLUMNS,
     EXTRA_COLUMNS,
+    X_COLUMNS,
     TIME_COLUMNS,
     ExportMeta,
     Ticker,
@@ -94,6 +95,13 @@ def _write_row(sheet, r: int, row: dict, meta: ExportMeta, fmt: dict, links: lis
             sheet.write_datetime(r, c, naive_local(value, tz), fmt["date"])
             sheet.write_string(r, c + 1, hijri_text(value, meta.lang, tz), fmt["plain"])
         c += 2
+    for name in X_COLUMNS:  # X's figures as last read
+        value = row.get(name)
+        if name == "x_read_at" and value:
+            sheet.write_datetime(r, c, naive_utc(value), fmt["date"])
+        elif isinstance(value, int):
+            sheet.write_number(r, c, value, fmt["number"])
+        c += 1
 
 
 def _write_about(sheet, meta: ExportMeta, count: int, fmt: dict) -> None:

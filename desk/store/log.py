@@ -43,6 +43,12 @@ _APPROVALS = (
     " AND e.id > COALESCE((SELECT MAX(s.id) FROM events s WHERE s.post_id = p.id AND s.action = 'submit'), 0)"
 )
 
+def _reach(value: str) -> str:
+    """X's figures of the post (a thread's parts summed), as last read: not the desk's record.
+    Sums are cast back to whole numbers: PostgreSQL sums BIGINTs as NUMERIC."""
+    return f"(SELECT {value} FROM reach r WHERE r.post_id = p.id)"
+
+
 # How many posts the row is on X: a thread's later parts are kept as a JSON array.
 _PARTS = "1 + COALESCE(json_array_length(p.parts), 0)"
 _PARTS_PG = "1 + COALESCE(json_array_length(CAST(p.parts AS json)), 0)"
@@ -68,7 +74,11 @@ SELECT p.id AS post_id, p.state, p.text, p.author, a.name AS author_name, p.crea
       ORDER BY e.id DESC LIMIT 1) AS withdraw_reason,
   (SELECT COUNT(*) FROM post_media m WHERE m.post_id = p.id) AS media_count,
   {_PARTS} AS parts,
-  p.training, p.scheduled_at, p.version, p.content_hash
+  p.training, p.scheduled_at, p.version, p.content_hash,
+  {_reach('CAST(SUM(r.likes) AS BIGINT)')} AS x_likes, {_reach('CAST(SUM(r.reposts) AS BIGINT)')} AS x_reposts,
+  {_reach('CAST(SUM(r.replies) AS BIGINT)')} AS x_replies,
+  {_reach('CAST(SUM(r.impressions) AS BIGINT)')} AS x_impressions,
+  {_reach('MAX(r.read_at)')} AS x_read_at
 FROM posts p JOIN staff a ON a.username = p.author
 """
 

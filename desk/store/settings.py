@@ -27,6 +27,11 @@ DEFAULTS: dict[str, object] = {
     "x_handle": "",
     "x_name": "",
     "x_avatar_url": "",
+    # reading X's figures (desk.core.reach): every N days on the schedule, 0 = only when asked;
+    # X's price per post read in thousandths of a cent (500 = $0.005); a month's budget in cents
+    "reach_every_days": 0,
+    "reach_price_millicents": 500,
+    "reach_budget_cents": 500,
 }
 
 
@@ -56,6 +61,9 @@ def _parse(key: str, value) -> object:
             "char_limit": range(280, 25_001),
             "idle_minutes": range(1, 24 * 60 + 1),
             "schedule_max_days": range(1, 10 * 366 + 1),
+            "reach_every_days": range(0, 31),
+            "reach_price_millicents": range(0, 100_001),
+            "reach_budget_cents": range(0, 10_000_001),
         }[key]
         if number not in allowed:
             raise bad
