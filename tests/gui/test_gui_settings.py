@@ -170,3 +170,19 @@ def test_the_language_chosen_in_settings_applies_without_signing_in_again(qtbot,
     finally:
         flow.window.set_aside()
         qapp.set_language("en")
+
+
+def test_x_figures_settings_are_saved_and_off_by_default(qtbot, open_window, desk):
+    window, page = settings_page(open_window, desk, FakeAccountLink())
+    box = page.reach_settings
+    assert box.every.value() == 0 and box.every.text() == box.every.specialValueText()
+    assert box.price.value() == 0.005 and box.budget.value() == 5.0
+    box.every.setValue(7)
+    box.price.setValue(0.0061)
+    box.budget.setValue(12.5)
+    assert box.every.suffix().strip()  # "7 days", said with the number's form
+    box.save_button.click()
+    saved = desk.settings()
+    assert (saved["reach_every_days"], saved["reach_price_millicents"], saved["reach_budget_cents"]) == (7, 610, 1250)
+    box.budget.setValue(-1)  # below its range: the box keeps it at 0, never a negative budget
+    assert box.budget.value() == 0

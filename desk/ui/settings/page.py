@@ -8,6 +8,7 @@ from desk.ui.notice import NoticeLine
 from desk.ui.settings.account_box import AccountBox
 from desk.ui.settings.desk_box import DeskSettingsBox
 from desk.ui.settings.institution_box import InstitutionBox
+from desk.ui.settings.reach_box import ReachSettingsBox
 
 
 class SettingsPage(QWidget):
@@ -21,11 +22,13 @@ class SettingsPage(QWidget):
         self.institution = InstitutionBox(ctx)
         self.account = AccountBox(ctx)
         self.desk_settings = DeskSettingsBox(ctx)
+        self.reach_settings = ReachSettingsBox(ctx)
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addWidget(self.institution)
         column.addWidget(self.account)
         column.addWidget(self.desk_settings)
+        column.addWidget(self.reach_settings)
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -39,3 +42,4 @@ class SettingsPage(QWidget):
         # The account box is left alone: a reload must never wipe keys being typed.
         self.institution.reload()
         self.desk_settings.reload()
+        self.reach_settings.reload()
