@@ -114,7 +114,7 @@ def parse_month(text: str, calendar: str = "gregorian") -> Period:
     """'2026-11' (or '1448-05' with calendar='hijri'); a clear refusal otherwise."""
     value = (text or "").strip()
     parts = value.split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or (len(parts[0]), len(parts[1])) != (4, 2):
         raise InvalidInput("report.bad_month", month=value)
     year, month = int(parts[0]), int(parts[1])
     return hijri_month(year, month) if calendar == "hijri" else gregorian_month(year, month)
