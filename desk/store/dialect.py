@@ -110,3 +110,34 @@ def search_query(db, text: str) -> str:
                 terms.append("(" + " <-> ".join(found) + ")")
         return " & ".join(terms)  # none: an empty query, which matches nothing
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words) or '""'
+
+
+# The monthly figures (desk.store.figures): times are ISO text in the events, worked on here.
+def seconds_between(db, later: str, earlier: str) -> str:
+    """Seconds from one stored time to another, to the millisecond (SQL expressions)."""
+    if is_pg(db):
+        return f"ROUND(EXTRACT(EPOCH FROM CAST({later} AS timestamptz) - CAST({earlier} AS timestamptz)), 3)"
+    return f"ROUND((julianday({later}) - julianday({earlier})) * 86400.0, 3)"
+
+
+def local_day(db, at: str, offset_minutes: int) -> str:
+    """The ISO date of a stored UTC time at a fixed offset from UTC (the workstation's)."""
+    minutes = int(offset_minutes)  # written into the SQL: a number, never text
+    if is_pg(db):
+        return (f"to_char((CAST({at} AS timestamptz) AT TIME ZONE 'UTC') + interval '{minutes} minutes',"
+                " 'YYYY-MM-DD')")
+    return f"date({at}, '{minutes:+d} minutes')"
+
+
+def bytewise(db, expression: str) -> str:
+    """Text sorted byte by byte, as SQLite sorts it: a value worked out from JSON has the
+    server's collation on PostgreSQL, not the columns' "C"."""
+    return f'{expression} COLLATE "C"' if is_pg(db) else expression
+
+
+def events_by_action(db, alias: str = "e") -> str:
+    """The events table read through its index on (action, id), for a few actions in a
+    stretch of ids. SQLite has no statistics to go on and might take the index on the time
+    for the time's range instead, and read every event of the month; PostgreSQL's planner
+    weighs them from its statistics."""
+    return f"events {alias}" if is_pg(db) else f"events {alias} INDEXED BY events_action"
