@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from desk.core import roles as role_rules
-from desk.core.errors import DeskError, InvalidInput
+from desk.core.errors import DeskError
 from desk.core.figures import Figures, Period, month_of
 from desk.core.reach import DEFAULT_DAYS, ReachPlan, ReachResult, batches, cost_cents
 
@@ -49,20 +49,30 @@ def _month_start(now: datetime) -> datetime:
     return start
 
 
-def _plan(store, settings: dict, span, training: bool, now: datetime) -> tuple[ReachPlan, list]:
+def _readable(desk):
+    """The publisher that can read X's figures, or None (the training timeline has none)."""
+    publisher = desk.publisher()
+    return publisher if hasattr(publisher, "read_metrics") else None
+
+
+def _plan(store, settings: dict, span, training: bool, now: datetime, readable: bool = True
+          ) -> tuple[ReachPlan, list]:
     targets = store.reach.to_read(_utc(span[0]), _utc(span[1]), training)
     price = settings["reach_price_millicents"] / 1000  # cents a post
     spent = store.reach.spent_millicents(_utc(_month_start(now))) / 1000
     plan = ReachPlan(posts=len(targets), requests=len(batches(targets)), price_cents=price,
                      cost_cents=cost_cents(len(targets), price), spent_cents=spent,
-                     budget_cents=settings["reach_budget_cents"], since=span[0], until=span[1])
+                     budget_cents=settings["reach_budget_cents"], since=span[0], until=span[1],
+                     training=not readable)
     return plan, targets
 
 
 def reach_plan(session, period: Period | None = None, now: datetime | None = None) -> ReachPlan:
     role_rules.require(session.member.roles, "read_reach")
     now = now or datetime.now(timezone.utc)
-    return _plan(session.store, session.store.settings.all(), _span(period, now), _training(session.desk), now)[0]
+    desk = session.desk
+    return _plan(session.store, session.store.settings.all(), _span(period, now), _training(desk), now,
+                 _readable(desk) is not None)[0]
 
 
 def refresh_reach(session, period: Period | None = None, progress=None) -> ReachResult:
@@ -79,12 +89,10 @@ def read_reach(desk, actor: str | None, period: Period | None = None, progress=N
     store = desk.store
     now = now or datetime.now(timezone.utc)
     training = _training(desk)
-    plan, targets = _plan(store, store.settings.all(), _span(period, now), training, now)
+    publisher = _readable(desk)
+    plan, targets = _plan(store, store.settings.all(), _span(period, now), training, now, publisher is not None)
     if refused := plan.refusal():
         raise refused
-    publisher = desk.publisher()
-    if not hasattr(publisher, "read_metrics"):
-        raise InvalidInput("reach.training")
     post_of = {x_id: post_id for post_id, x_id in targets}
     readings, result = publisher.read_metrics(list(post_of), now, progress)
     result.cost_cents = cost_cents(result.read, plan.price_cents)

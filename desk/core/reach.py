@@ -49,6 +49,7 @@ class ReachPlan:
     budget_cents: int  # a month
     since: datetime | None = None
     until: datetime | None = None
+    training: bool = False  # the desk publishes to its training timeline: X has nothing to read
 
     @property
     def left_cents(self) -> float:
@@ -60,6 +61,8 @@ class ReachPlan:
 
     def refusal(self) -> InvalidInput | None:
         """Why this read may not run, or None."""
+        if self.training:
+            return InvalidInput("reach.training")
         if self.posts == 0:
             return InvalidInput("reach.nothing_to_read")
         if not self.affordable:

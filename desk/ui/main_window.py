@@ -19,6 +19,7 @@ from desk.ui.lock_screen import LockScreen
 from desk.ui.log.page import LogPage
 from desk.ui.places import Places
 from desk.ui.publish.page import ApprovedPage
+from desk.ui.reports.page import ReportsPage
 from desk.ui.review.page import ReviewPage
 from desk.ui.settings.page import SettingsPage
 from desk.ui.staff.page import StaffPage
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
             ("review", self.tr("For review"), ReviewPage, ctx.may("approve")),
             ("approved", self.tr("Approved and scheduled"), ApprovedPage, ctx.may("publish")),
             ("log", self.tr("Log"), LogPage, ctx.may("read_log")),
+            ("reports", self.tr("Reports"), ReportsPage, ctx.may("read_log")),
             ("training", self.tr("Training timeline"), TrainingPage, ctx.may("read_log")),
             ("staff", self.tr("Staff"), StaffPage, ctx.may("manage_staff")),
             ("settings", self.tr("Settings"), SettingsPage, ctx.may("manage_settings")),

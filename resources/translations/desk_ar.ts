@@ -1220,47 +1220,62 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="35"/>
         <source>#</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="35"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="35"/>
         <source>First line</source>
         <translation>السطر الأول</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="31"/>
+        <location filename="../../desk/ui/log/model.py" line="35"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="32"/>
+        <location filename="../../desk/ui/log/model.py" line="36"/>
         <source>Approver</source>
         <translation>الموافِق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="32"/>
+        <location filename="../../desk/ui/log/model.py" line="36"/>
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="32"/>
+        <location filename="../../desk/ui/log/model.py" line="36"/>
         <source>On X</source>
         <translation>في X</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/log/model.py" line="92"/>
+        <location filename="../../desk/ui/log/model.py" line="36"/>
+        <source>Likes</source>
+        <translation>الإعجابات</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/log/model.py" line="36"/>
+        <source>Reposts</source>
+        <translation>إعادات النشر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/log/model.py" line="37"/>
+        <source>Impressions</source>
+        <translation>مرات الظهور</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/log/model.py" line="99"/>
         <source>%1 · training</source>
         <translation>%1 · تدريب</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/log/model.py" line="98"/>
+        <location filename="../../desk/ui/log/model.py" line="105"/>
         <source>Thread (%n): %1</source>
         <translation>
             <numerusform>سلسلة (%n جزء): %1</numerusform>
@@ -1270,6 +1285,11 @@
             <numerusform>سلسلة (%n جزءًا): %1</numerusform>
             <numerusform>سلسلة (%n جزء): %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/log/model.py" line="123"/>
+        <source>X&apos;s figures, read %1</source>
+        <translation>أرقام X، قُرئت في %1</translation>
     </message>
 </context>
 <context>
@@ -1358,91 +1378,96 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="81"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Compose</source>
         <translation>كتابة منشور</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="83"/>
         <source>For review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="83"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Approved and scheduled</source>
         <translation>المعتمدة والمجدولة</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="84"/>
+        <location filename="../../desk/ui/main_window.py" line="85"/>
         <source>Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="85"/>
+        <location filename="../../desk/ui/main_window.py" line="86"/>
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="87"/>
         <source>Training timeline</source>
         <translation>خط التدريب الزمني</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="86"/>
+        <location filename="../../desk/ui/main_window.py" line="88"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="87"/>
+        <location filename="../../desk/ui/main_window.py" line="89"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
         <location filename="../../desk/ui/first_run.py" line="126"/>
         <location filename="../../desk/ui/lock_screen.py" line="49"/>
-        <location filename="../../desk/ui/main_window.py" line="99"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <location filename="../../desk/ui/sign_in.py" line="134"/>
         <location filename="../../desk/ui/staff/dialogs.py" line="82"/>
         <source>Working</source>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="110"/>
         <source>&amp;Desk</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="111"/>
         <source>Lock</source>
         <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="110"/>
+        <location filename="../../desk/ui/main_window.py" line="112"/>
         <source>Sign out</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="111"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="117"/>
+        <location filename="../../desk/ui/main_window.py" line="119"/>
         <source>&amp;Log</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="118"/>
+        <location filename="../../desk/ui/main_window.py" line="120"/>
         <source>Search the log</source>
         <translation>البحث في السجل</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="120"/>
+        <location filename="../../desk/ui/main_window.py" line="122"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="217"/>
+        <location filename="../../desk/ui/main_window.py" line="219"/>
         <source>This workstation holds the X keys.</source>
         <translation>تحتفظ هذه المحطة بمفاتيح X.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="226"/>
+        <location filename="../../desk/ui/main_window.py" line="228"/>
         <source>Posts waiting for your review: %n.</source>
         <translation>
             <numerusform>لا منشورات تنتظر مراجعتك.</numerusform>
@@ -1454,9 +1479,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="227"/>
+        <location filename="../../desk/ui/main_window.py" line="229"/>
         <source>A post could not be published: see Approved and scheduled.</source>
         <translation>تعذّر نشر منشور: انظر «المعتمدة والمجدولة».</translation>
+    </message>
+</context>
+<context>
+    <name>MonthBar</name>
+    <message>
+        <location filename="../../desk/ui/reports/month_bar.py" line="28"/>
+        <source>Gregorian</source>
+        <translation>ميلادي</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/month_bar.py" line="29"/>
+        <source>Hijri</source>
+        <translation>هجري</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/month_bar.py" line="30"/>
+        <source>Calendar</source>
+        <translation>التقويم</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/month_bar.py" line="33"/>
+        <location filename="../../desk/ui/reports/month_bar.py" line="34"/>
+        <source>The month before</source>
+        <translation>الشهر السابق</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/month_bar.py" line="35"/>
+        <location filename="../../desk/ui/reports/month_bar.py" line="36"/>
+        <source>The month after</source>
+        <translation>الشهر التالي</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2102,153 @@
     </message>
 </context>
 <context>
+    <name>ReachBox</name>
+    <message>
+        <location filename="../../desk/ui/reports/reach_box.py" line="43"/>
+        <source>Read X&apos;s figures…</source>
+        <translation>قراءة أرقام X…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_box.py" line="44"/>
+        <source>Ask X for the likes, reposts, replies and impressions of this month&apos;s posts. X charges for each post read: the cost is shown first.</source>
+        <translation>طلب أعداد الإعجابات وإعادات النشر والردود ومرات الظهور لمنشورات هذا الشهر من X. يتقاضى X مبلغًا عن كل منشور تُقرأ أرقامه، وتُعرض التكلفة قبل القراءة.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_box.py" line="105"/>
+        <source>Posts read: %1 of the %2 published in the month.</source>
+        <translation>المنشورات المقروءة: %1 من أصل %2 نُشرت في الشهر.</translation>
+    </message>
+</context>
+<context>
+    <name>ReachRead</name>
+    <message>
+        <location filename="../../desk/ui/reports/reach_read.py" line="79"/>
+        <source>Read X&apos;s figures</source>
+        <translation>قراءة أرقام X</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/reports/reach_read.py" line="80"/>
+        <source>Read the figures of %n posts from X?</source>
+        <translation>
+            <numerusform>هل تريد قراءة أرقام %n منشور من X؟</numerusform>
+            <numerusform>هل تريد قراءة أرقام منشور واحد من X؟</numerusform>
+            <numerusform>هل تريد قراءة أرقام منشورَين من X؟</numerusform>
+            <numerusform>هل تريد قراءة أرقام %n منشورات من X؟</numerusform>
+            <numerusform>هل تريد قراءة أرقام %n منشورًا من X؟</numerusform>
+            <numerusform>هل تريد قراءة أرقام %n منشور من X؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_read.py" line="82"/>
+        <source>Requests to X: %1</source>
+        <translation>عدد الطلبات إلى X: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_read.py" line="83"/>
+        <source>Estimated cost: %1 (X charges for each post it returns)</source>
+        <translation>التكلفة التقديرية: %1 (يتقاضى X مبلغًا عن كل منشور يعيد أرقامه)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_read.py" line="84"/>
+        <source>Left of this month&apos;s budget: %1 of %2</source>
+        <translation>المتبقي من ميزانية هذا الشهر: %1 من أصل %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_read.py" line="90"/>
+        <source>Read and pay</source>
+        <translation>قراءة ودفع التكلفة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/reports/reach_read.py" line="94"/>
+        <source>The figures of %n posts were read from X.</source>
+        <translation>
+            <numerusform>لم تُقرأ من X أرقام أي منشور.</numerusform>
+            <numerusform>قُرئت من X أرقام منشور واحد.</numerusform>
+            <numerusform>قُرئت من X أرقام منشورَين.</numerusform>
+            <numerusform>قُرئت من X أرقام %n منشورات.</numerusform>
+            <numerusform>قُرئت من X أرقام %n منشورًا.</numerusform>
+            <numerusform>قُرئت من X أرقام %n منشور.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_read.py" line="96"/>
+        <source>Cost of this read: %1.</source>
+        <translation>تكلفة هذه القراءة: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/reach_read.py" line="100"/>
+        <source>X refused part-way; what was read before is kept. %1</source>
+        <translation>توقف X عن الإجابة قبل إتمام القراءة، وحُفظ ما قُرئ قبل ذلك. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/reports/reach_read.py" line="98"/>
+        <source>%n posts are no longer on X.</source>
+        <translation>
+            <numerusform>لا منشور محذوف من X.</numerusform>
+            <numerusform>منشور واحد لم يعد موجودًا على X.</numerusform>
+            <numerusform>منشوران لم يعودا موجودَين على X.</numerusform>
+            <numerusform>%n منشورات لم تعد موجودة على X.</numerusform>
+            <numerusform>%n منشورًا لم تعد موجودة على X.</numerusform>
+            <numerusform>%n منشور لم تعد موجودة على X.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReachSettingsBox</name>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="13"/>
+        <source>X&apos;s figures</source>
+        <translation>أرقام X</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="16"/>
+        <source>Only when someone asks</source>
+        <translation>عند الطلب فقط</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="28"/>
+        <source>X charges for every post a read returns. A read over what is left of the month&apos;s budget is refused before it asks X anything. When X changes its prices, change the price here.</source>
+        <translation>يحتسب X تكلفة كل منشور تعيده القراءة. تُرفض القراءة التي تتجاوز ما تبقى من ميزانية الشهر قبل أن يُسأل X عن أي شيء. وإذا غيّر X أسعاره فغيّر السعر هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="32"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="35"/>
+        <source>Read X&apos;s figures of the last 30 days every</source>
+        <translation>قراءة أرقام X لآخر 30 يومًا كل</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="36"/>
+        <source>X&apos;s price for a post read</source>
+        <translation>سعر X لقراءة المنشور الواحد</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="37"/>
+        <source>Budget a month</source>
+        <translation>الميزانية الشهرية</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/settings/reach_box.py" line="48"/>
+        <source> days</source>
+        <translation>
+            <numerusform> يوم</numerusform>
+            <numerusform> يوم</numerusform>
+            <numerusform> يوم</numerusform>
+            <numerusform> أيام</numerusform>
+            <numerusform> يومًا</numerusform>
+            <numerusform> يوم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="67"/>
+        <source>The settings of X&apos;s figures are saved.</source>
+        <translation>حُفظت إعدادات أرقام X.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyField</name>
     <message>
         <location filename="../../desk/ui/compose/reply_field.py" line="39"/>
@@ -2067,6 +2269,115 @@
         <location filename="../../desk/ui/compose/reply_field.py" line="45"/>
         <source>Not an X post: paste a link such as https://x.com/handle/status/123… or the post&apos;s number alone.</source>
         <translation>هذا ليس منشورًا على X: الصق رابطًا مثل https://x.com/handle/status/123… أو رقم المنشور وحده.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSave</name>
+    <message>
+        <location filename="../../desk/ui/reports/save.py" line="27"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>مستند PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/save.py" line="27"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>مصنف Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/save.py" line="28"/>
+        <source>report-%1.pdf</source>
+        <translation>تقرير-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/save.py" line="29"/>
+        <source>Save the month&apos;s report</source>
+        <translation>حفظ تقرير الشهر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/save.py" line="53"/>
+        <source>Report saved: %1 (in %2)</source>
+        <translation>حُفظ التقرير: %1 (في %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="55"/>
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="57"/>
+        <source>Save report…</source>
+        <translation>حفظ التقرير…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="58"/>
+        <source>The month&apos;s report for the head of the office, as a PDF document or an Excel workbook.</source>
+        <translation>تقرير الشهر المرفوع إلى رئيس المكتب، بصيغة مستند PDF أو مصنف Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="65"/>
+        <source>Training: these figures are of the desk&apos;s training timeline, not of the public account on X.</source>
+        <translation>تدريب: هذه الأرقام من خط التدريب الزمني في المكتب، وليست من الحساب العام على X.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="70"/>
+        <source>Reading the month&apos;s figures…</source>
+        <translation>جارٍ قراءة أرقام الشهر…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/reports/page.py" line="96"/>
+        <location filename="../../desk/ui/reports/page.py" line="190"/>
+        <location filename="../../desk/ui/reports/page.py" line="192"/>
+        <source>%1: %n published</source>
+        <translation>
+            <numerusform>%1: لم يُنشر شيء</numerusform>
+            <numerusform>%1: منشور واحد</numerusform>
+            <numerusform>%1: منشوران</numerusform>
+            <numerusform>%1: %n منشورات</numerusform>
+            <numerusform>%1: %n منشورًا</numerusform>
+            <numerusform>%1: %n منشور</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/reports/page.py" line="98"/>
+        <source>%1: %n approvals</source>
+        <translation>
+            <numerusform>%1: لا اعتمادات</numerusform>
+            <numerusform>%1: اعتماد واحد</numerusform>
+            <numerusform>%1: اعتمادان</numerusform>
+            <numerusform>%1: %n اعتمادات</numerusform>
+            <numerusform>%1: %n اعتمادًا</numerusform>
+            <numerusform>%1: %n اعتماد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/reports/page.py" line="99"/>
+        <source>%1: %n times</source>
+        <translation>
+            <numerusform>%1: ولا مرة</numerusform>
+            <numerusform>%1: مرة واحدة</numerusform>
+            <numerusform>%1: مرتان</numerusform>
+            <numerusform>%1: %n مرات</numerusform>
+            <numerusform>%1: %n مرة</numerusform>
+            <numerusform>%1: %n مرة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="165"/>
+        <source>No post was written, reviewed or published in %1.</source>
+        <translation>لم يُكتب أو يُراجَع أو يُنشر أي منشور في %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="199"/>
+        <source>Reading X&apos;s figures…</source>
+        <translation>جارٍ قراءة أرقام X…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reports/page.py" line="204"/>
+        <source>Writing the report…</source>
+        <translation>جارٍ كتابة التقرير…</translation>
     </message>
 </context>
 <context>
@@ -2278,7 +2589,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desk/ui/settings/page.py" line="17"/>
+        <location filename="../../desk/ui/settings/page.py" line="18"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>

@@ -11,7 +11,7 @@ def test_arabic_window_is_right_to_left_and_translated(arabic, qapp, open_window
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     places = [window.places.item(i).text() for i in range(window.places.count())]
-    assert places == ["كتابة منشور", "للمراجعة", "المعتمدة والمجدولة", "السجل", "خط التدريب الزمني"]
+    assert places == ["كتابة منشور", "للمراجعة", "المعتمدة والمجدولة", "السجل", "التقارير", "خط التدريب الزمني"]
     assert window.header.person.text().splitlines()[1] == "مشرف"
     assert not any(ch.isascii() and ch.isalpha() for ch in window.bands.training.text().replace("X", ""))
 

@@ -98,3 +98,51 @@ def test_export_csv_from_the_log(qtbot, open_window, desk, tmp_path):
     qtbot.waitUntil(lambda: target.exists() and not page.exporter.running)
     assert "خبر للتصدير" in target.read_text(encoding="utf-8-sig")
     assert "(posts: 1)" in page.notice.text()
+
+
+def keep_reach(desk, post_id, x_post_id, likes, reposts, impressions, read_at="2026-11-20T09:30:00+00:00"):
+    """X's figures of a post as a read would keep them (the reach table), written directly."""
+    with desk.store.transaction():
+        desk.store.db.execute(
+            "INSERT INTO reach (x_post_id, post_id, read_at, likes, reposts, replies, quotes, impressions)"
+            " VALUES (?, ?, ?, ?, ?, 0, 0, ?)", [x_post_id, post_id, read_at, likes, reposts, impressions])
+
+
+def test_the_log_shows_x_s_figures_where_they_were_read(open_window, desk):
+    from desk.ui import words
+    from desk.ui.log.model import COL_IMPRESSIONS, COL_LIKES, COL_LINK, COL_REPOSTS
+
+    sara = as_user(desk, "sara")
+    read, unread = sara.draft("خبر قُرئت أرقامه"), sara.draft("خبر لم تُقرأ أرقامه")
+    keep_reach(desk, read, "1860000000000000001", 1200, 45, None)
+    keep_reach(desk, read, "1860000000000000002", 30, 5, None)  # a thread's second part: summed
+    window, page = log_page(open_window, desk)
+    model = page.model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (COL_LIKES, COL_REPOSTS, COL_IMPRESSIONS)] == [
+        "Likes", "Reposts", "Impressions"]
+    assert COL_LIKES == COL_LINK + 1  # after "On X"
+    row = {r["post_id"]: i for i, r in enumerate(model.rows)}
+    cells = [model.data(model.index(row[read], c)) for c in (COL_LIKES, COL_REPOSTS, COL_IMPRESSIONS)]
+    assert cells == ["1,230", "50", ""]  # X gave no impressions
+    assert model.data(model.index(row[read], COL_LIKES), Qt.ItemDataRole.ToolTipRole) == (
+        "X's figures, read " + words.when("2026-11-20T09:30:00+00:00"))
+    assert [model.data(model.index(row[unread], c)) for c in (COL_LIKES, COL_REPOSTS, COL_IMPRESSIONS)] == [
+        "", "", ""]
+    assert model.data(model.index(row[unread], COL_LIKES), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_x_s_figures_step_aside_first_when_the_log_is_narrow(qtbot, open_window, desk):
+    from desk.ui.log.model import COL_APPROVER, COL_IMPRESSIONS, COL_LIKES, COL_LINK, COL_REPOSTS
+
+    post_id = as_user(desk, "sara").draft("خبر")
+    keep_reach(desk, post_id, "1860000000000000003", 9, 1, 300)
+    window, page = log_page(open_window, desk)
+    window.resize(1366, 768)
+    page.split.setSizes([2000, 300])
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(COL_IMPRESSIONS))
+    page.split.setSizes([560, 2000])
+    qtbot.waitUntil(lambda: page.table.isColumnHidden(COL_IMPRESSIONS))
+    hidden = [c for c in (COL_IMPRESSIONS, COL_REPOSTS, COL_LIKES, COL_LINK, COL_APPROVER)
+              if page.table.isColumnHidden(c)]
+    # whatever had to go, X's figures went before the columns the detail repeats
+    assert hidden == [COL_IMPRESSIONS, COL_REPOSTS, COL_LIKES, COL_LINK, COL_APPROVER][:len(hidden)]

@@ -25,7 +25,7 @@ def review_page(open_window, desk, username, post_id):
 def test_officers_have_no_review_place(open_window, desk):
     window = open_window(desk, "sara")
     assert "review" not in window.page and "approved" not in window.page
-    assert window.places.keys() == ["compose", "log", "training"]
+    assert window.places.keys() == ["compose", "log", "reports", "training"]
 
 
 def test_review_count_in_places(open_window, desk):

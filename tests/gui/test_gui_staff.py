@@ -15,7 +15,7 @@ def staff_page(open_window, desk):
 def test_only_administrators_see_staff_and_settings(open_window, desk):
     assert "staff" not in open_window(desk, "huda").page
     window = open_window(desk, "admin")
-    assert window.places.keys() == ["log", "training", "staff", "settings"]
+    assert window.places.keys() == ["log", "reports", "training", "staff", "settings"]
 
 
 def test_add_a_staff_member(qtbot, open_window, desk):

@@ -15,6 +15,10 @@ from desk.ui.style import state_colour
 
 PAGE = 100
 COL_ID, COL_STATE, COL_TEXT, COL_AUTHOR, COL_APPROVER, COL_PUBLISHED, COL_LINK = range(7)
+# X's figures as last read (not the desk's record); None until they are read
+COL_LIKES, COL_REPOSTS, COL_IMPRESSIONS = range(7, 10)
+COLUMNS = 10
+REACH = {COL_LIKES: "likes", COL_REPOSTS: "reposts", COL_IMPRESSIONS: "impressions"}
 POST_ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,7 +33,8 @@ class LogModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("State"), self.tr("First line"), self.tr("Author"),
-                self.tr("Approver"), self.tr("Published"), self.tr("On X")]
+                self.tr("Approver"), self.tr("Published"), self.tr("On X"), self.tr("Likes"), self.tr("Reposts"),
+                self.tr("Impressions")]
 
     # reading -----------------------------------------------------------------------
     def set_filter(self, log_filter: LogFilter) -> None:
@@ -61,7 +66,7 @@ class LogModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -76,6 +81,8 @@ class LogModel(QAbstractTableModel):
             return row["post_id"]
         if role == ROW_ROLE:
             return row
+        if index.column() in REACH:
+            return self._reach_cell(row, index.column(), role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._cell(row, index.column(), role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_STATE:
@@ -108,5 +115,21 @@ class LogModel(QAbstractTableModel):
             return row.get("x_url") or ""
         return ""
 
+    def _reach_cell(self, row: dict, column: int, role):
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        read_at = reach_value(row, "read_at")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("X's figures, read %1").replace("%1", words.when(read_at)) if read_at else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = reach_value(row, REACH[column])
+            return "" if value is None else f"{value:,}"
+        return None
+
     def post_id(self, row: int) -> int | None:
         return self.rows[row]["post_id"] if 0 <= row < len(self.rows) else None
+
+
+def reach_value(row: dict, name: str):
+    """One of X's figures in a log row (x_likes ... x_read_at), None when never read."""
+    return row.get(f"x_{name}")

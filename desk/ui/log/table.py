@@ -1,19 +1,22 @@
 """The log's table: the first line keeps room to be read however narrow the window.
 
 Names and dates take what they need, up to a cap (a longer one elides; its tooltip
-holds it whole). When the table is too narrow for every column, the columns the detail
-beside it repeats (the link, the approvers, the author, the date) step aside in that
-order, until the first line has its room again.
+holds it whole). When the table is too narrow for every column, X's figures (the Reports
+page has them) and then the columns the detail beside it repeats (the link, the
+approvers, the author, the date) step aside in that order, until the first line has its
+room again.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from desk.ui.log.model import COL_APPROVER, COL_AUTHOR, COL_LINK, COL_PUBLISHED, COL_TEXT
+from desk.ui.log.model import (
+    COL_APPROVER, COL_AUTHOR, COL_IMPRESSIONS, COL_LIKES, COL_LINK, COL_PUBLISHED, COL_REPOSTS, COL_TEXT,
+)
 
 CAPS = {COL_AUTHOR: 150, COL_APPROVER: 150, COL_LINK: 110}  # widest in pixels
-STEP_ASIDE = (COL_LINK, COL_APPROVER, COL_AUTHOR, COL_PUBLISHED)
+STEP_ASIDE = (COL_IMPRESSIONS, COL_REPOSTS, COL_LIKES, COL_LINK, COL_APPROVER, COL_AUTHOR, COL_PUBLISHED)
 TEXT_ROOM = 180  # the first line's least width, in pixels
 
 
