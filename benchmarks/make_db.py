@@ -10,12 +10,13 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from desk.core.lifecycle import SYSTEM, Actor
 from desk.core.roles import Role
 from desk.core.staff_rules import hash_password
-from desk.store import Store
+from desk.store import Store, chain
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent.parent / "shared" / "seed" / "headlines-ar.txt"
@@ -29,8 +30,35 @@ def headlines() -> list[str]:
     return FALLBACK
 
 
+class OfficeClock:
+    """The store's clock while the office is built: post n is written on its own day of the
+    ten years (30 a day), each of its events a few minutes after the one before, so a month
+    of the log holds a month's work, as the monthly figures will find it."""
+
+    def __init__(self, posts: int):
+        self.start = datetime.now(timezone.utc) - timedelta(days=max(1, posts // 30) + 1)
+        self.spacing = timedelta(days=1) / 30
+        self.moment = self.start
+
+    def post(self, n: int) -> None:
+        self.moment = self.start + n * self.spacing
+
+    def __call__(self) -> str:
+        self.moment += timedelta(seconds=97)
+        return self.moment.isoformat(timespec="milliseconds")
+
+
 def build(folder: Path, posts: int, progress=print) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
+    clock = OfficeClock(posts)
+    real_clock, chain.now_utc = chain.now_utc, clock
+    try:
+        return _build(folder, posts, clock, progress)
+    finally:
+        chain.now_utc = real_clock
+
+
+def _build(folder: Path, posts: int, clock, progress=print) -> Path:
     store = Store(folder)
     store.db.execute("PRAGMA synchronous = OFF")  # a throw-away benchmark file
     password = hash_password("benchmark-password")
@@ -47,6 +75,7 @@ def build(folder: Path, posts: int, progress=print) -> Path:
     for start in range(0, posts, BATCH):
         with store.transaction():
             for n in range(start, min(posts, start + BATCH)):
+                clock.post(n)
                 text = f"{lines[n % len(lines)]} #{n}"
                 post_id = store.posts.create(officer, text, (), None, training=True)
                 act = store.posts.act
@@ -68,7 +97,8 @@ def build(folder: Path, posts: int, progress=print) -> Path:
 
 
 def cached(posts: int, progress=print) -> Path:
-    folder = HERE / "data" / f"office-v2-{posts}"  # v2: sent events name their X id, as the outbox writes them
+    # v2: sent events name their X id, as the outbox writes them; v3: the events spread over ten years
+    folder = HERE / "data" / f"office-v3-{posts}"
     if (folder / "desk.sqlite3").exists() and (folder / "complete").exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)

@@ -101,11 +101,26 @@ def csv_export(folder: Path) -> Result:
                   f"({ours:.2f} s against {baseline:.2f} s)")
 
 
+def month_figures(folder: Path) -> Result:
+    """The Reports page's figures for the month before this one (a whole month of work), by SQL."""
+    from datetime import date
+
+    from desk.core.figures import month_of
+
+    desk, session = _session(folder)
+    period = month_of(date.today()).previous()
+    found = session.figures(period)
+    seconds = best_of(5, lambda: session.figures(period))
+    return Result("reports: a month's figures by SQL", seconds * 1000, "ms", None,
+                  f"({found.published} published in {period.key()})")
+
+
 ALL = [
     ("verify", verify_chain),
     ("log-page", log_first_page),
     ("log-search", log_search),
     ("csv", csv_export),
+    ("reports-figures", month_figures),
 ]
 
 
@@ -148,8 +163,18 @@ def log_memory(folder: Path) -> Result:
                   f"(peak {found['peak_mb']:.0f} MB, {found['rows']} rows loaded)")
 
 
+def reports_page(folder: Path) -> Result:
+    """The Reports page opened on this month, its figures read and painted: best of three."""
+    runs = [_child("reports", folder) for _ in range(3)]
+    best = min(runs, key=lambda r: r["seconds"])
+    return Result("window: Reports page with its figures", best["seconds"] * 1000, "ms", 300.0,
+                  f"(this month {best['first'] * 1000:.0f} ms, the month before {best['previous'] * 1000:.0f} ms:"
+                  f" {best['published']} published in {best['month']})")
+
+
 ALL += [
     ("first-screen", first_screen),
+    ("reports-page", reports_page),
     ("stall", gui_stall),
     ("memory", log_memory),
 ]

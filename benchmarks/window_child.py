@@ -159,10 +159,34 @@ def stall(folder: str) -> dict:
             "state": desk.store.posts.get(post_id).state.value}
 
 
+def reports(folder: str) -> dict:
+    """From choosing Reports to the page painted with the month's figures (read off the
+    GUI thread), on the office opened and its log shown first, as a person would come to it."""
+    app, desk, session, window = _window(folder)
+    settle(app, 1.0)
+    page = window.page["reports"]
+    start = time.perf_counter()
+    window.places.go("reports")
+    end = start + 30
+    while page.figures is None and time.perf_counter() < end:
+        app.processEvents()
+    page.repaint()  # the figures painted, not only read
+    seconds = time.perf_counter() - start
+    shown = page.figures
+    start = time.perf_counter()  # then the month before, a whole month of work
+    page.month_bar.previous_button.click()
+    while (page.figures is None or page.figures.period == shown.period) and time.perf_counter() < end:
+        app.processEvents()
+    page.repaint()
+    before = time.perf_counter() - start
+    return {"seconds": max(seconds, before), "first": seconds, "previous": before,
+            "published": page.figures.published, "month": page.figures.period.key()}
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     folder = sys.argv[2] if len(sys.argv) > 2 else ""
     result = {"bare": bare, "sign-in": lambda: sign_in(folder), "log": lambda: log(folder),
-              "stall": lambda: stall(folder)}[mode]()
+              "stall": lambda: stall(folder), "reports": lambda: reports(folder)}[mode]()
     print(json.dumps(result))
     os._exit(0)  # skip Qt's teardown: it is not what is measured

@@ -42,8 +42,47 @@ class DemoPublisher:
             raise PublishUncertain("x.uncertain_timeout", seconds=30)
         return self.inner.send(post, progress)
 
+    def read_metrics(self, x_post_ids, now=None, on_batch=None):
+        """The demo's stand-in for X's figures: steady numbers made from each post's id, so
+        the Reports page and the report have something to show. Never X's."""
+        import hashlib
+
+        from desk.core.reach import Reading, ReachResult
+
+        readings = []
+        for x_id in x_post_ids:
+            seed = int(hashlib.sha256(str(x_id).encode()).hexdigest()[:8], 16)
+            seen = 800 + seed % 9000
+            readings.append(Reading(str(x_id), likes=seen // 40, reposts=seen // 150, replies=seed % 17,
+                                    quotes=seed % 5, bookmarks=seed % 11, impressions=seen,
+                                    url_clicks=seed % 40, profile_clicks=seed % 23))
+        return readings, ReachResult(read=len(readings), requests=1 + len(readings) // 100,
+                                     ids=[r.x_post_id for r in readings])
+
     def __getattr__(self, name):
         return getattr(self.inner, name)
+
+
+class PastClock:
+    """The store's clock while the demo's past is written: the office's work of the last
+    weeks, each post on its own day, reviewed and published some minutes or hours later."""
+
+    def __init__(self):
+        import random
+
+        self.moment = datetime.now(timezone.utc)
+        self.random = random.Random(1448)
+
+    def day(self, days_ago: float, hour: int) -> None:
+        base = datetime.now(timezone.utc).replace(hour=hour, minute=0, second=0, microsecond=0)
+        self.moment = base - timedelta(days=days_ago) + timedelta(minutes=self.random.randint(0, 50))
+
+    def wait(self, low: int, high: int) -> None:
+        self.moment += timedelta(minutes=self.random.randint(low, high))
+
+    def __call__(self) -> str:
+        self.moment += timedelta(seconds=20)
+        return self.moment.isoformat(timespec="milliseconds")
 
 
 def make_logo(path: Path) -> Path:
@@ -87,20 +126,20 @@ def build(folder: Path):
 
         return sara.draft_parts([(text, []) for text in number_parts(texts, digits)])
 
-    published = []
-    for i in range(30):  # the bulk of the log: published to the training timeline
-        pid = post(i)
-        sara.submit(pid)
-        (huda if i % 2 else khalid).approve(pid)
-        published.append(huda.publish(pid).id)
+    from desk.store import chain
+
+    clock = PastClock()
+    real_clock, chain.now_utc = chain.now_utc, clock
+    try:
+        published = _past(sara, huda, khalid, post, thread, lines, clock)
+    finally:
+        chain.now_utc = real_clock
     huda.withdraw(published[3], "نُشر الخبر قبل موعد الإعلان الرسمي")
-    statement = thread(lines[46:51], "arabic")  # a statement of five parts, out as one thread
-    sara.submit(statement)
-    khalid.approve(statement)
-    huda.publish(statement)
-    rejected = post(30)
-    sara.submit(rejected)
-    khalid.reject(rejected, "الخبر لا يخص المؤسسة")
+    from desk.core.figures import month_of
+
+    this_month = month_of(datetime.now().date())
+    for month in (this_month.previous(), this_month):  # the demo's stand-in for X's figures
+        huda.refresh_reach(month)
     for i in (31, 32):
         pid = post(i)
         sara.submit(pid)
@@ -153,6 +192,37 @@ def build(folder: Path):
     sara.submit(back)
     khalid.return_(back, "العنوان طويل؛ اختصريه من فضلك")
     return desk
+
+
+def _past(sara, huda, khalid, post, thread, lines, clock) -> list[int]:
+    """The weeks behind the demo office: thirty posts over some forty days, two a day on
+    some days, none on others, each reviewed and published a while after it was written."""
+    published = []
+    days = [40, 38, 37, 35, 34, 34, 31, 30, 28, 27, 27, 24, 23, 21, 20, 20, 17, 16, 14, 13, 13, 10, 9, 8, 7, 6, 6,
+            3, 2, 1]
+    for i, days_ago in enumerate(days):  # the bulk of the log: published to the training timeline
+        clock.day(days_ago, 6 + (i * 5) % 9)
+        pid = post(i)
+        clock.wait(5, 40)
+        sara.submit(pid)
+        clock.wait(10, 50 + 30 * (i % 7))
+        (huda if i % 2 else khalid).approve(pid)
+        clock.wait(2, 25 + 60 * (i % 4))
+        published.append(huda.publish(pid).id)
+    clock.day(12, 9)
+    statement = thread(lines[46:51], "arabic")  # a statement of five parts, out as one thread
+    clock.wait(20, 30)
+    sara.submit(statement)
+    clock.wait(60, 90)
+    khalid.approve(statement)
+    clock.wait(10, 20)
+    huda.publish(statement)
+    clock.day(5, 11)
+    rejected = post(30)
+    sara.submit(rejected)
+    clock.wait(30, 60)
+    khalid.reject(rejected, "الخبر لا يخص المؤسسة")
+    return published
 
 
 def main(argv=None) -> int:

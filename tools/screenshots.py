@@ -177,6 +177,16 @@ def shoot(lang: str, base: Path) -> None:
     statement = thread_of(huda, "published")
     log.select_row(next(i for i, r in enumerate(log.model.rows) if r["post_id"] == statement))
     save(huda, "18-log-thread", lang)
+    huda.places.go("reports")  # last month, a whole one: the demo's past weeks
+    reports = huda.page["reports"]
+    settle()
+    reports.month_bar.previous_button.click()
+    settle()
+    save(huda, "19-reports", lang)
+    reports.scroll.verticalScrollBar().setValue(reports.scroll.verticalScrollBar().maximum())
+    save(huda, "20-reports-x-figures", lang)
+    if WIDTH in ("", "1366"):  # the report file is the same at every screen size
+        report_picture(huda, reports.figures.period, lang, base)
     huda.places.go("training")
     save(huda, "14-training-timeline", lang)
     huda.lock()
@@ -191,6 +201,30 @@ def shoot(lang: str, base: Path) -> None:
     save(admin, "12-settings", lang)
     admin.close()
     desk.close()
+
+
+def report_picture(window, period, lang: str, base: Path) -> None:
+    """The first two pages of the month's PDF report, side by side in one picture."""
+    import subprocess
+
+    pdf = window.ctx.session.write_report(period, base / f"report-{lang}.pdf", lang=lang)
+    pages = base / f"report-{lang}"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(pages)], check=True)
+    from PySide6.QtGui import QImage, QPainter
+
+    shots = [QImage(str(p)) for p in sorted(base.glob(f"report-{lang}-*.png"))]
+    joined = QImage(sum(i.width() for i in shots) + 12 * (len(shots) - 1), max(i.height() for i in shots),
+                    QImage.Format.Format_RGB32)
+    joined.fill(0xDDDDDD)
+    painter = QPainter(joined)
+    x = 0
+    for shot in (reversed(shots) if lang == "ar" else shots):  # page 1 on the reading start side
+        painter.drawImage(x, 0, shot)
+        x += shot.width() + 12
+    painter.end()
+    path = OUT / f"21-report-pdf-{lang}.png"
+    joined.save(str(path))
+    print(path.relative_to(ROOT))
 
 
 def thread_of(window, state: str) -> int:

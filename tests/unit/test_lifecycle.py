@@ -49,8 +49,9 @@ ADMIN = actor("admin", A)
 EXPECTED_MAY = {
     O: {"draft", "edit", "submit", "recall", "read_log"},
     S: {"draft", "edit", "submit", "recall", "approve", "reject", "return", "publish", "schedule",
-        "unschedule", "withdraw", "settle", "pause", "resume", "export", "read_log"},
-    A: {"manage_staff", "manage_institution", "manage_account", "manage_settings", "move_desk", "export", "read_log"},
+        "unschedule", "withdraw", "settle", "pause", "resume", "export", "read_reach", "read_log"},
+    A: {"manage_staff", "manage_institution", "manage_account", "manage_settings", "move_desk", "export", "read_reach",
+        "read_log"},
 }
 ALL_ACTIONS = sorted(set().union(*EXPECTED_MAY.values()))
 
