@@ -40,6 +40,12 @@ def busy_office(office, images, tmp_path):
     office.image_post = drafted
     published = office.approved_post("منشور للتدريب", author="sara", approver="khalid")
     office.sara.publish(published)
+    from desk.core.reach import Reading
+
+    with office.desk.store.transaction():  # X's figures as a read keeps them (they are no event's)
+        office.desk.store.reach.save({"1860000000000000001": published}, [Reading(
+            "1860000000000000001", likes=12, reposts=3, replies=1, quotes=0, bookmarks=None, impressions=640)],
+            "2026-11-20T08:00:00.000+00:00")
     office.approved_post("منشور موافق عليه", author="khalid", approver="sara")
     return office
 
@@ -72,7 +78,7 @@ def test_every_table_and_image_arrive(busy_office, pg_databases, data_dir):
         else:
             assert there == here, table
     assert all(server_rows(url, t) for t in ("posts", "post_media", "post_versions", "training_timeline",
-                                             "pending_resets", "settings"))
+                                             "pending_resets", "settings", "reach"))
     conn = sqlite3.connect(data_dir / "desk.sqlite3")
     wanted = media_files.referenced(type("Db", (), {"execute": conn.execute})())
     conn.close()
