@@ -139,10 +139,10 @@ def test_a_refused_read_says_why_and_asks_x_nothing(qtbot, open_window, desk):
     # the training timeline is not on X: nothing to ask it for
     assert not page.reach.read_button.isEnabled()
     assert page.reach.read_button.toolTip() == "The training timeline has no X figures."
-    page.reader.ask(page, gregorian_month(2025, 1))  # a month with no post out
+    page.reader.ask(page, gregorian_month(2025, 1))  # asked all the same: refused before X is asked
     settle(qtbot)
     assert page.reader.dialog is None and page.reader.plan is not None and page.reader.plan.posts == 0
-    assert page.notice.is_error and page.notice.text() == render("reach.nothing_to_read", "en", {})
+    assert page.notice.is_error and page.notice.text() == render("reach.training", "en", {})
     with desk.store.read():
         assert desk.store.db.execute("SELECT COUNT(*) FROM events WHERE action = 'reach_read'").fetchone()[0] == 0
 

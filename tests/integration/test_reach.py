@@ -224,3 +224,15 @@ def test_figures_of_the_month_count_what_went_out(fake_desk, headlines):
     figures = omar.figures(month_of(datetime.now().date()))  # officers see the figures
     assert figures.published == 2 and not figures.training
     assert figures.reach.posts_read == 2 and figures.reach.likes == 5 and figures.reach.impressions == 100
+
+
+def test_a_month_with_nothing_on_x_is_refused_before_any_request(fake_desk, headlines):
+    from desk.core.figures import gregorian_month
+
+    desk, fake = fake_desk
+    published(desk, headlines, 1)
+    sara, = signed(desk, "sara")
+    with pytest.raises(InvalidInput) as refused:
+        sara.refresh_reach(gregorian_month(2025, 1))
+    assert refused.value.key == "reach.nothing_to_read" and lookups(fake) == 0
+    assert desk.store.db.execute("SELECT COUNT(*) FROM reach").fetchone()[0] == 0

@@ -92,7 +92,7 @@ class ReachBox(QFrame):
         # the training timeline is not on X: there is nothing to ask X for
         self.read_button.setEnabled(not figures.training)
         self.read_button.setToolTip(report_word("x_training") if figures.training else self.read_tip)
-        if figures.training:
+        if figures.training and not reach.posts_read:  # (the demo office's stand-in figures show)
             self.read_line.setText(report_word("x_training"))
             self.figures_part.hide()
             self.note.hide()
