@@ -52,7 +52,8 @@ def cmd_reach(args, console, session) -> int:
         return 0
     period = _period(args)
     plan = session.reach_plan(period)
-    print(render("reach.plan", lang, {"posts": plan.posts, "requests": plan.requests, "cost": dollars(plan.cost_cents),
+    print(render("reach.plan", lang, {"post_count": plan.posts, "request_count": plan.requests,
+                                      "cost": dollars(plan.cost_cents),
                                       "left": dollars(plan.left_cents), "budget": dollars(plan.budget_cents)}),
           file=sys.stderr)
     if args.estimate:
@@ -61,7 +62,7 @@ def cmd_reach(args, console, session) -> int:
             print(refused.message(lang), file=sys.stderr)
         return 0
     result = session.refresh_reach(period)
-    print(render("reach.read", lang, {"read": result.read, "requests": result.requests,
+    print(render("reach.read", lang, {"post_count": result.read, "request_count": result.requests,
                                       "cost": dollars(result.cost_cents)}), file=sys.stderr)
     if result.missing:
         print(render("reach.missing", lang, {"missing": result.missing}), file=sys.stderr)

@@ -385,10 +385,10 @@ class Session(StaffActs, JoinActs):
 
         return reach_plan(self, period)
 
-    def refresh_reach(self, period=None, progress=None):
+    def refresh_reach(self, period=None, progress=None, most_cents: float | None = None):
         from desk.session_reach import refresh_reach
 
-        return refresh_reach(self, period, progress)
+        return refresh_reach(self, period, progress, most_cents)
 
     def write_report(self, period, out_path, fmt=None, lang: str = "en"):
         from desk.session_reach import write_report

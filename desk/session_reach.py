@@ -12,9 +12,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from desk.core import roles as role_rules
-from desk.core.errors import DeskError
-from desk.core.figures import Figures, Period, month_of
-from desk.core.reach import DEFAULT_DAYS, ReachPlan, ReachResult, batches, cost_cents
+from desk.core.errors import DeskError, InvalidInput
+from desk.core.figures import Figures, Period
+from desk.core.reach import DEFAULT_DAYS, ReachPlan, ReachResult, batches, cost_cents, dollars
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +33,24 @@ def figures(session, period: Period) -> Figures:
 
     role_rules.require(session.member.roles, "read_log")
     start, end = period.bounds()
-    offset = int(start.utcoffset().total_seconds() // 60)
     with session.store.read():
-        return compute(session.store.db, period, _utc(start), _utc(end), offset, _training(session.desk))
+        return compute(session.store.db, period, _utc(start), _utc(end), offsets(start, end),
+                       _training(session.desk))
+
+
+def offsets(start: datetime, end: datetime):
+    """The workstation's offset from UTC over [start, end), in minutes: one number, or the
+    moments its clocks change (daylight saving), found hour by hour."""
+    def minutes(moment: datetime) -> int:
+        return int(moment.astimezone().utcoffset().total_seconds() // 60)
+
+    found = [(None, minutes(start))]
+    moment = start.astimezone(timezone.utc)
+    while moment < end:
+        moment += timedelta(hours=1)
+        if minutes(moment) != found[-1][1]:
+            found.append((_utc(moment), minutes(moment)))
+    return found[0][1] if len(found) == 1 else found
 
 
 def _span(period: Period | None, now: datetime) -> tuple[datetime, datetime]:
@@ -45,8 +60,8 @@ def _span(period: Period | None, now: datetime) -> tuple[datetime, datetime]:
 
 
 def _month_start(now: datetime) -> datetime:
-    start, _ = month_of(now.astimezone().date()).bounds()
-    return start
+    """The budget's month: the calendar month in UTC, the same on every workstation of an office."""
+    return now.astimezone(timezone.utc).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
 def _readable(desk):
@@ -57,10 +72,14 @@ def _readable(desk):
 
 def _plan(store, settings: dict, span, training: bool, now: datetime, readable: bool = True
           ) -> tuple[ReachPlan, list]:
+    from desk.publish.x_reach import split
+
     targets = store.reach.to_read(_utc(span[0]), _utc(span[1]), training)
     price = settings["reach_price_millicents"] / 1000  # cents a post
     spent = store.reach.spent_millicents(_utc(_month_start(now))) / 1000
-    plan = ReachPlan(posts=len(targets), requests=len(batches(targets)), price_cents=price,
+    ids = list(dict.fromkeys(x_id for _, x_id in targets))
+    requests = sum(len(batches(part)) for part, _ in split(ids, now))  # as the read will ask
+    plan = ReachPlan(posts=len(targets), requests=requests, price_cents=price,
                      cost_cents=cost_cents(len(targets), price), spent_cents=spent,
                      budget_cents=settings["reach_budget_cents"], since=span[0], until=span[1],
                      training=not readable)
@@ -75,28 +94,31 @@ def reach_plan(session, period: Period | None = None, now: datetime | None = Non
                  _readable(desk) is not None)[0]
 
 
-def refresh_reach(session, period: Period | None = None, progress=None) -> ReachResult:
+def refresh_reach(session, period: Period | None = None, progress=None, most_cents: float | None = None
+                  ) -> ReachResult:
     role_rules.require(session.member.roles, "read_reach")
-    return read_reach(session.desk, session.username, period, progress)
+    return read_reach(session.desk, session.username, period, progress, most_cents=most_cents)
 
 
 def read_reach(desk, actor: str | None, period: Period | None = None, progress=None,
-               now: datetime | None = None) -> ReachResult:
+               now: datetime | None = None, most_cents: float | None = None) -> ReachResult:
     """Read X's figures of the span's posts and keep them. Refused before any request when
     there is nothing to read, the estimate is over what is left of the budget, or the desk
     publishes to training. X's refusal of the first request changes nothing; a refusal
     later keeps what X had returned (and charged for) before it, in result.stopped."""
     store = desk.store
+    store.require_writable()  # a read X charges for is kept, or it is not made
     now = now or datetime.now(timezone.utc)
     training = _training(desk)
     publisher = _readable(desk)
     plan, targets = _plan(store, store.settings.all(), _span(period, now), training, now, publisher is not None)
     if refused := plan.refusal():
         raise refused
+    if most_cents is not None and plan.cost_cents > most_cents + 1e-9:
+        raise InvalidInput("reach.plan_grew", cost=dollars(plan.cost_cents), agreed=dollars(most_cents))
     post_of = {x_id: post_id for post_id, x_id in targets}
     readings, result = publisher.read_metrics(list(post_of), now, progress)
     result.cost_cents = cost_cents(result.read, plan.price_cents)
-    store.require_writable()
     with store.transaction():
         store.reach.save(post_of, [r for r in readings if r.x_post_id in post_of], _utc(now))
         store.reach.note_read(actor, {
@@ -119,9 +141,23 @@ def reach_due(desk, now: datetime | None = None) -> ReachResult | None:
         return None
     try:
         return read_reach(desk, None, None, None, now)
-    except DeskError as error:
+    except DeskError as error:  # said once a round of the schedule, not at every publish-due
         log.warning("the scheduled read of X's figures did not run: %s", error.key)
-        return None
+        _note_refused(desk, error)
+    except Exception:  # never in the way of publishing, which has run by now
+        log.exception("the scheduled read of X's figures failed")
+    return None
+
+
+def _note_refused(desk, error: DeskError) -> None:
+    """A scheduled read refused (over budget, X's credits, nothing out) is on record as a read
+    of nothing: the schedule then waits its days before it asks again."""
+    try:
+        with desk.store.transaction():
+            desk.store.reach.note_read(None, {"posts": 0, "missing": 0, "requests": 0, "cost_millicents": 0,
+                                              "stopped": error.key})
+    except DeskError:
+        pass
 
 
 def write_report(session, period: Period, out_path, fmt: str | None = None, lang: str = "en") -> Path:

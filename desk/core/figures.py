@@ -6,6 +6,7 @@ and the report files (desk.export.report_*) only show them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -113,10 +114,9 @@ def hijri_month(year: int, month: int) -> Period:
 def parse_month(text: str, calendar: str = "gregorian") -> Period:
     """'2026-11' (or '1448-05' with calendar='hijri'); a clear refusal otherwise."""
     value = (text or "").strip()
-    parts = value.split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or (len(parts[0]), len(parts[1])) != (4, 2):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):  # ASCII digits only: «²» is a digit to isdigit()
         raise InvalidInput("report.bad_month", month=value)
-    year, month = int(parts[0]), int(parts[1])
+    year, month = int(value[:4]), int(value[5:])
     return hijri_month(year, month) if calendar == "hijri" else gregorian_month(year, month)
 
 

@@ -26,16 +26,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "رفض X قراءة الأرقام في الوقت الحالي (أحد حدود X، حتى {reset}). لم يُقرأ شيء آخر.",
     ),
     "reach.read": (
-        "Read X's figures of {read} posts in {requests} requests (about {cost}).",
-        "قُرئت أرقام X لـ{read} من المنشورات في {requests} من الطلبات (بتكلفة تقارب {cost}).",
+        "Read X's figures of {post_count} posts in {request_count} requests (about {cost}).",
+        "قُرئت أرقام X لـ{post_count} في {request_count} (بتكلفة تقارب {cost}).",
     ),
     "reach.missing": (
-        "{missing} posts are no longer on X.",
-        "{missing} من المنشورات لم تعد على X.",
+        "Posts no longer on X: {missing}.",
+        "عدد المنشورات التي لم تعد على X: {missing}.",
     ),
     "reach.plan": (
-        "{posts} posts on X in {requests} requests: about {cost} ({left} left of this month's budget of {budget}).",
-        "{posts} من المنشورات على X في {requests} من الطلبات: نحو {cost} (يتبقى {left} من ميزانية هذا الشهر البالغة {budget}).",
+        "The figures of {post_count} posts on X, in {request_count} requests: about {cost} ({left} left of this "
+        "month's budget of {budget}).",
+        "ستُقرأ أرقام {post_count} على X في {request_count}: بتكلفة تقارب {cost} (يتبقى {left} من ميزانية هذا "
+        "الشهر البالغة {budget}).",
+    ),
+    "reach.plan_grew": (
+        "More posts went out since the cost was said: the read would now cost about {cost}, more than the {agreed} "
+        "agreed to. Nothing was read; ask again to see the new cost.",
+        "نُشرت منشورات أخرى منذ عُرضت التكلفة: ستكلف القراءة الآن نحو {cost}، أي أكثر من {agreed} التي وُوفق عليها. "
+        "لم يُقرأ شيء؛ اطلب القراءة من جديد لترى التكلفة الجديدة.",
     ),
     "report.bad_month": (
         "'{month}' is not a month: give it as YYYY-MM (2026-11, or 1448-05 for a Hijri month).",

@@ -49,8 +49,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "p90_note": ("Nine posts in ten waited no longer than the 90th percentile.",
                  "تسعة من كل عشرة منشورات لم يتجاوز انتظارها المئين التسعين."),
     # days and weeks
-    "per_day": ("Posts published by day", "المنشورات المنشورة حسب اليوم"),
-    "per_week": ("Posts published by week", "المنشورات المنشورة حسب الأسبوع"),
+    "per_day": ("Posts published by day", "عدد ما نُشر حسب اليوم"),
+    "per_week": ("Posts published by week", "عدد ما نُشر حسب الأسبوع"),
     "day": ("Day", "اليوم"),
     "date": ("Date", "التاريخ"),
     "hijri_date": ("Hijri date", "التاريخ الهجري"),
@@ -58,7 +58,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "days": ("Days of the month", "أيام الشهر"),
     "week_days": ("{first}–{last}", "من {first} إلى {last}"),
     # people
-    "by_author": ("By author: posts published", "حسب الكاتب: المنشورات المنشورة"),
+    "by_author": ("By author: posts published", "حسب الكاتب: عدد ما نُشر"),
     "by_approver": ("By approver: approvals given", "حسب المعتمِد: الاعتمادات"),
     "author": ("Author", "الكاتب"),
     "approver": ("Approver", "المعتمِد"),
@@ -85,7 +85,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "reposts": ("Reposts", "إعادات النشر"),
     "replies": ("Replies", "الردود"),
     "quotes": ("Quotes", "الاقتباسات"),
-    "bookmarks": ("Bookmarks", "العلامات المرجعية"),
+    "bookmarks": ("Bookmarks", "الإشارات المرجعية"),
     "impressions": ("Impressions", "مرات الظهور"),
     "not_given": ("not given by X", "لم يقدّمها X"),
     "top_posts": ("Posts with the most response", "المنشورات الأكثر تفاعلًا"),

@@ -46,6 +46,11 @@ def _number(found: dict, *names) -> int | None:
     return None
 
 
+def _first(*values):
+    """X has moved impressions between its groups: the private figure when given, else the public."""
+    return next((v for v in values if v is not None), None)
+
+
 def _reading(item: dict) -> Reading:
     public = item.get(PUBLIC) if isinstance(item.get(PUBLIC), dict) else {}
     private = item.get("non_public_metrics") if isinstance(item.get("non_public_metrics"), dict) else {}
@@ -53,7 +58,7 @@ def _reading(item: dict) -> Reading:
         x_post_id=str(item["id"]), likes=_number(public, "like_count") or 0,
         reposts=_number(public, "retweet_count", "repost_count") or 0, replies=_number(public, "reply_count") or 0,
         quotes=_number(public, "quote_count") or 0, bookmarks=_number(public, "bookmark_count"),
-        impressions=_number(private, "impression_count") if private else _number(public, "impression_count"),
+        impressions=_first(_number(private, "impression_count"), _number(public, "impression_count")),
         url_clicks=_number(private, "url_link_clicks"), profile_clicks=_number(private, "user_profile_clicks"))
 
 
@@ -109,6 +114,13 @@ def _request(publisher, params: dict, fields_name: str):
         raise
 
 
+def split(x_post_ids: list[str], now: datetime) -> list[tuple[list[str], tuple[str, ...]]]:
+    """The ids asked with their private figures (well inside X's 30 days), and the others."""
+    recent = [i for i in x_post_ids if _private_ok(i, now)]
+    chosen = set(recent)
+    return [(recent, (PUBLIC, *PRIVATE)), ([i for i in x_post_ids if i not in chosen], (PUBLIC,))]
+
+
 def read_metrics(publisher, x_post_ids: list[str], now: datetime | None = None,
                  on_batch=None) -> tuple[list[Reading], ReachResult]:
     """Every id's figures, BATCH a request. X's refusal of the first request raises (nothing
@@ -117,9 +129,7 @@ def read_metrics(publisher, x_post_ids: list[str], now: datetime | None = None,
     now = now or datetime.now(timezone.utc)
     result = ReachResult()
     readings: list[Reading] = []
-    recent = [i for i in x_post_ids if _private_ok(i, now)]
-    older = [i for i in x_post_ids if i not in set(recent)]
-    plan = [(b, (PUBLIC, *PRIVATE)) for b in batches(recent)] + [(b, (PUBLIC,)) for b in batches(older)]
+    plan = [(b, fields) for ids, fields in split(x_post_ids, now) for b in batches(ids)]
     done = 0
     while plan:
         ids, fields = plan.pop(0)
@@ -142,7 +152,8 @@ def read_metrics(publisher, x_post_ids: list[str], now: datetime | None = None,
                 again.append(refused)
             elif (gone := _not_found(error)) and gone in ids:
                 result.missing += 1
-        again = list(dict.fromkeys(i for i in again if i not in {r.x_post_id for r in readings}))
+        have = {r.x_post_id for r in readings}
+        again = list(dict.fromkeys(i for i in again if i not in have))
         if again:
             plan[:0] = [(b, (PUBLIC,)) for b in batches(again)]
         done += len(ids)

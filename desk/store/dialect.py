@@ -5,6 +5,7 @@ json_extract and json_type as functions of its own, see pg_schema)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Word search on PostgreSQL finds what SQLite's FTS5 finds. FTS5's tokenizer (unicode61)
@@ -120,9 +121,26 @@ def seconds_between(db, later: str, earlier: str) -> str:
     return f"ROUND((julianday({later}) - julianday({earlier})) * 86400.0, 3)"
 
 
-def local_day(db, at: str, offset_minutes: int) -> str:
-    """The ISO date of a stored UTC time at a fixed offset from UTC (the workstation's)."""
-    minutes = int(offset_minutes)  # written into the SQL: a number, never text
+def local_day(db, at: str, offsets) -> str:
+    """The ISO date of a stored UTC time in the workstation's zone: ``offsets`` is its offset
+    from UTC in minutes, or [(since, minutes), ...] when the zone's clocks change within the
+    period (daylight saving): each offset holds from its UTC moment ``since`` (the first's
+    is None)."""
+    changes = [(None, int(offsets))] if isinstance(offsets, int) else [(s, int(m)) for s, m in offsets]
+    days = [(since, _day_at(db, at, minutes)) for since, minutes in changes]
+    if len(days) == 1:
+        return days[0][1]
+    for since, _ in days[1:]:  # written into the SQL: a time of the desk's own making, checked
+        if not _UTC_TIME.fullmatch(since):
+            raise ValueError("not a stored UTC time")
+    cases = " ".join(f"WHEN {at} >= '{since}' THEN {day}" for since, day in reversed(days[1:]))
+    return f"(CASE {cases} ELSE {days[0][1]} END)"
+
+
+_UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}\+00:00")
+
+
+def _day_at(db, at: str, minutes: int) -> str:
     if is_pg(db):
         return (f"to_char((CAST({at} AS timestamptz) AT TIME ZONE 'UTC') + interval '{minutes} minutes',"
                 " 'YYYY-MM-DD')")

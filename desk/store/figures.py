@@ -36,7 +36,14 @@ def _events(db, actions: tuple[str, ...], columns: str) -> str:
     """The period's events of ``actions``: ids within the period's stretch, times within it
     too (a workstation's clock set back may log an event of another day among them)."""
     return (f"SELECT {columns} FROM {dialect.events_by_action(db, 'e')} WHERE e.action IN ({_named(actions)})"
-            " AND e.id BETWEEN :lo AND :hi AND e.at >= :start AND e.at < :end")
+            " AND e.id BETWEEN :lo AND :hi AND e.at >= :start AND e.at < :end" + _NOT_PRACTICE)
+
+
+# The account's figures leave out the posts that went to the training timeline (practice while
+# training mode was on); a training desk's count everything, its drafts included, which are
+# no timeline's until they go out.
+_NOT_PRACTICE = (" AND (:training = 1 OR NOT EXISTS (SELECT 1 FROM posts tp WHERE tp.id = e.post_id"
+                 " AND tp.training = 1))")
 
 
 # The period's publications, one row per post (the lifecycle allows one; the figures promise one).
@@ -46,7 +53,7 @@ PUBLISHED = f"""pub AS (SELECT ev.post_id, MIN(ev.id) AS id, MIN(ev.at) AS at FR
   GROUP BY ev.post_id)"""
 
 
-def _tables_sql(db, offset_minutes: int) -> str:
+def _tables_sql(db, offset_minutes) -> str:
     """Every count and every table of the figures, as rows (kind, key, label, count)."""
     day = dialect.local_day(db, "pub.at", offset_minutes)
     events = _events(db, COUNTED + ("withdraw",) + OUT,
@@ -136,13 +143,14 @@ def _weeks(days: list[Count]) -> tuple[Count, ...]:
     return tuple(weeks)
 
 
-def compute(db, period: Period, start_utc: str, end_utc: str, offset_minutes: int, training: bool,
+def compute(db, period: Period, start_utc: str, end_utc: str, offset_minutes, training: bool,
             top: int = 5) -> Figures:
     """The figures of [start_utc, end_utc) (UTC ISO, as the events keep their times), the
     events put on local days at offset_minutes from UTC. Counts of what the office did
-    (drafted, submitted, reviewed, missed, failed) cover every post; what went out
-    (published, its days and weeks, its wait, authors, withdrawals, X's figures) covers
-    the posts of ``training`` (the training timeline's, or the account's). For one
+    (drafted, submitted, reviewed, missed, failed) cover every post but, for the account's
+    figures, those that went to the training timeline; what went out (published, its days
+    and weeks, its wait, authors, withdrawals, X's figures) covers the posts of ``training``
+    (the training timeline's, or the account's). offset_minutes: see dialect.local_day. For one
     consistent snapshot, call inside the store's read()."""
     params = {"start": start_utc, "end": end_utc, "training": int(bool(training)), "top": int(top)}
     params["lo"], params["hi"], _ = db.execute(SPAN_SQL, params).fetchone()

@@ -54,7 +54,7 @@ class ReachTable:
     def spent_millicents(self, since_utc: str) -> int:
         """What the reads since ``since_utc`` cost, by the desk's own record of them."""
         row = self.db.execute(
-            "SELECT SUM(CAST(json_extract(detail, '$.cost_millicents') AS INTEGER)) FROM events"
+            "SELECT SUM(CAST(json_extract(detail, '$.cost_millicents') AS BIGINT)) FROM events"
             " WHERE action = 'reach_read' AND at >= ?", [since_utc]).fetchone()
         return int(row[0] or 0)
 

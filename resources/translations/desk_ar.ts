@@ -2178,7 +2178,7 @@
     <message>
         <location filename="../../desk/ui/reports/reach_read.py" line="100"/>
         <source>X refused part-way; what was read before is kept. %1</source>
-        <translation>توقف X عن الإجابة قبل إتمام القراءة، وحُفظ ما قُرئ قبل ذلك. %1</translation>
+        <translation>رفض X المتابعة قبل إتمام القراءة، وحُفظ ما قُرئ قبل ذلك. %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desk/ui/reports/reach_read.py" line="98"/>

@@ -236,3 +236,57 @@ def test_a_month_with_nothing_on_x_is_refused_before_any_request(fake_desk, head
         sara.refresh_reach(gregorian_month(2025, 1))
     assert refused.value.key == "reach.nothing_to_read" and lookups(fake) == 0
     assert desk.store.db.execute("SELECT COUNT(*) FROM reach").fetchone()[0] == 0
+
+
+def test_the_cost_agreed_to_is_a_ceiling(fake_desk, headlines):
+    desk, fake = fake_desk
+    published(desk, headlines, 2)
+    sara, = signed(desk, "sara")
+    agreed = sara.reach_plan()
+    published(desk, headlines[5:], 1)  # one more went out while the question was open
+    with pytest.raises(InvalidInput) as refused:
+        sara.refresh_reach(most_cents=agreed.cost_cents)
+    assert refused.value.key == "reach.plan_grew" and lookups(fake) == 0
+    assert sara.refresh_reach(most_cents=sara.reach_plan().cost_cents).read == 3
+
+
+def test_the_plan_counts_the_requests_the_read_makes(office_folder, desk_factory, monkeypatch):
+    from desk.session_reach import _plan
+
+    monkeypatch.setattr("desk.core.reach.BATCH", 2)
+    now = datetime.now(timezone.utc)
+    with running_fake_x(username="MinistryMedia") as fake:
+        posts = [fake.add_post(f"خبر {n}", now - timedelta(days=2 if n < 3 else 40)) for n in range(4)]
+        desk = desk_factory(office_folder)
+
+        class Store:  # the desk's store, with these X posts as the month's
+            reach = type("Reach", (), {"to_read": lambda self, a, b, t: [(n + 1, p.id) for n, p in
+                                                                       enumerate(posts)],
+                                       "spent_millicents": lambda self, since: 0})()
+
+        plan, _ = _plan(Store(), desk.settings(), (now - timedelta(days=60), now), False, now)
+        _, result = XPublisher(**fake.keys, api_base=fake.base_url, timeout=5).read_metrics(
+            [p.id for p in posts], now)
+        assert plan.requests == result.requests == lookups(fake) == 3  # 3 recent ids in two, 1 older in one
+
+
+def test_impressions_moved_to_the_public_figures_are_kept():
+    from desk.publish.x_reach import _reading
+
+    found = _reading({"id": "1", "public_metrics": {"like_count": 4, "retweet_count": 1, "reply_count": 0,
+                                                    "quote_count": 0, "impression_count": 900},
+                      "non_public_metrics": {"url_link_clicks": 7, "user_profile_clicks": 2}})
+    assert (found.impressions, found.url_clicks, found.likes, found.bookmarks) == (900, 7, 4, None)
+
+
+def test_a_read_only_copy_asks_x_nothing(fake_desk, headlines):
+    desk, fake = fake_desk
+    published(desk, headlines, 1)
+    sara, = signed(desk, "sara")
+    desk.store.read_only = True  # as an auditor's copy of the folder opens
+    try:
+        with pytest.raises(Exception) as refused:
+            sara.refresh_reach()
+        assert getattr(refused.value, "key", "") == "store.read_only_copy" and lookups(fake) == 0
+    finally:
+        desk.store.read_only = False

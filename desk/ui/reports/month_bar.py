@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from desk.core.errors import DeskError
 from desk.core.figures import CALENDARS, Period, month_of
 from desk.ui import i18n
 
@@ -81,8 +82,12 @@ class MonthBar(QWidget):
         today = date.today()
         if self.period.start <= today < self.period.end:
             self.show_period(month_of(today, calendar))
-        else:  # the month that holds most of the days shown
-            self.show_period(month_of(self.period.start + timedelta(days=self.period.days // 2), calendar))
+        else:  # the month that holds most of the days shown (this month's, before the Hijri calendar's first)
+            middle = self.period.start + timedelta(days=self.period.days // 2)
+            try:
+                self.show_period(month_of(middle, calendar))
+            except (DeskError, OverflowError, ValueError):
+                self.show_period(month_of(today, calendar))
 
     def show_period(self, period: Period) -> None:
         self.period = period
@@ -96,4 +101,13 @@ class MonthBar(QWidget):
         self.month.setAccessibleName(self.period.label(lang))
         # nothing to see after this month: its days have not come
         self.next_button.setEnabled(self.period.end <= date.today())
+        self.previous_button.setEnabled(_has_previous(self.period))  # the calendars' first convertible month
         self._arrows()
+
+
+def _has_previous(period: Period) -> bool:
+    try:
+        period.previous()
+    except (DeskError, OverflowError, ValueError):
+        return False
+    return True

@@ -45,17 +45,19 @@ class ReachRead(QObject):
             self.finished.emit(self.ctx.message(refused), True)
             return
         self.dialog = self.confirm_dialog(plan, parent_widget)
-        self.dialog.finished.connect(lambda result: self._answered(result, period))
+        self.dialog.finished.connect(lambda result: self._answered(result, period, plan.cost_cents))
         self.dialog.open()
 
-    def _answered(self, result: int, period) -> None:
+    def _answered(self, result: int, period, agreed: float) -> None:
         self.dialog = None
         if result != QMessageBox.StandardButton.Yes:
             self._end()
             return
         self.reading = True
         self.busy.emit(True)
-        self.ctx.in_background(lambda s: s.refresh_reach(period), self._done, self._failed, owner=self)
+        # what the person agreed to is the ceiling: posts out since the dialog opened make it refuse
+        self.ctx.in_background(lambda s: s.refresh_reach(period, most_cents=agreed), self._done, self._failed,
+                               owner=self)
 
     def _done(self, result) -> None:
         self._end()
