@@ -194,6 +194,10 @@ def build(folder: Path):
     return desk
 
 
+RETURNED = {4: "أضيفي مصدر الخبر في آخره", 11: "صححي التاريخ في السطر الأول", 19: "أضيفي مصدر الخبر في آخره",
+            25: "العنوان طويل؛ اختصريه من فضلك"}
+
+
 def _past(sara, huda, khalid, post, thread, lines, clock) -> list[int]:
     """The weeks behind the demo office: thirty posts over some forty days, two a day on
     some days, none on others, each reviewed and published a while after it was written."""
@@ -206,6 +210,12 @@ def _past(sara, huda, khalid, post, thread, lines, clock) -> list[int]:
         clock.wait(5, 40)
         sara.submit(pid)
         clock.wait(10, 50 + 30 * (i % 7))
+        if i in RETURNED:  # sent back once with a reason, corrected and sent again
+            (khalid if i % 2 else huda).return_(pid, RETURNED[i])
+            clock.wait(15, 45)
+            sara.edit(pid, lines[i % len(lines)] + " (بعد التصحيح)")
+            sara.submit(pid)
+            clock.wait(10, 30)
         (huda if i % 2 else khalid).approve(pid)
         clock.wait(2, 25 + 60 * (i % 4))
         published.append(huda.publish(pid).id)
