@@ -85,8 +85,7 @@ class ChartView(QWidget):
             return None
         area = self._area()
         # the painter's own measures: the bar found is the bar drawn there
-        from desk.export.report_charts import ROW_PITCH, ticks
-        from desk.reports import count_text
+        from desk.reports import ROW_PITCH, count_text, ticks
 
         metrics = QFontMetricsF(self.font(), self)
         if self.kind == "rows":
