@@ -45,8 +45,10 @@ _APPROVALS = (
 
 def _reach(value: str) -> str:
     """X's figures of the post (a thread's parts summed), as last read: not the desk's record.
-    Sums are cast back to whole numbers: PostgreSQL sums BIGINTs as NUMERIC."""
-    return f"(SELECT {value} FROM reach r WHERE r.post_id = p.id)"
+    Sums are cast back to whole numbers: PostgreSQL sums BIGINTs as NUMERIC. On a desk that
+    never read X's figures (most) there is no look-up a row: the EXISTS, which names no row
+    of the outer query, is worked out once a statement, on both stores."""
+    return f"(CASE WHEN EXISTS (SELECT 1 FROM reach) THEN (SELECT {value} FROM reach r WHERE r.post_id = p.id) END)"
 
 
 # How many posts the row is on X: a thread's later parts are kept as a JSON array.
@@ -82,18 +84,9 @@ FROM posts p JOIN staff a ON a.username = p.author
 """
 
 
-_X_FIGURES = [_reach(f"CAST(SUM(r.{n}) AS BIGINT)") for n in ("likes", "reposts", "replies", "impressions")]
-_X_FIGURES.append(_reach("MAX(r.read_at)"))
-
-
 def _row_sql(db) -> str:
-    """ROW_SQL in the store's dialect: PostgreSQL keeps the parts as text and reads JSON as json.
-    On a desk that never read X's figures (most), their columns are NULL without a look-up a row."""
-    sql = ROW_SQL.replace(_PARTS, _PARTS_PG) if dialect.is_pg(db) else ROW_SQL
-    if db.execute("SELECT 1 FROM reach LIMIT 1").fetchone() is None:
-        for lookup in _X_FIGURES:
-            sql = sql.replace(lookup, "NULL")
-    return sql
+    """ROW_SQL in the store's dialect: PostgreSQL keeps the parts as text and reads JSON as json."""
+    return ROW_SQL.replace(_PARTS, _PARTS_PG) if dialect.is_pg(db) else ROW_SQL
 
 
 def _thread(row: dict) -> dict:

@@ -16,7 +16,9 @@ def test_an_older_desk_gains_the_column_and_its_staff_read_in_the_masculine(offi
 
     assert migrations.SCHEMA_VERSION >= 5
     office.desk.close()
-    # as a desk of version 3 was: no gender (step 4) and no thread columns (step 5)
+    # as a desk of version 3 was: no gender (step 4), no thread columns (step 5), no X's figures (step 6)
+    raw_sql(office.folder, "DROP INDEX events_at")
+    raw_sql(office.folder, "DROP TABLE reach")
     raw_sql(office.folder, "ALTER TABLE staff DROP COLUMN gender")
     raw_sql(office.folder, "ALTER TABLE posts DROP COLUMN parts")
     raw_sql(office.folder, "ALTER TABLE posts DROP COLUMN part_ids")
