@@ -49,7 +49,7 @@ PASSWORDS = {user: entry[2] for user, entry in STAFF.items()}
 INSTITUTION = {"name_ar": "وزارة الإعلام", "name_en": "Ministry of Media", "handle": "MinistryMedia"}
 
 # The tables that hold the desk's state (the FTS index follows posts).
-TABLES = ("institution", "settings", "staff", "posts", "post_media", "events", "training_timeline")
+TABLES = ("institution", "settings", "staff", "posts", "post_media", "events", "training_timeline", "reach")
 
 
 # --------------------------------------------------------------------------- data folder

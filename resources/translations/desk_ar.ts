@@ -1487,29 +1487,29 @@
 <context>
     <name>MonthBar</name>
     <message>
-        <location filename="../../desk/ui/reports/month_bar.py" line="28"/>
+        <location filename="../../desk/ui/reports/month_bar.py" line="29"/>
         <source>Gregorian</source>
         <translation>ميلادي</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/month_bar.py" line="29"/>
+        <location filename="../../desk/ui/reports/month_bar.py" line="30"/>
         <source>Hijri</source>
         <translation>هجري</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/month_bar.py" line="30"/>
+        <location filename="../../desk/ui/reports/month_bar.py" line="31"/>
         <source>Calendar</source>
         <translation>التقويم</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/month_bar.py" line="33"/>
         <location filename="../../desk/ui/reports/month_bar.py" line="34"/>
+        <location filename="../../desk/ui/reports/month_bar.py" line="35"/>
         <source>The month before</source>
         <translation>الشهر السابق</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/month_bar.py" line="35"/>
         <location filename="../../desk/ui/reports/month_bar.py" line="36"/>
+        <location filename="../../desk/ui/reports/month_bar.py" line="37"/>
         <source>The month after</source>
         <translation>الشهر التالي</translation>
     </message>
@@ -2122,12 +2122,12 @@
 <context>
     <name>ReachRead</name>
     <message>
-        <location filename="../../desk/ui/reports/reach_read.py" line="79"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="81"/>
         <source>Read X&apos;s figures</source>
         <translation>قراءة أرقام X</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/reports/reach_read.py" line="80"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="82"/>
         <source>Read the figures of %n posts from X?</source>
         <translation>
             <numerusform>هل تريد قراءة أرقام %n منشور من X؟</numerusform>
@@ -2139,27 +2139,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/reach_read.py" line="82"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="84"/>
         <source>Requests to X: %1</source>
         <translation>عدد الطلبات إلى X: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/reach_read.py" line="83"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="85"/>
         <source>Estimated cost: %1 (X charges for each post it returns)</source>
         <translation>التكلفة التقديرية: %1 (يتقاضى X مبلغًا عن كل منشور يعيد أرقامه)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/reach_read.py" line="84"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="86"/>
         <source>Left of this month&apos;s budget: %1 of %2</source>
         <translation>المتبقي من ميزانية هذا الشهر: %1 من أصل %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/reach_read.py" line="90"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="92"/>
         <source>Read and pay</source>
         <translation>قراءة ودفع التكلفة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/reports/reach_read.py" line="94"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="96"/>
         <source>The figures of %n posts were read from X.</source>
         <translation>
             <numerusform>لم تُقرأ من X أرقام أي منشور.</numerusform>
@@ -2171,17 +2171,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/reach_read.py" line="96"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="98"/>
         <source>Cost of this read: %1.</source>
         <translation>تكلفة هذه القراءة: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reports/reach_read.py" line="100"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="102"/>
         <source>X refused part-way; what was read before is kept. %1</source>
         <translation>رفض X المتابعة قبل إتمام القراءة، وحُفظ ما قُرئ قبل ذلك. %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/reports/reach_read.py" line="98"/>
+        <location filename="../../desk/ui/reports/reach_read.py" line="100"/>
         <source>%n posts are no longer on X.</source>
         <translation>
             <numerusform>لا منشور محذوف من X.</numerusform>
@@ -2217,8 +2217,8 @@
     </message>
     <message>
         <location filename="../../desk/ui/settings/reach_box.py" line="35"/>
-        <source>Read X&apos;s figures of the last 30 days every</source>
-        <translation>قراءة أرقام X لآخر 30 يومًا كل</translation>
+        <source>Read the last 30 days&apos; X figures on a schedule</source>
+        <translation>قراءة أرقام X لآخر 30 يومًا بانتظام</translation>
     </message>
     <message>
         <location filename="../../desk/ui/settings/reach_box.py" line="36"/>
@@ -2230,8 +2230,13 @@
         <source>Budget a month</source>
         <translation>الميزانية الشهرية</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/settings/reach_box.py" line="49"/>
+        <source>every </source>
+        <translation>كل </translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/settings/reach_box.py" line="48"/>
+        <location filename="../../desk/ui/settings/reach_box.py" line="50"/>
         <source> days</source>
         <translation>
             <numerusform> يوم</numerusform>
@@ -2243,7 +2248,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/settings/reach_box.py" line="67"/>
+        <location filename="../../desk/ui/settings/reach_box.py" line="69"/>
         <source>The settings of X&apos;s figures are saved.</source>
         <translation>حُفظت إعدادات أرقام X.</translation>
     </message>

@@ -32,7 +32,7 @@ class ReachSettingsBox(QGroupBox):
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         form = QFormLayout(self)
-        for label, field in ((self.tr("Read X's figures of the last 30 days every"), self.every),
+        for label, field in ((self.tr("Read the last 30 days' X figures on a schedule"), self.every),
                              (self.tr("X's price for a post read"), self.price),
                              (self.tr("Budget a month"), self.budget)):
             field.setAccessibleName(label)
@@ -45,6 +45,8 @@ class ReachSettingsBox(QGroupBox):
         self.reload()
 
     def _every_suffix(self, n: int) -> None:
+        """«كل 7 أيام» / "every 7 days"; 0 shows the special text alone."""
+        self.every.setPrefix(self.tr("every ") if n else "")
         self.every.setSuffix(self.tr(" days", "", n) if n else "")
 
     def reload(self) -> None:
