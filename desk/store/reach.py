@@ -14,7 +14,6 @@ from desk.store import chain
 # reconciler finding it on X), as the log's published_at does.
 _OUT = "e.action IN ('sent', 'settle_published')"
 _LIVE = "p.state IN ('published', 'partly_published')"
-NUMBERS = ("likes", "reposts", "replies", "quotes", "bookmarks", "impressions")
 
 
 class ReachTable:
@@ -61,14 +60,3 @@ class ReachTable:
     def last_read_at(self) -> str | None:
         row = self.db.execute("SELECT MAX(at) FROM events WHERE action = 'reach_read'").fetchone()
         return row[0] if row else None
-
-    def for_posts(self, post_ids: list[int]) -> dict[int, dict]:
-        """Each post's figures summed over its X posts (a thread's parts), with the newest read."""
-        if not post_ids:
-            return {}
-        marks = ",".join("?" * len(post_ids))
-        rows = self.db.execute(
-            "SELECT post_id, " + ", ".join(f"CAST(SUM({n}) AS BIGINT)" for n in NUMBERS) +
-            f", MAX(read_at) FROM reach WHERE post_id IN ({marks}) GROUP BY post_id",
-            list(post_ids)).fetchall()
-        return {r[0]: dict(zip((*NUMBERS, "read_at"), r[1:])) for r in rows}

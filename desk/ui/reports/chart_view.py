@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.ui.style import LINK, MUTED
@@ -80,28 +80,17 @@ class ChartView(QWidget):
 
     # the bar under the mouse ---------------------------------------------------------
     def bar_at(self, x: float, y: float):
-        """The bar drawn at this point of the widget, or None; the painter's own geometry."""
+        """The bar drawn at this point of the widget, or None: the painter's own geometry."""
         if not self.has_bars():
             return None
-        area = self._area()
-        # the painter's own measures: the bar found is the bar drawn there
-        from desk.reports import ROW_PITCH, count_text, ticks
+        from desk.reports import column_at, row_at
 
-        metrics = QFontMetricsF(self.font(), self)
         if self.kind == "rows":
-            pitch = metrics.height() * ROW_PITCH
-            row = int((y - area.top()) // pitch) if y >= area.top() else -1
-            return self.bars[row] if 0 <= row < len(self.bars) else None
-        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        points = (self.logicalDpiY() or 96) / 72.0
-        values = ticks(max(b.count for b in self.bars))
-        gutter = max(metrics.horizontalAdvance(count_text(v)) for v in values) + 3 * points
-        left = area.left() + (0 if rtl else gutter)
-        slot = (area.width() - gutter) / len(self.bars)
-        if slot <= 0 or not left <= x < left + slot * len(self.bars):
-            return None
-        index = int((x - left) // slot)
-        return self.bars[len(self.bars) - 1 - index if rtl else index]
+            index = row_at(self._area(), self.bars, y, font=self.font(), device=self)
+        else:
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            index = column_at(self._area(), self.bars, x, rtl=rtl, font=self.font(), device=self)
+        return None if index is None else self.bars[index]
 
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:
