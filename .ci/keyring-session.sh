@@ -45,34 +45,72 @@ home=$(mktemp -d "${TMPDIR:-/tmp}/keyring-session.XXXXXX")
 mkdir -m 700 "$home/data" "$home/control"
 password=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
-# --unlock reads the password from stdin and creates the "login" collection with it
-# when none exists; that collection becomes the default alias. Without --foreground
-# the daemon forks once it owns its bus name, so the parent returns when it is ready.
-# XDG_DATA_HOME is changed for the daemon only: the keyrings land in $home.
-printf '%s' "$password" |
-    XDG_DATA_HOME="$home/data" gnome-keyring-daemon --unlock --components=secrets \
-        --control-directory="$home/control" >/dev/null
-unset password
+# A daemon the bus starts by activation (when ours has gone) must look in $home too,
+# never in the user's own keyrings; the supervisor below then replaces it with one that
+# is unlocked.
+bus_call org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.UpdateActivationEnvironment \
+    "dict:string:string:XDG_DATA_HOME,$home/data" >/dev/null
 
-ready=""
-for _ in $(seq 100); do
-    if secrets_owned && bus_call org.freedesktop.secrets /org/freedesktop/secrets/aliases/default \
-        org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection \
-        string:Locked 2>/dev/null | grep -q 'boolean false'; then
-        ready=1
-        break
-    fi
-    sleep 0.1
-done
-if [ -z "$ready" ]; then
+secrets_pid() {  # the pid that owns the Secret Service's name now, or nothing
+    bus_call org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null |
+        awk '{print $NF}' || true
+}
+
+start_daemon() {  # start_daemon [--replace] -> the daemon's pid on stdout, or fails
+    # --unlock reads the password from stdin and creates the "login" collection with it
+    # when none exists (that collection becomes the default alias), or unlocks the one
+    # on disk. Without --foreground the daemon forks once it owns its bus name, so the
+    # parent returns when it is ready. XDG_DATA_HOME is changed for the daemon only.
+    printf '%s' "$password" |
+        XDG_DATA_HOME="$home/data" gnome-keyring-daemon "$@" --unlock --components=secrets \
+            --control-directory="$home/control" >/dev/null
+    for _ in $(seq 100); do
+        if secrets_owned && bus_call org.freedesktop.secrets /org/freedesktop/secrets/aliases/default \
+            org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection \
+            string:Locked 2>/dev/null | grep -q 'boolean false'; then
+            secrets_pid
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+if ! daemon_pid=$(start_daemon); then
     say "gnome-keyring-daemon did not offer an unlocked default collection"
     rm -rf "$home"
     exit 2
 fi
-daemon_pid=$(bus_call org.freedesktop.DBus /org/freedesktop/DBus \
-    org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets |
-    awk '{print $NF}')
 say "gnome-keyring-daemon $daemon_pid ready, default collection unlocked"
+
+# gnome-keyring 42 has been seen to exit in the middle of a long run, and the bus then
+# activates a bare daemon with no unlocked collection, so every later test fails for
+# the keyring's sake, not the desk's. The supervisor starts another daemon on the same
+# keyring files with the same password, and says so: a restart is never silent. It asks
+# the bus who owns the name rather than the process table, where a daemon nobody reaps
+# would stay as a zombie; it acts only when two looks agree.
+supervise() {
+    local pid=$1 owner
+    while sleep 0.2; do
+        [ "$(secrets_pid)" = "$pid" ] && continue
+        sleep 0.2
+        owner=$(secrets_pid)
+        [ "$owner" = "$pid" ] && continue
+        say "gnome-keyring-daemon $pid no longer holds the Secret Service; starting another on the same keyrings"
+        # a daemon the bus activated meanwhile holds the keyrings locked: it goes first
+        [ -z "$owner" ] || kill "$owner" 2>/dev/null || true
+        if pid=$(start_daemon --replace); then
+            say "gnome-keyring-daemon $pid ready again, default collection unlocked"
+        else
+            say "gnome-keyring-daemon could not be started again"
+            return 1
+        fi
+    done
+}
+supervise "$daemon_pid" &
+supervisor_pid=$!
 
 # Tells the vault's tests they may write to (and lock) this keyring: it is not anyone's own.
 export DESK_TEST_KEYRING_SESSION=1
@@ -80,6 +118,9 @@ export DESK_TEST_KEYRING_SESSION=1
 status=0
 "$@" || status=$?
 
-kill "$daemon_pid" 2>/dev/null || true
+kill "$supervisor_pid" 2>/dev/null || true
+wait "$supervisor_pid" 2>/dev/null || true
+owner=$(secrets_pid)
+[ -n "$owner" ] && kill "$owner" 2>/dev/null || true
 rm -rf "$home"
 exit "$status"
