@@ -85,7 +85,8 @@ if ! daemon_pid=$(start_daemon); then
 fi
 say "gnome-keyring-daemon $daemon_pid ready, default collection unlocked"
 
-# gnome-keyring 42 has been seen to exit in the middle of a long run, and the bus then
+# gnome-keyring 42 has been seen to exit in the middle of a long run (it is known to
+# abort when a client leaves while it still answers), and the bus then
 # activates a bare daemon with no unlocked collection, so every later test fails for
 # the keyring's sake, not the desk's. The supervisor starts another daemon on the same
 # keyring files with the same password, and says so: a restart is never silent. It asks

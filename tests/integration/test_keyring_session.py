@@ -1,8 +1,9 @@
 """The test keyring outlives a daemon that exits in the middle of a run.
 
-gnome-keyring-daemon 42 aborts now and then when a client disconnects while the daemon
-still answers it (many short-lived desk processes do just that), and the bus then starts
-a bare daemon with the collection locked. ``.ci/keyring-session.sh`` starts another
+gnome-keyring-daemon 42 was seen to exit in the middle of a run (it is known to abort
+when a client disconnects while the daemon still answers it, and the tests start many
+short-lived desk processes), and the bus then starts a bare daemon with the collection
+locked. ``.ci/keyring-session.sh`` starts another
 daemon on the same keyrings; these tests kill the daemon and watch the keys come back.
 
     dbus-run-session -- bash .ci/keyring-session.sh .venv/bin/python -m pytest tests/integration/test_keyring_session.py
