@@ -42,15 +42,17 @@ if secrets_owned; then
 fi
 
 home=$(mktemp -d "${TMPDIR:-/tmp}/keyring-session.XXXXXX")
-mkdir -m 700 "$home/data" "$home/control"
+mkdir -m 700 "$home/data" "$home/control" "$home/bare"
 password=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
-# A daemon the bus starts by activation (when ours has gone) must look in $home too,
-# never in the user's own keyrings; the supervisor below then replaces it with one that
-# is unlocked.
+# A daemon the bus starts by activation (when ours has gone) looks in an empty folder:
+# never in the user's own keyrings, and not in ours either, where it would find them
+# locked and answer a client with an unlock prompt that nobody can answer (keyring
+# waits for it forever). With no keyring at all it refuses at once; the supervisor
+# below then replaces it with one that is unlocked.
 bus_call org.freedesktop.DBus /org/freedesktop/DBus \
     org.freedesktop.DBus.UpdateActivationEnvironment \
-    "dict:string:string:XDG_DATA_HOME,$home/data" >/dev/null
+    "dict:string:string:XDG_DATA_HOME,$home/bare" >/dev/null
 
 secrets_pid() {  # the pid that owns the Secret Service's name now, or nothing
     bus_call org.freedesktop.DBus /org/freedesktop/DBus \
