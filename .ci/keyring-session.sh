@@ -106,6 +106,7 @@ supervise() {
         [ -z "$owner" ] || kill "$owner" 2>/dev/null || true
         if pid=$(start_daemon --replace); then
             say "gnome-keyring-daemon $pid ready again, default collection unlocked"
+            printf '%s\n' "$(date -u +%FT%TZ) $pid" >>"$home/restarts"
         else
             say "gnome-keyring-daemon could not be started again"
             return 1
@@ -117,6 +118,8 @@ supervisor_pid=$!
 
 # Tells the vault's tests they may write to (and lock) this keyring: it is not anyone's own.
 export DESK_TEST_KEYRING_SESSION=1
+# One line per daemon started again: a test that failed across one is run once more.
+export DESK_TEST_KEYRING_RESTARTS="$home/restarts"
 
 status=0
 "$@" || status=$?
