@@ -1,6 +1,6 @@
 """A test that failed while the test keyring's daemon was being replaced runs once more.
 
-gnome-keyring-daemon 42 has been seen to exit in the middle of a run (an upstream abort,
+gnome-keyring-daemon 42 has been seen to exit in the middle of a run (most likely an upstream abort,
 not the desk's doing). ``.ci/keyring-session.sh`` then starts another daemon on the same
 keyrings and writes a line to the file named by DESK_TEST_KEYRING_RESTARTS. The test that
 was talking to the keyring in that moment fails for the daemon's sake; it is run again,
